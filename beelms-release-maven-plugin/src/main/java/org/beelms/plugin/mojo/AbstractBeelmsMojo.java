@@ -1,0 +1,100 @@
+package org.beelms.plugin.mojo;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.beelms.plugin.gate.Gate;
+import org.beelms.plugin.gate.GateResult;
+import org.beelms.plugin.gate.GateRunner;
+import org.beelms.plugin.gate.ReleaseListener;
+import org.beelms.plugin.report.GateReport;
+
+/**
+ * What every beelms goal shares: the skip flag, the output folder, the log adapter, and the one
+ * place where gate results become the build's outcome. Subclasses only turn their parameters into
+ * gates; the gates do the work.
+ */
+public abstract class AbstractBeelmsMojo extends AbstractMojo {
+
+  @Parameter(defaultValue = "${project}", readonly = true, required = true)
+  protected MavenProject project;
+
+  /** Where reports, the summary and the release record are written. */
+  @Parameter(
+      property = "beelms.outputDirectory",
+      defaultValue = "${project.build.directory}/beelms-release")
+  protected File outputDirectory;
+
+  /** The goal's name, e.g. {@code scope-freeze}; used in log lines and skip messages. */
+  protected abstract String goal();
+
+  /** The goal's own skip flag ({@code beelms.skip.<goal>}). */
+  protected abstract boolean skip();
+
+  /**
+   * The gates this goal runs, in order. Building them validates the parameters: throw {@link
+   * IllegalArgumentException} with a message naming the parameter and its {@code -D} property.
+   */
+  protected abstract List<Gate> gates() throws Exception;
+
+  @Override
+  public final void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip()) {
+      getLog().info("Skipping beelms:" + goal() + " (beelms.skip." + goal() + "=true)");
+      return;
+    }
+    List<Gate> gates;
+    try {
+      gates = gates();
+    } catch (IllegalArgumentException e) {
+      throw new MojoExecutionException("beelms:" + goal() + " is misconfigured: " + e.getMessage(), e);
+    } catch (Exception e) {
+      throw new MojoExecutionException("beelms:" + goal() + " could not start: " + e.getMessage(), e);
+    }
+    List<GateResult> results = runAll(gates, new MavenLogListener(getLog()));
+    report(results);
+  }
+
+  /** Runs the gates in order; a gate that cannot run at all stops the goal with its cause. */
+  protected List<GateResult> runAll(List<Gate> gates, ReleaseListener listener)
+      throws MojoExecutionException {
+    GateRunner runner = new GateRunner(listener);
+    List<GateResult> results = new ArrayList<>();
+    for (Gate gate : gates) {
+      try {
+        results.add(runner.run(gate));
+      } catch (Exception e) {
+        throw new MojoExecutionException(
+            "Gate " + gate.name() + " could not run: " + e.getMessage(), e);
+      }
+    }
+    return results;
+  }
+
+  /** Writes the summary files and fails the build when a gate failed. */
+  protected void report(List<GateResult> results) throws MojoFailureException {
+    GateReport report = new GateReport(results);
+    Path dir = outputDirectory.toPath();
+    report.writeTo(dir);
+    getLog().info("Gate summary: " + dir.resolve(GateReport.MARKDOWN_FILE));
+    if (report.anyFailed()) {
+      String failed =
+          results.stream()
+              .filter(GateResult::failed)
+              .map(GateResult::gate)
+              .collect(Collectors.joining(", "));
+      throw new MojoFailureException(
+          "Release gate(s) failed: "
+              + failed
+              + ". See the findings above or "
+              + dir.resolve(GateReport.MARKDOWN_FILE));
+    }
+  }
+}
