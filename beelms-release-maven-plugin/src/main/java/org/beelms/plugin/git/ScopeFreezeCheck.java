@@ -1,0 +1,214 @@
+package org.beelms.plugin.git;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.beelms.plugin.gate.Finding;
+import org.beelms.plugin.gate.Gate;
+import org.beelms.plugin.gate.GateResult;
+import org.beelms.plugin.gate.ReleaseListener;
+import org.beelms.plugin.gate.Severity;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.Status;
+import org.eclipse.jgit.lib.BranchTrackingStatus;
+import org.eclipse.jgit.lib.Repository;
+
+/**
+ * Release plan 2.1, "Freeze на scope за release candidate": the release is cut from a clean,
+ * committed tree on an allowed branch that matches its upstream, with a release version that the
+ * API document states too. Read with JGit, no {@code git} binary.
+ */
+public final class ScopeFreezeCheck implements Gate {
+
+  public static final String NAME = "scope-freeze";
+
+  /** Beyond this many, changed files are summarised by count so the log stays readable. */
+  private static final int LISTED_FILES = 20;
+
+  private final ScopeFreezeSettings settings;
+
+  public ScopeFreezeCheck(ScopeFreezeSettings settings) {
+    this.settings = settings;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public GateResult check(ReleaseListener listener) throws Exception {
+    List<Finding> findings = new ArrayList<>();
+    try (ReleaseHistory history = ReleaseHistory.open(settings.projectDirectory());
+        Git git = new Git(history.repository())) {
+      Repository repository = history.repository();
+      if (history.head().isEmpty()) {
+        findings.add(
+            Finding.error(
+                "the repository has no commit yet",
+                history.workTree().toString(),
+                "commit the release's sources first"));
+        return GateResult.of(NAME, Duration.ZERO, findings, Severity.ERROR);
+      }
+      checkCleanTree(git.status().call(), findings);
+      checkBranch(repository, findings);
+      checkVersion(history, findings);
+    }
+    return GateResult.of(NAME, Duration.ZERO, findings, Severity.ERROR);
+  }
+
+  private void checkCleanTree(Status status, List<Finding> findings) {
+    TreeSet<String> uncommitted = new TreeSet<>(status.getUncommittedChanges());
+    TreeSet<String> untracked = new TreeSet<>(status.getUntracked());
+    reportFiles(
+        uncommitted,
+        "uncommitted change",
+        "commit or stash it; a release candidate is built only from committed sources",
+        findings);
+    reportFiles(
+        untracked,
+        "untracked file",
+        "commit it, delete it, or add it to .gitignore",
+        findings);
+  }
+
+  private static void reportFiles(
+      TreeSet<String> files, String what, String fix, List<Finding> findings) {
+    int listed = 0;
+    for (String file : files) {
+      if (listed++ == LISTED_FILES) {
+        findings.add(
+            Finding.error(
+                "and " + (files.size() - LISTED_FILES) + " more " + what + "(s)", "", fix));
+        return;
+      }
+      findings.add(Finding.error(what + ": " + file, file, fix));
+    }
+  }
+
+  private void checkBranch(Repository repository, List<Finding> findings) throws IOException {
+    String branch = repository.getBranch();
+    String fullBranch = repository.getFullBranch();
+    if (fullBranch == null || !fullBranch.startsWith("refs/heads/")) {
+      findings.add(
+          Finding.error(
+              "HEAD is detached at " + branch,
+              "HEAD",
+              "check out one of the release branches " + settings.allowedBranches()));
+      return;
+    }
+    boolean allowed =
+        settings.allowedBranches().stream()
+            .anyMatch(
+                glob -> FileSystems.getDefault()
+                    .getPathMatcher("glob:" + glob)
+                    .matches(Path.of(branch)));
+    if (!allowed) {
+      findings.add(
+          Finding.error(
+              "HEAD is on branch '" + branch + "', not a release branch",
+              "<branches> / -Dbeelms.scope-freeze.branches = " + settings.allowedBranches(),
+              "check out a release branch, or add this branch to <branches>"));
+    }
+    BranchTrackingStatus tracking = BranchTrackingStatus.of(repository, branch);
+    if (tracking == null) {
+      findings.add(
+          Finding.info("branch '" + branch + "' has no upstream; not compared with a remote", ""));
+    } else if (settings.requireUpstreamMatch()
+        && (tracking.getAheadCount() > 0 || tracking.getBehindCount() > 0)) {
+      findings.add(
+          Finding.error(
+              "branch '"
+                  + branch
+                  + "' is "
+                  + tracking.getAheadCount()
+                  + " commit(s) ahead of and "
+                  + tracking.getBehindCount()
+                  + " behind "
+                  + tracking.getRemoteTrackingBranch(),
+              "HEAD",
+              "push or pull so the release candidate is what everyone sees on the remote"));
+    }
+  }
+
+  private void checkVersion(ReleaseHistory history, List<Finding> findings) throws IOException {
+    SemanticVersion release;
+    try {
+      release =
+          ReleaseVersion.resolve(settings.projectVersion(), settings.deriveVersion(), history);
+    } catch (IllegalArgumentException e) {
+      findings.add(Finding.error(e.getMessage(), "pom.xml <version>", ""));
+      return;
+    }
+    findings.add(Finding.info("release version " + release + " (tag " + release.tagName() + ")", ""));
+    if (settings.spec().isEmpty()) {
+      return;
+    }
+    Path spec = settings.spec().get();
+    if (!Files.isRegularFile(spec)) {
+      findings.add(
+          Finding.error(
+              "the API document is missing",
+              spec + " (<spec> / -Dbeelms.openapi.spec)",
+              "point <spec> at the OpenAPI file, or set it empty to skip the version comparison"));
+      return;
+    }
+    Optional<SpecVersion> stated = SpecVersion.read(spec);
+    if (stated.isEmpty()) {
+      findings.add(
+          Finding.error(
+              "the API document states no info.version",
+              spec.toString(),
+              "add 'version: " + release + "' under 'info:'"));
+    } else if (!stated.get().value().equals(release.toString())) {
+      findings.add(
+          Finding.error(
+              "the API document says info.version "
+                  + stated.get().value()
+                  + " but the release is "
+                  + release,
+              spec + ":" + stated.get().line(),
+              "set info.version to " + release));
+    }
+  }
+
+  /** The {@code info.version} of an OpenAPI document (YAML or JSON), with the line it is on. */
+  record SpecVersion(String value, int line) {
+
+    static Optional<SpecVersion> read(Path spec) throws IOException {
+      // A streaming read keeps the line number, which a tree read would lose.
+      try (JsonParser parser = new YAMLFactory().createParser(spec.toFile())) {
+        if (parser.nextToken() != JsonToken.START_OBJECT) {
+          return Optional.empty();
+        }
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+          String field = parser.currentName();
+          JsonToken value = parser.nextToken();
+          if ("info".equals(field) && value == JsonToken.START_OBJECT) {
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+              String infoField = parser.currentName();
+              JsonToken infoValue = parser.nextToken();
+              if ("version".equals(infoField) && infoValue.isScalarValue()) {
+                return Optional.of(
+                    new SpecVersion(parser.getText(), parser.currentLocation().getLineNr()));
+              }
+              parser.skipChildren();
+            }
+            return Optional.empty();
+          }
+          parser.skipChildren();
+        }
+        return Optional.empty();
+      }
+    }
+  }
+}

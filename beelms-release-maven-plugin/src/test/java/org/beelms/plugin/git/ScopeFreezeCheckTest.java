@@ -1,0 +1,119 @@
+package org.beelms.plugin.git;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.beelms.plugin.gate.Finding;
+import org.beelms.plugin.gate.GateResult;
+import org.beelms.plugin.gate.GateStatus;
+import org.beelms.plugin.gate.ReleaseListener;
+import org.beelms.plugin.gate.Severity;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.StoredConfig;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScopeFreezeCheckTest {
+
+  private static final String SPEC = "docs/architecture/openapi.yaml";
+
+  @TempDir Path dir;
+  private TempGitRepo repo;
+
+  @BeforeEach
+  void cleanReleaseCandidate() {
+    repo = TempGitRepo.init(dir);
+    repo.write(".gitignore", "target/\n")
+        .write(SPEC, "openapi: 3.0.3\ninfo:\n  title: beelms core\n  version: 0.2.0\npaths: {}\n")
+        .commitAll("feat: first");
+  }
+
+  private GateResult check(String version, boolean derive) throws Exception {
+    return new ScopeFreezeCheck(
+            new ScopeFreezeSettings(
+                dir,
+                List.of("main", "release/*"),
+                version,
+                derive,
+                Optional.of(dir.resolve(SPEC)),
+                true))
+        .check(ReleaseListener.NONE);
+  }
+
+  private static List<String> errors(GateResult result) {
+    return result.findingsAtLeast(Severity.ERROR).stream().map(Finding::message).toList();
+  }
+
+  @Test
+  void passesOnACleanReleaseBranchWithMatchingVersions() throws Exception {
+    repo.write("target/ignored.txt", "build output is ignored");
+    GateResult result = check("0.2.0", false);
+    assertEquals(GateStatus.PASSED, result.status(), () -> errors(result).toString());
+    assertTrue(
+        result.findings().stream().anyMatch(f -> f.message().equals("release version 0.2.0 (tag v0.2.0)")));
+  }
+
+  @Test
+  void reportsEachUncommittedAndUntrackedFile() throws Exception {
+    repo.write(SPEC, "openapi: 3.0.3\ninfo:\n  version: 0.2.0\npaths: {}\n").write("notes.txt", "x");
+    GateResult result = check("0.2.0", false);
+    assertEquals(GateStatus.FAILED, result.status());
+    assertEquals(
+        List.of("uncommitted change: " + SPEC, "untracked file: notes.txt"), errors(result));
+    assertEquals("notes.txt", result.findingsAtLeast(Severity.ERROR).get(1).where());
+  }
+
+  @Test
+  void refusesABranchThatIsNotARelease() throws Exception {
+    repo.checkoutNewBranch("feature/x");
+    GateResult result = check("0.2.0", false);
+    assertEquals(List.of("HEAD is on branch 'feature/x', not a release branch"), errors(result));
+  }
+
+  @Test
+  void acceptsAReleaseBranchGlob() throws Exception {
+    repo.checkoutNewBranch("release/0.2");
+    assertEquals(GateStatus.PASSED, check("0.2.0", false).status());
+  }
+
+  @Test
+  void refusesASnapshotUnlessDerived() throws Exception {
+    GateResult refused = check("0.2.0-SNAPSHOT", false);
+    assertEquals(1, errors(refused).size());
+    assertTrue(errors(refused).get(0).contains("-Dbeelms.deriveVersion=true"), errors(refused).get(0));
+
+    repo.tag("v0.1.4");
+    GateResult derived = check("0.2.0-SNAPSHOT", true);
+    // The spec says 0.2.0 but the derived release is 0.1.5: that mismatch is the only error.
+    assertEquals(
+        List.of("the API document says info.version 0.2.0 but the release is 0.1.5"),
+        errors(derived));
+    assertEquals(dir.resolve(SPEC) + ":4", derived.findingsAtLeast(Severity.ERROR).get(0).where());
+  }
+
+  @Test
+  void refusesHeadThatDiffersFromItsUpstream() throws Exception {
+    Path remoteDir = dir.resolveSibling(dir.getFileName() + "-remote");
+    try (Git remote = Git.init().setBare(true).setDirectory(remoteDir.toFile()).call()) {
+      StoredConfig config = repo.git().getRepository().getConfig();
+      config.setString("remote", "origin", "url", remoteDir.toUri().toString());
+      config.setString("remote", "origin", "fetch", "+refs/heads/*:refs/remotes/origin/*");
+      config.setString("branch", "main", "remote", "origin");
+      config.setString("branch", "main", "merge", "refs/heads/main");
+      config.save();
+      repo.git().push().setRemote("origin").add("main").call();
+      assertEquals(GateStatus.PASSED, check("0.2.0", false).status());
+
+      repo.write("CHANGELOG.md", "x").commitAll("docs: changelog");
+      GateResult ahead = check("0.2.0", false);
+      assertEquals(
+          List.of(
+              "branch 'main' is 1 commit(s) ahead of and 0 behind refs/remotes/origin/main"),
+          errors(ahead));
+    }
+  }
+}
