@@ -1,0 +1,126 @@
+package org.beelms.plugin.checklist;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.beelms.plugin.gate.Finding;
+import org.beelms.plugin.gate.Gate;
+import org.beelms.plugin.gate.GateResult;
+import org.beelms.plugin.gate.ReleaseListener;
+import org.beelms.plugin.gate.Severity;
+
+/**
+ * Release plan 2.2, "Преглед на DoD чеклиста": reviews the Definition-of-Done checklist. Open
+ * items warn (or fail, when strict); a waiver with a reason, an owner and an expiry date accepts
+ * an open item until it expires.
+ */
+public final class DodCheck implements Gate {
+
+  public static final String NAME = "dod-check";
+
+  private final DodSettings settings;
+
+  public DodCheck(DodSettings settings) {
+    this.settings = settings;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  /** Reads the checklist and the waivers and sorts every open item. */
+  public DodReport review() throws IOException {
+    ChecklistDocument document = ChecklistParser.parseDod(settings.checklist());
+    List<Waiver> waivers =
+        settings.waivers().isPresent() ? WaiverFile.read(settings.waivers().get()) : List.of();
+    LocalDate today = LocalDate.now(settings.clock());
+    List<ChecklistItem> open = new ArrayList<>();
+    List<DodReport.WaivedItem> waived = new ArrayList<>();
+    List<DodReport.WaivedItem> expired = new ArrayList<>();
+    for (ChecklistItem item : document.items()) {
+      if (item.done()) {
+        continue;
+      }
+      Optional<Waiver> waiver = waivers.stream().filter(w -> w.matches(item)).findFirst();
+      if (waiver.isEmpty()) {
+        open.add(item);
+      } else if (waiver.get().expiredOn(today)) {
+        expired.add(new DodReport.WaivedItem(item, waiver.get()));
+      } else {
+        waived.add(new DodReport.WaivedItem(item, waiver.get()));
+      }
+    }
+    return new DodReport(document, open, waived, expired);
+  }
+
+  @Override
+  public GateResult check(ReleaseListener listener) throws IOException {
+    DodReport report = review();
+    ChecklistDocument document = report.document();
+    Severity openSeverity = settings.strict() ? Severity.ERROR : Severity.WARNING;
+    List<Finding> findings = new ArrayList<>();
+    if (document.items().isEmpty()) {
+      findings.add(
+          Finding.error(
+              "no task-list items ('- [ ]' / '- [x]') found",
+              document.file().toString(),
+              "point <dodChecklist> / -Dbeelms.dod.checklist at the DoD checklist"));
+    }
+    for (Map.Entry<String, List<ChecklistItem>> section : document.bySection().entrySet()) {
+      long done = section.getValue().stream().filter(ChecklistItem::done).count();
+      long waivedHere =
+          report.waived().stream().filter(w -> w.item().section().equals(section.getKey())).count();
+      findings.add(
+          Finding.info(
+              (section.getKey().isEmpty() ? "(no section)" : section.getKey())
+                  + ": "
+                  + done
+                  + " done, "
+                  + (section.getValue().size() - done - waivedHere)
+                  + " open, "
+                  + waivedHere
+                  + " waived",
+              document.file().toString()));
+    }
+    for (ChecklistItem item : report.open()) {
+      findings.add(
+          new Finding(
+              openSeverity,
+              "open: " + item.text(),
+              document.where(item),
+              "finish it and tick it, or waive it with a reason, an owner and an expiry date",
+              item.id()));
+    }
+    for (DodReport.WaivedItem expired : report.expired()) {
+      findings.add(
+          new Finding(
+              openSeverity,
+              "open, waiver expired on " + expired.waiver().expires() + ": " + expired.item().text(),
+              document.where(expired.item()),
+              "finish it, or renew the waiver at " + expired.waiver().position(),
+              expired.item().id()));
+    }
+    for (DodReport.WaivedItem waived : report.waived()) {
+      findings.add(
+          new Finding(
+              Severity.INFO,
+              "waived until "
+                  + waived.waiver().expires()
+                  + " ("
+                  + waived.waiver().owner()
+                  + "): "
+                  + waived.item().text()
+                  + " – "
+                  + waived.waiver().reason(),
+              document.where(waived.item()),
+              "",
+              waived.item().id()));
+    }
+    return GateResult.of(NAME, Duration.ZERO, findings, Severity.ERROR);
+  }
+}

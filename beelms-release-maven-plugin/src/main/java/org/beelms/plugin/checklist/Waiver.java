@@ -1,0 +1,24 @@
+package org.beelms.plugin.checklist;
+
+import java.time.LocalDate;
+
+/**
+ * A consciously accepted open checklist item.
+ *
+ * @param item the item's ID (e.g. {@code DOD-A-7}) or the start of its text
+ * @param reason why the release may go without it
+ * @param owner who will close it
+ * @param expires the last day the waiver holds; after it the item counts as open again
+ * @param position where the waiver is written ({@code file, entry n}), for messages
+ */
+public record Waiver(String item, String reason, String owner, LocalDate expires, String position) {
+
+  public boolean matches(ChecklistItem candidate) {
+    return item.equalsIgnoreCase(candidate.id())
+        || (item.length() >= 8 && candidate.text().startsWith(item));
+  }
+
+  public boolean expiredOn(LocalDate today) {
+    return today.isAfter(expires);
+  }
+}

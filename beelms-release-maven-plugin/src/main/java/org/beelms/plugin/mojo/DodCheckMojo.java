@@ -1,0 +1,72 @@
+package org.beelms.plugin.mojo;
+
+import java.io.File;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.beelms.plugin.checklist.DodCheck;
+import org.beelms.plugin.checklist.DodSettings;
+import org.beelms.plugin.gate.Gate;
+
+/**
+ * Release plan 2.2, Definition-of-Done review: reports done, open and waived items per section of
+ * the DoD checklist. Open items warn, or fail the build with {@code strict}.
+ */
+@Mojo(name = "dod-check", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true)
+public class DodCheckMojo extends AbstractBeelmsMojo {
+
+  /** The Definition-of-Done checklist (GitHub-flavoured Markdown task list). */
+  @Parameter(
+      property = "beelms.dod.checklist",
+      defaultValue = "${project.basedir}/docs/architecture/mvp-bmad-dod-checklist.md")
+  private File dodChecklist;
+
+  /**
+   * Optional YAML file of waivers: a list of entries with {@code item} (ID such as DOD-A-7, or
+   * the start of the item's text), {@code reason}, {@code owner} and {@code expires}
+   * (YYYY-MM-DD).
+   */
+  @Parameter(property = "beelms.dod.waivers")
+  private File waivers;
+
+  /** Fail the build on any open item (without a valid waiver) instead of warning. */
+  @Parameter(property = "beelms.dod.strict", defaultValue = "false")
+  private boolean strict;
+
+  /** Skip this gate. */
+  @Parameter(property = "beelms.skip.dod-check", defaultValue = "false")
+  private boolean skip;
+
+  @Override
+  protected String goal() {
+    return DodCheck.NAME;
+  }
+
+  @Override
+  protected boolean skip() {
+    return skip;
+  }
+
+  @Override
+  protected List<Gate> gates() {
+    return List.of(new DodCheck(settings()));
+  }
+
+  DodSettings settings() {
+    if (!dodChecklist.isFile()) {
+      throw new IllegalArgumentException(
+          "the DoD checklist "
+              + dodChecklist
+              + " does not exist; set <dodChecklist> / -Dbeelms.dod.checklist to its path,"
+              + " or skip the gate with -Dbeelms.skip.dod-check");
+    }
+    return new DodSettings(
+        dodChecklist.toPath(),
+        Optional.ofNullable(waivers).map(File::toPath),
+        strict,
+        Clock.systemDefaultZone());
+  }
+}
