@@ -1,0 +1,31 @@
+package org.beelms.it;
+
+import java.util.function.UnaryOperator;
+import org.beelms.reference.ReferenceCore;
+import org.beelms.reference.ReferenceCoreConfig;
+import org.beelms.reference.RunningReferenceCore;
+
+/** The reference beelms core on its own embedded PostgreSQL and a free loopback port. */
+final class ReferenceServer {
+
+  static final String ADMIN_EMAIL = "admin@beelms.local";
+  static final String ADMIN_PASSWORD = "It-Admin-Pass-2026";
+  static final String VERSION = "0.1.0-it";
+
+  private ReferenceServer() {}
+
+  static RunningReferenceCore start() {
+    return start(UnaryOperator.identity());
+  }
+
+  static RunningReferenceCore start(UnaryOperator<ReferenceCoreConfig.Builder> variant) {
+    ReferenceCoreConfig.Builder builder =
+        ReferenceCoreConfig.builder()
+            .host("127.0.0.1")
+            .port(0)
+            .adminEmail(ADMIN_EMAIL)
+            .adminPassword(ADMIN_PASSWORD)
+            .version(VERSION);
+    return ReferenceCore.start(variant.apply(builder).build());
+  }
+}
