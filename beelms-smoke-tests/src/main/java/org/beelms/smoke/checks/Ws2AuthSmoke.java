@@ -1,0 +1,186 @@
+package org.beelms.smoke.checks;
+
+import io.restassured.response.Response;
+import org.beelms.smoke.client.BeelmsApi;
+import org.beelms.smoke.client.RecordingFilter;
+import org.beelms.smoke.client.SmokeSession.LoginOutcome;
+import org.beelms.smoke.client.SmokeSession.Registration;
+import org.beelms.smoke.config.Credentials;
+import org.beelms.smoke.junit.BeelmsSmoke;
+import org.beelms.smoke.junit.BeelmsTarget;
+import org.beelms.smoke.junit.ChecklistItem;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * WS-2 Auth (guest → register/login → account → logout), checklist {@code WS2-*}. Registers at most once per run
+ * (staging only), logs each account in once; the rate-limit probe uses a random email of its own.
+ */
+@BeelmsSmoke
+@Tag("ws2")
+@DisplayName("WS-2 Auth & account")
+public class Ws2AuthSmoke {
+    private static final int RATE_LIMIT_ATTEMPTS = 6;
+    private static final List<String> SECRET_FIELDS = List.of("password", "passwordHash", "hash", "salt");
+
+    @Test
+    @ChecklistItem({"WS2-API-1", "WS2-DEMO-1"})
+    @DisplayName("WS2-API-1 WS2-DEMO-1 POST /api/auth/register registers a new account")
+    void registers(@BeelmsTarget BeelmsApi api) {
+        api.requireWrites("registering an account (production mode uses the pre-provisioned smoke account)");
+        Registration reg = api.session().registration().orElseThrow();
+        api.journal().cite(reg.requests());
+        if (!reg.ok()) {
+            fail(reg.problem());
+        }
+        Map<String, Object> body = reg.body();
+        assertNotNull(body.get("id"), () -> "POST /auth/register answered " + reg.status() + " without an id");
+        assertEquals(reg.credentials().email(), String.valueOf(body.get("email")),
+                "POST /auth/register answered another email than the one registered");
+        if (body.get("role") != null) {
+            assertEquals("user", String.valueOf(body.get("role")), "a new account must get the role 'user'");
+        }
+        for (String field : SECRET_FIELDS) {
+            assertFalse(body.containsKey(field), () -> "POST /auth/register returns the field '" + field + "'");
+        }
+    }
+
+    @Test
+    @ChecklistItem("WS2-API-2")
+    @DisplayName("WS2-API-2 POST /api/auth/login issues a bearer token for the smoke account")
+    void logsIn(@BeelmsTarget BeelmsApi api) {
+        LoginOutcome login = api.session().userLogin();
+        api.journal().cite(login.requests());
+        if (!login.ok()) {
+            fail(login.problem());
+        }
+        assertNotNull(login.accessToken(), "POST /auth/login answered no accessToken");
+        if (login.tokenType() != null) {
+            assertEquals("bearer", login.tokenType().toLowerCase(Locale.ROOT), "tokenType should be Bearer");
+        }
+        assertEquals(3, login.accessToken().split("\\.").length, "the accessToken is not a JWT (header.payload.signature)");
+    }
+
+    @Test
+    @ChecklistItem("WS2-API-3")
+    @DisplayName("WS2-API-3 GET /api/users/me returns the account")
+    void readsOwnAccount(@BeelmsTarget BeelmsApi api) {
+        Credentials creds = api.session().userCredentials().orElseThrow();
+        Response r = api.asUser().get("/users/me");
+        r.then().spec(api.json(200))
+                .body("id", notNullValue())
+                .body("email", equalTo(creds.email()))
+                .body("role", notNullValue());
+        Map<String, Object> me = r.jsonPath().getMap("$");
+        for (String field : SECRET_FIELDS) {
+            assertFalse(me.containsKey(field), () -> "GET /users/me returns the field '" + field + "'");
+        }
+    }
+
+    @Test
+    @ChecklistItem("WS2-DEMO-2")
+    @DisplayName("WS2-DEMO-2 Login and access to the profile")
+    void logsInAndOpensProfile(@BeelmsTarget BeelmsApi api) {
+        LoginOutcome login = api.session().userLogin();
+        api.journal().cite(login.requests());
+        if (!login.ok()) {
+            fail(login.problem());
+        }
+        api.withBearer(login.accessToken()).get("/users/me").then().spec(api.json(200))
+                .body("email", equalTo(login.email()));
+    }
+
+    @Test
+    @ChecklistItem("WS2-DEMO-3")
+    @DisplayName("WS2-DEMO-3 Logout: without the dropped token the profile answers 401")
+    void logsOut(@BeelmsTarget BeelmsApi api) {
+        api.asUser().get("/users/me").then().statusCode(200);
+        // logout is client-side: the token is dropped; the same call without it must be refused
+        api.given().get("/users/me").then().spec(api.json(401));
+    }
+
+    @Test
+    @ChecklistItem("WS2-SEC-1")
+    @DisplayName("WS2-SEC-1 Rate limiting on login (when enabled): repeated failed logins get 429 with Retry-After")
+    void rateLimitsFailedLogins(@BeelmsTarget BeelmsApi api) {
+        String email = "beelms-smoke-ratelimit-" + UUID.randomUUID().toString().substring(0, 12) + "@example.com";
+        String wrong = "Wrong-" + UUID.randomUUID();
+        api.journal().redactor().addSecret(wrong);
+        List<Integer> statuses = new ArrayList<>();
+        for (int attempt = 1; attempt <= RATE_LIMIT_ATTEMPTS; attempt++) {
+            Response r = api.given().body(Map.of("email", email, "password", wrong)).post("/auth/login");
+            statuses.add(r.statusCode());
+            if (r.statusCode() == 429) {
+                String retryAfter = r.getHeader("Retry-After");
+                assertNotNull(retryAfter, "429 without a Retry-After header");
+                assertFalse(retryAfter.isBlank(), "429 with an empty Retry-After header");
+                return;
+            }
+            int status = r.statusCode();
+            assertTrue(status == 401 || status == 400, () -> "a failed login (unknown email, wrong password) answered "
+                    + status + " instead of 401: " + RecordingFilter.excerpt(api.journal().redactor(), r.getBody().asString()));
+        }
+        Assumptions.abort("rate limiting not switched on: " + RATE_LIMIT_ATTEMPTS
+                + " failed logins for one email were not limited (statuses " + statuses + ")");
+    }
+
+    @Test
+    @ChecklistItem("WS2-SEC-2")
+    @DisplayName("WS2-SEC-2 The JWT guard works: no, malformed, forged or tampered tokens get 401")
+    void jwtGuardRejectsBadTokens(@BeelmsTarget BeelmsApi api) {
+        List<String> problems = new ArrayList<>();
+        LoginOutcome login = api.session().userLogin();
+        if (login.ok()) {
+            Response ok = api.withBearer(login.accessToken()).get("/users/me");
+            if (ok.statusCode() != 200) {
+                problems.add("the valid token answered " + ok.statusCode() + " instead of 200");
+            }
+            String token = login.accessToken();
+            String tampered = token.substring(0, token.length() - 2) + (token.endsWith("AA") ? "BB" : "AA");
+            expect401(api, "token with a tampered signature", api.withBearer(tampered).get("/users/me"), problems);
+        }
+        expect401(api, "malformed token", api.withBearer("not-a-jwt").get("/users/me"), problems);
+        expect401(api, "token signed with another key", api.withBearer(forgedToken("HS256", true)).get("/users/me"), problems);
+        expect401(api, "unsigned token (alg none)", api.withBearer(forgedToken("none", false)).get("/users/me"), problems);
+        expect401(api, "no token", api.given().get("/users/me"), problems);
+        assertTrue(problems.isEmpty(), () -> "GET /users/me: " + String.join("; ", problems));
+        Assumptions.assumeTrue(login.ok(), "checked without a valid token only: " + login.problem());
+    }
+
+    private static void expect401(BeelmsApi api, String what, Response r, List<String> problems) {
+        if (r.statusCode() != 401) {
+            problems.add(what + " answered " + r.statusCode() + " instead of 401 ("
+                    + RecordingFilter.excerpt(api.journal().redactor(), r.getBody().asString()) + ")");
+        }
+    }
+
+    private static String forgedToken(String alg, boolean signed) {
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        long now = System.currentTimeMillis() / 1000;
+        String header = b64.encodeToString(("{\"alg\":\"" + alg + "\",\"typ\":\"JWT\"}").getBytes(StandardCharsets.UTF_8));
+        String payload = b64.encodeToString(("{\"sub\":\"" + UUID.randomUUID() + "\",\"email\":\"forged@example.com\","
+                + "\"role\":\"admin\",\"iat\":" + now + ",\"exp\":" + (now + 3600) + "}").getBytes(StandardCharsets.UTF_8));
+        byte[] sig = new byte[32];
+        new SecureRandom().nextBytes(sig);
+        return header + "." + payload + "." + (signed ? b64.encodeToString(sig) : "");
+    }
+}

@@ -1,0 +1,139 @@
+package org.beelms.smoke.client;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The run's record: requests per check, contract deviations, residue, warm-up retries and session problems. The
+ * recording filter and the session write to it; the runner and the extension read it. Everything in it is redacted.
+ * One per run: the runner puts one in the launcher session store, otherwise the extension keeps one in its root store.
+ */
+public final class SmokeJournal {
+    /** Bucket for requests made outside any check (preflight, discovery in callbacks, clean-up). */
+    public static final String RUN_BUCKET = "[run]";
+    private static final int MAX_REQUESTS_PER_CHECK = 60;
+
+    private final Redactor redactor;
+    private final Map<String, List<RecordedRequest>> requests = new LinkedHashMap<>();
+    private final List<ContractDeviation> deviations = new ArrayList<>();
+    private final List<ResidueEntry> residue = new ArrayList<>();
+    private final List<RetryRecord> retries = new ArrayList<>();
+    private final List<String> problems = new ArrayList<>();
+    private final List<RecordedRequest> all = new ArrayList<>();
+    /** The check each thread is running (checks may run in parallel when a consumer switches that on). */
+    private final Map<Thread, String> currentCheck = new java.util.HashMap<>();
+    private final Map<Thread, List<String>> currentIds = new java.util.HashMap<>();
+
+    public SmokeJournal(Set<String> secrets) {
+        this.redactor = new Redactor(secrets);
+    }
+
+    public Redactor redactor() {
+        return redactor;
+    }
+
+    public synchronized void startCheck(String uniqueId, List<String> checklistIds) {
+        currentCheck.put(Thread.currentThread(), uniqueId);
+        currentIds.put(Thread.currentThread(), List.copyOf(checklistIds));
+    }
+
+    public synchronized void endCheck() {
+        currentCheck.remove(Thread.currentThread());
+        currentIds.remove(Thread.currentThread());
+    }
+
+    public synchronized List<String> currentChecklistIds() {
+        return currentIds.getOrDefault(Thread.currentThread(), List.of());
+    }
+
+    private String current() {
+        return currentCheck.getOrDefault(Thread.currentThread(), RUN_BUCKET);
+    }
+
+    public synchronized void record(RecordedRequest request) {
+        all.add(request);
+        List<RecordedRequest> bucket = requests.computeIfAbsent(current(), k -> new ArrayList<>());
+        if (bucket.size() < MAX_REQUESTS_PER_CHECK) {
+            bucket.add(request);
+        }
+    }
+
+    /** A position in the run's sequence of requests, for {@link #since(int)}. */
+    public synchronized int mark() {
+        return all.size();
+    }
+
+    /** The requests recorded since {@code mark}, in any check. */
+    public synchronized List<RecordedRequest> since(int mark) {
+        return List.copyOf(all.subList(Math.min(mark, all.size()), all.size()));
+    }
+
+    /**
+     * Adds requests made earlier (e.g. the run's one registration or login, a discovery call) to the current check's
+     * record, because the check relies on them as its proof.
+     */
+    public synchronized void cite(List<RecordedRequest> evidence) {
+        if (RUN_BUCKET.equals(current()) || evidence.isEmpty()) {
+            return;
+        }
+        List<RecordedRequest> bucket = requests.computeIfAbsent(current(), k -> new ArrayList<>());
+        for (RecordedRequest r : evidence) {
+            if (bucket.stream().noneMatch(b -> b == r) && bucket.size() < MAX_REQUESTS_PER_CHECK) {
+                bucket.add(r);
+            }
+        }
+    }
+
+    public synchronized List<RecordedRequest> requestsOf(String uniqueId) {
+        return List.copyOf(requests.getOrDefault(uniqueId, List.of()));
+    }
+
+    public synchronized void deviation(List<String> checklistIds, String operation, String request, int status,
+                                       Set<Integer> contract, String note) {
+        ContractDeviation d = new ContractDeviation(checklistIds.isEmpty() ? currentChecklistIds() : List.copyOf(checklistIds),
+                operation, redactor.redact(request), status, contract, note);
+        if (!deviations.contains(d)) {
+            deviations.add(d);
+        }
+    }
+
+    public synchronized void residue(ResidueEntry.Kind kind, String what, String detail) {
+        ResidueEntry entry = new ResidueEntry(kind, redactor.redact(what), redactor.redact(detail));
+        if (!residue.contains(entry)) {
+            residue.add(entry);
+        }
+    }
+
+    public synchronized void retry(RetryRecord retry) {
+        retries.add(new RetryRecord(retry.attempt(), redactor.redact(retry.request()), redactor.redact(retry.outcome()),
+                retry.waited()));
+    }
+
+    /** A problem that affects many checks (e.g. the smoke account cannot log in): reported once, fails the run. */
+    public synchronized void problem(String message) {
+        String m = redactor.redact(message);
+        if (!problems.contains(m)) {
+            problems.add(m);
+        }
+    }
+
+    public synchronized List<ContractDeviation> deviations() {
+        return List.copyOf(deviations);
+    }
+
+    public synchronized List<ResidueEntry> residue() {
+        return List.copyOf(residue);
+    }
+
+    public synchronized List<RetryRecord> retries() {
+        return List.copyOf(retries);
+    }
+
+    public synchronized List<String> problems() {
+        return Collections.unmodifiableList(new ArrayList<>(problems));
+    }
+}

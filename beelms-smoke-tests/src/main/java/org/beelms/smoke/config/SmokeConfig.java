@@ -1,0 +1,705 @@
+package org.beelms.smoke.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * The one immutable, validated configuration of a smoke run. Build it with {@link #builder()} or resolve it from
+ * sources with {@link #resolve(List)}: JUnit configuration parameters / system properties {@code beelms.smoke.<key>}
+ * &gt; environment {@code BEELMS_SMOKE_<KEY>} &gt; the properties file named by {@code beelms.smoke.config} &gt;
+ * defaults. {@link #toString()} redacts passwords.
+ */
+public final class SmokeConfig {
+
+    public static final String PREFIX = "beelms.smoke.";
+    /** Set by the runner on the parameters it passes: they are complete, the extension consults no other source. */
+    public static final String RESOLVED_MARKER = PREFIX + "resolved";
+
+    public static final String DEFAULT_API_PREFIX = "/api";
+    public static final String DEFAULT_ENVIRONMENT = "staging";
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_READY_TIMEOUT = Duration.ofSeconds(30);
+    public static final int DEFAULT_RETRY_BUDGET = 10;
+
+    /** Every key (without prefix) the library reads; {@code status.<op>} keys are listed per {@link StatusKey}. */
+    public static final List<String> KEYS;
+
+    static {
+        List<String> keys = new ArrayList<>(List.of("url", "apiPrefix", "webUrl", "environment", "mode",
+                "user.email", "user.password", "admin.email", "admin.password", "connectTimeout", "readTimeout",
+                "readyTimeout", "retryBudget", "expectedVersion", "register.extraFields", "taskCompletion", "config"));
+        for (StatusKey k : StatusKey.values()) {
+            keys.add("status." + k.key());
+        }
+        KEYS = List.copyOf(keys);
+    }
+
+    private final URI url;
+    private final String apiPrefix;
+    private final URI apiBaseUri;
+    private final URI webUrl;
+    private final String environment;
+    private final SmokeMode mode;
+    private final Credentials user;
+    private final Credentials admin;
+    private final Duration connectTimeout;
+    private final Duration readTimeout;
+    private final Duration readyTimeout;
+    private final int retryBudget;
+    private final String expectedVersion;
+    private final Map<String, Object> registerExtraFields;
+    private final TaskCompletion taskCompletion;
+    private final Map<StatusKey, Set<Integer>> acceptedStatuses;
+    private final Map<String, String> sources;
+
+    private SmokeConfig(Builder b) {
+        if (b.url == null) {
+            throw SmokeConfigException.missing("url", "the target beelms core API, e.g. http://127.0.0.1:3000/api");
+        }
+        this.apiPrefix = normalisePrefix(b.apiPrefix == null ? DEFAULT_API_PREFIX : b.apiPrefix);
+        this.url = checkHttp("url", b.source("url"), b.url);
+        this.apiBaseUri = apiBase(url, apiPrefix);
+        this.webUrl = b.webUrl == null ? null : checkHttp("webUrl", b.source("webUrl"), b.webUrl);
+        this.environment = b.environment == null || b.environment.isBlank() ? DEFAULT_ENVIRONMENT : b.environment.trim();
+        this.mode = b.mode == null ? SmokeMode.STAGING : b.mode;
+        this.user = b.user;
+        this.admin = b.admin;
+        if (mode == SmokeMode.PRODUCTION && user == null) {
+            throw SmokeConfigException.missing("user.email",
+                    "mode production needs a pre-provisioned smoke account (user.email and user.password); "
+                            + "it never registers one");
+        }
+        this.connectTimeout = positive("connectTimeout", b, b.connectTimeout, DEFAULT_CONNECT_TIMEOUT);
+        this.readTimeout = positive("readTimeout", b, b.readTimeout, DEFAULT_READ_TIMEOUT);
+        this.readyTimeout = positive("readyTimeout", b, b.readyTimeout, DEFAULT_READY_TIMEOUT);
+        if (b.retryBudget != null && b.retryBudget < 0) {
+            throw SmokeConfigException.invalid("retryBudget", b.source("retryBudget"), String.valueOf(b.retryBudget),
+                    "a whole number >= 0");
+        }
+        this.retryBudget = b.retryBudget == null ? DEFAULT_RETRY_BUDGET : b.retryBudget;
+        this.expectedVersion = b.expectedVersion == null || b.expectedVersion.isBlank() ? null : b.expectedVersion.trim();
+        this.registerExtraFields = Collections.unmodifiableMap(new LinkedHashMap<>(b.registerExtraFields));
+        this.taskCompletion = b.taskCompletion == null ? TaskCompletion.AUTO : b.taskCompletion;
+        EnumMap<StatusKey, Set<Integer>> statuses = new EnumMap<>(StatusKey.class);
+        for (StatusKey k : StatusKey.values()) {
+            Set<Integer> configured = b.acceptedStatuses.get(k);
+            statuses.put(k, configured == null || configured.isEmpty() ? k.contract() : Set.copyOf(configured));
+        }
+        this.acceptedStatuses = Collections.unmodifiableMap(statuses);
+        this.sources = Collections.unmodifiableMap(new TreeMap<>(b.sources));
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this configuration's values, to derive a changed copy. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.url = url;
+        b.apiPrefix = apiPrefix;
+        b.webUrl = webUrl;
+        b.environment = environment;
+        b.mode = mode;
+        b.user = user;
+        b.admin = admin;
+        b.connectTimeout = connectTimeout;
+        b.readTimeout = readTimeout;
+        b.readyTimeout = readyTimeout;
+        b.retryBudget = retryBudget;
+        b.expectedVersion = expectedVersion;
+        b.registerExtraFields.putAll(registerExtraFields);
+        b.taskCompletion = taskCompletion;
+        acceptedStatuses.forEach((k, v) -> b.acceptedStatuses.put(k, new LinkedHashSet<>(v)));
+        b.sources.putAll(sources);
+        return b;
+    }
+
+    // ---------------------------------------------------------------- resolution
+
+    /**
+     * Resolves from the usual sources: JUnit configuration parameters via {@code parameters} (may be {@code null}),
+     * then system properties, then the environment, then the file named by {@code beelms.smoke.config}, then defaults.
+     */
+    public static SmokeConfig resolve(Function<String, Optional<String>> parameters, Map<String, String> environment) {
+        List<ConfigSource> sources = new ArrayList<>();
+        if (parameters != null) {
+            sources.add(ConfigSource.junitParameters(parameters));
+        }
+        sources.add(ConfigSource.systemProperties(System.getProperties()));
+        sources.add(ConfigSource.environment(environment));
+        return resolve(sources);
+    }
+
+    /** Resolves from system properties, {@code System.getenv()}, the optional file and defaults. */
+    public static SmokeConfig fromSystem() {
+        return resolve(null, System.getenv());
+    }
+
+    /**
+     * Resolves from {@code sources}, highest precedence first. A {@code config} key found in any of them names a
+     * properties file that is consulted after all of them; defaults come last.
+     */
+    public static SmokeConfig resolve(List<ConfigSource> sources) {
+        List<ConfigSource> all = new ArrayList<>(sources);
+        Lookup configFile = lookup(all, "config");
+        if (configFile != null) {
+            all.add(ConfigSource.propertiesFile(Path.of(configFile.value)));
+        }
+        for (ConfigSource source : all) {
+            for (String key : source.knownKeys()) {
+                if (!isKnownKey(key)) {
+                    throw new SmokeConfigException(key, source.describe(key),
+                            "Unknown smoke configuration key '" + key + "' (from " + source.describe(key)
+                                    + "). Known keys: " + String.join(", ", KEYS) + ".");
+                }
+            }
+        }
+        Builder b = new Builder();
+        Lookup v;
+        if ((v = lookup(all, "url")) != null) {
+            b.url = parseUri("url", v);
+            b.sources.put("url", v.source);
+        }
+        if ((v = lookup(all, "apiPrefix")) != null) {
+            b.apiPrefix(v.value).sources.put("apiPrefix", v.source);
+        }
+        if ((v = lookup(all, "webUrl")) != null) {
+            b.webUrl = parseUri("webUrl", v);
+            b.sources.put("webUrl", v.source);
+        }
+        if ((v = lookup(all, "environment")) != null) {
+            b.environment(v.value).sources.put("environment", v.source);
+        }
+        if ((v = lookup(all, "mode")) != null) {
+            b.mode(parseEnum(SmokeMode.class, "mode", v)).sources.put("mode", v.source);
+        }
+        b.user = credentials(all, "user", b.sources);
+        b.admin = credentials(all, "admin", b.sources);
+        for (String key : List.of("connectTimeout", "readTimeout", "readyTimeout")) {
+            if ((v = lookup(all, key)) != null) {
+                Duration d = parseDuration(key, v);
+                switch (key) {
+                    case "connectTimeout" -> b.connectTimeout = d;
+                    case "readTimeout" -> b.readTimeout = d;
+                    default -> b.readyTimeout = d;
+                }
+                b.sources.put(key, v.source);
+            }
+        }
+        if ((v = lookup(all, "retryBudget")) != null) {
+            try {
+                int n = Integer.parseInt(v.value.trim());
+                if (n < 0) {
+                    throw new NumberFormatException();
+                }
+                b.retryBudget = n;
+            } catch (NumberFormatException e) {
+                throw SmokeConfigException.invalid("retryBudget", v.source, v.value, "a whole number >= 0, e.g. 10");
+            }
+            b.sources.put("retryBudget", v.source);
+        }
+        if ((v = lookup(all, "expectedVersion")) != null) {
+            b.expectedVersion(v.value).sources.put("expectedVersion", v.source);
+        }
+        if ((v = lookup(all, "register.extraFields")) != null) {
+            b.registerExtraFields.putAll(parseExtraFields(v));
+            b.sources.put("register.extraFields", v.source);
+        }
+        if ((v = lookup(all, "taskCompletion")) != null) {
+            b.taskCompletion(parseEnum(TaskCompletion.class, "taskCompletion", v)).sources.put("taskCompletion", v.source);
+        }
+        for (StatusKey k : StatusKey.values()) {
+            String key = "status." + k.key();
+            if ((v = lookup(all, key)) != null) {
+                b.acceptedStatuses.put(k, parseStatuses(key, v));
+                b.sources.put(key, v.source);
+            }
+        }
+        return b.build();
+    }
+
+    private static boolean isKnownKey(String key) {
+        return KEYS.contains(key) || key.startsWith("register.extraFields") || key.equals("resolved");
+    }
+
+    private record Lookup(String key, String value, String source) {
+    }
+
+    private static Lookup lookup(List<ConfigSource> sources, String key) {
+        for (ConfigSource s : sources) {
+            Optional<String> value = s.get(key);
+            if (value.isPresent()) {
+                return new Lookup(key, value.get().trim(), s.describe(key));
+            }
+        }
+        return null;
+    }
+
+    private static Credentials credentials(List<ConfigSource> all, String who, Map<String, String> sources) {
+        Lookup email = lookup(all, who + ".email");
+        Lookup password = lookup(all, who + ".password");
+        if (email == null && password == null) {
+            return null;
+        }
+        if (email == null) {
+            throw SmokeConfigException.missing(who + ".email", who + ".password is set (from " + password.source
+                    + ") but the account's email is not");
+        }
+        if (password == null) {
+            throw SmokeConfigException.missing(who + ".password", who + ".email is set (from " + email.source
+                    + ") but the account's password is not");
+        }
+        if (!email.value.matches("[^@\\s]+@[^@\\s]+")) {
+            throw SmokeConfigException.invalid(who + ".email", email.source, email.value, "an email address");
+        }
+        sources.put(who + ".email", email.source);
+        sources.put(who + ".password", password.source);
+        return new Credentials(email.value, password.value);
+    }
+
+    private static URI parseUri(String key, Lookup v) {
+        try {
+            return new URI(v.value);
+        } catch (URISyntaxException e) {
+            throw SmokeConfigException.invalid(key, v.source, v.value, "an absolute http(s) URL, e.g. http://127.0.0.1:3000/api");
+        }
+    }
+
+    private static <E extends Enum<E>> E parseEnum(Class<E> type, String key, Lookup v) {
+        try {
+            return Enum.valueOf(type, v.value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            String allowed = String.join("|", Arrays.stream(type.getEnumConstants())
+                    .map(c -> c.name().toLowerCase(Locale.ROOT)).toList());
+            throw SmokeConfigException.invalid(key, v.source, v.value, "one of " + allowed);
+        }
+    }
+
+    static Duration parseDuration(String key, Lookup v) {
+        String s = v.value.trim();
+        try {
+            Duration d = s.matches("\\d+") ? Duration.ofMillis(Long.parseLong(s)) : Duration.parse(s.toUpperCase(Locale.ROOT));
+            if (d.isNegative() || d.isZero()) {
+                throw new DateTimeParseException("not positive", s, 0);
+            }
+            return d;
+        } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
+            throw SmokeConfigException.invalid(key, v.source, v.value,
+                    "a positive duration in milliseconds (e.g. 5000) or ISO-8601 (e.g. PT5S)");
+        }
+    }
+
+    private static Set<Integer> parseStatuses(String key, Lookup v) {
+        Set<Integer> out = new LinkedHashSet<>();
+        for (String part : v.value.split("[,\\s]+")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            try {
+                int status = Integer.parseInt(part.trim());
+                if (status < 200 || status > 299) {
+                    throw new NumberFormatException();
+                }
+                out.add(status);
+            } catch (NumberFormatException e) {
+                throw SmokeConfigException.invalid(key, v.source, v.value,
+                        "a comma-separated list of 2xx success statuses, e.g. 200,201");
+            }
+        }
+        if (out.isEmpty()) {
+            throw SmokeConfigException.invalid(key, v.source, v.value, "a comma-separated list of 2xx statuses, e.g. 200,201");
+        }
+        return out;
+    }
+
+    /** {@code acceptTerms=true,source="smoke",age=3}: values are JSON-typed (true/false/null/number/"string"); bare words are strings. */
+    static Map<String, Object> parseExtraFields(Lookup v) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (String part : v.value.split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            int eq = part.indexOf('=');
+            if (eq <= 0) {
+                throw SmokeConfigException.invalid("register.extraFields", v.source, v.value,
+                        "comma-separated name=value pairs with JSON-typed values, e.g. acceptTerms=true,source=\"smoke\"");
+            }
+            String name = part.substring(0, eq).trim();
+            if (name.equals("email") || name.equals("password")) {
+                throw SmokeConfigException.invalid("register.extraFields", v.source, v.value,
+                        "extra fields other than email and password (the run chooses those)");
+            }
+            out.put(name, jsonValue(part.substring(eq + 1).trim()));
+        }
+        return out;
+    }
+
+    private static Object jsonValue(String raw) {
+        if (raw.equals("true") || raw.equals("false")) {
+            return Boolean.valueOf(raw);
+        }
+        if (raw.equals("null")) {
+            return null;
+        }
+        if (raw.length() >= 2 && raw.startsWith("\"") && raw.endsWith("\"")) {
+            return raw.substring(1, raw.length() - 1);
+        }
+        if (raw.matches("-?\\d+")) {
+            return Long.parseLong(raw);
+        }
+        if (raw.matches("-?\\d+\\.\\d+")) {
+            return Double.parseDouble(raw);
+        }
+        return raw;
+    }
+
+    // ---------------------------------------------------------------- validation helpers
+
+    private static String normalisePrefix(String prefix) {
+        String p = prefix.trim();
+        if (p.isEmpty() || p.equals("/")) {
+            return "";
+        }
+        if (!p.startsWith("/")) {
+            p = "/" + p;
+        }
+        while (p.endsWith("/")) {
+            p = p.substring(0, p.length() - 1);
+        }
+        return p;
+    }
+
+    private static URI checkHttp(String key, String source, URI uri) {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+            throw SmokeConfigException.invalid(key, source, uri.toString(),
+                    "an absolute http(s) URL with a host, e.g. http://127.0.0.1:3000/api");
+        }
+        if (uri.getUserInfo() != null) {
+            throw SmokeConfigException.invalid(key, source, "(URL with user info)",
+                    "a URL without credentials; set user.email/user.password instead");
+        }
+        return uri;
+    }
+
+    private static URI apiBase(URI url, String prefix) {
+        String path = url.getPath() == null ? "" : url.getPath();
+        while (path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        if (!prefix.isEmpty() && !path.endsWith(prefix)) {
+            path = path + prefix;
+        }
+        return URI.create(url.getScheme() + "://" + url.getRawAuthority() + path);
+    }
+
+    private static Duration positive(String key, Builder b, Duration value, Duration def) {
+        if (value == null) {
+            return def;
+        }
+        if (value.isNegative() || value.isZero()) {
+            throw SmokeConfigException.invalid(key, b.source(key), value.toString(), "a positive duration, e.g. PT5S");
+        }
+        return value;
+    }
+
+    /** {@code BEELMS_SMOKE_<KEY>}: dots become underscores, camelCase stays one word, all upper case. */
+    public static String envName(String key) {
+        return "BEELMS_SMOKE_" + key.replace('.', '_').replace('-', '_').toUpperCase(Locale.ROOT);
+    }
+
+    // ---------------------------------------------------------------- accessors
+
+    /** The target URL as configured. */
+    public URI url() {
+        return url;
+    }
+
+    /** Normalised, e.g. {@code /api}, or empty when the API is served at the root. */
+    public String apiPrefix() {
+        return apiPrefix;
+    }
+
+    /** The API base every request path is relative to, e.g. {@code http://host:3000/api} (prefix never twice). */
+    public URI apiBaseUri() {
+        return apiBaseUri;
+    }
+
+    /** The web front end, enabling page checks of the DEMO items. */
+    public Optional<URI> webUrl() {
+        return Optional.ofNullable(webUrl);
+    }
+
+    public String environment() {
+        return environment;
+    }
+
+    public SmokeMode mode() {
+        return mode;
+    }
+
+    public Optional<Credentials> user() {
+        return Optional.ofNullable(user);
+    }
+
+    public Optional<Credentials> admin() {
+        return Optional.ofNullable(admin);
+    }
+
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    public Duration readTimeout() {
+        return readTimeout;
+    }
+
+    public Duration readyTimeout() {
+        return readyTimeout;
+    }
+
+    public int retryBudget() {
+        return retryBudget;
+    }
+
+    public Optional<String> expectedVersion() {
+        return Optional.ofNullable(expectedVersion);
+    }
+
+    /** Extra fields added to the registration body, e.g. {@code acceptTerms=true}. */
+    public Map<String, Object> registerExtraFields() {
+        return registerExtraFields;
+    }
+
+    public TaskCompletion taskCompletion() {
+        return taskCompletion;
+    }
+
+    /** The success statuses accepted for {@code key} (defaults to the checklist's). */
+    public Set<Integer> acceptedStatuses(StatusKey key) {
+        return acceptedStatuses.get(key);
+    }
+
+    /** Where each resolved key came from (only for keys not left at their default). */
+    public Map<String, String> sources() {
+        return sources;
+    }
+
+    /** The secrets of this configuration, for redaction. */
+    public Set<String> secrets() {
+        Set<String> out = new LinkedHashSet<>();
+        user().ifPresent(c -> out.add(c.password()));
+        admin().ifPresent(c -> out.add(c.password()));
+        return out;
+    }
+
+    /**
+     * This configuration as JUnit configuration parameters ({@code beelms.smoke.<key>}) plus
+     * {@link #RESOLVED_MARKER}, so the extension rebuilds exactly this configuration without consulting other sources.
+     * Contains the passwords: pass it in-process only, never print it.
+     */
+    public Map<String, String> toConfigurationParameters() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put(PREFIX + "url", url.toString());
+        p.put(PREFIX + "apiPrefix", apiPrefix.isEmpty() ? "/" : apiPrefix);
+        if (webUrl != null) {
+            p.put(PREFIX + "webUrl", webUrl.toString());
+        }
+        p.put(PREFIX + "environment", environment);
+        p.put(PREFIX + "mode", mode.name().toLowerCase(Locale.ROOT));
+        if (user != null) {
+            p.put(PREFIX + "user.email", user.email());
+            p.put(PREFIX + "user.password", user.password());
+        }
+        if (admin != null) {
+            p.put(PREFIX + "admin.email", admin.email());
+            p.put(PREFIX + "admin.password", admin.password());
+        }
+        p.put(PREFIX + "connectTimeout", String.valueOf(connectTimeout.toMillis()));
+        p.put(PREFIX + "readTimeout", String.valueOf(readTimeout.toMillis()));
+        p.put(PREFIX + "readyTimeout", String.valueOf(readyTimeout.toMillis()));
+        p.put(PREFIX + "retryBudget", String.valueOf(retryBudget));
+        if (expectedVersion != null) {
+            p.put(PREFIX + "expectedVersion", expectedVersion);
+        }
+        if (!registerExtraFields.isEmpty()) {
+            List<String> parts = new ArrayList<>();
+            registerExtraFields.forEach((k, v) -> parts.add(k + "=" + (v instanceof String s ? "\"" + s + "\"" : String.valueOf(v))));
+            p.put(PREFIX + "register.extraFields", String.join(",", parts));
+        }
+        p.put(PREFIX + "taskCompletion", taskCompletion.name().toLowerCase(Locale.ROOT));
+        acceptedStatuses.forEach((k, v) -> p.put(PREFIX + "status." + k.key(),
+                String.join(",", v.stream().sorted().map(String::valueOf).toList())));
+        p.put(RESOLVED_MARKER, "true");
+        return p;
+    }
+
+    @Override
+    public String toString() {
+        return "SmokeConfig[url=" + url + ", apiBase=" + apiBaseUri + ", webUrl=" + webUrl + ", environment="
+                + environment + ", mode=" + mode + ", user=" + user + ", admin=" + admin + ", connectTimeout="
+                + connectTimeout + ", readTimeout=" + readTimeout + ", readyTimeout=" + readyTimeout
+                + ", retryBudget=" + retryBudget + ", expectedVersion=" + expectedVersion + ", registerExtraFields="
+                + registerExtraFields.keySet() + ", taskCompletion=" + taskCompletion + ", acceptedStatuses="
+                + acceptedStatuses + "]";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SmokeConfig c && toConfigurationParameters().equals(c.toConfigurationParameters());
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(url, apiPrefix, mode, environment);
+    }
+
+    // ---------------------------------------------------------------- builder
+
+    public static final class Builder {
+        private URI url;
+        private String apiPrefix;
+        private URI webUrl;
+        private String environment;
+        private SmokeMode mode;
+        private Credentials user;
+        private Credentials admin;
+        private Duration connectTimeout;
+        private Duration readTimeout;
+        private Duration readyTimeout;
+        private Integer retryBudget;
+        private String expectedVersion;
+        private final Map<String, Object> registerExtraFields = new LinkedHashMap<>();
+        private TaskCompletion taskCompletion;
+        private final Map<StatusKey, Set<Integer>> acceptedStatuses = new EnumMap<>(StatusKey.class);
+        private final Map<String, String> sources = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        private String source(String key) {
+            return sources.getOrDefault(key, "builder");
+        }
+
+        public Builder url(URI url) {
+            this.url = url;
+            return this;
+        }
+
+        public Builder url(String url) {
+            try {
+                return url(new URI(url));
+            } catch (URISyntaxException e) {
+                throw SmokeConfigException.invalid("url", "builder", url, "an absolute http(s) URL");
+            }
+        }
+
+        public Builder apiPrefix(String apiPrefix) {
+            this.apiPrefix = apiPrefix;
+            return this;
+        }
+
+        public Builder webUrl(URI webUrl) {
+            this.webUrl = webUrl;
+            return this;
+        }
+
+        public Builder webUrl(String webUrl) {
+            return webUrl(webUrl == null ? null : URI.create(webUrl));
+        }
+
+        public Builder environment(String environment) {
+            this.environment = environment;
+            return this;
+        }
+
+        public Builder mode(SmokeMode mode) {
+            this.mode = mode;
+            return this;
+        }
+
+        public Builder user(String email, String password) {
+            this.user = new Credentials(email, password);
+            return this;
+        }
+
+        public Builder user(Credentials user) {
+            this.user = user;
+            return this;
+        }
+
+        public Builder admin(String email, String password) {
+            this.admin = new Credentials(email, password);
+            return this;
+        }
+
+        public Builder admin(Credentials admin) {
+            this.admin = admin;
+            return this;
+        }
+
+        public Builder connectTimeout(Duration d) {
+            this.connectTimeout = d;
+            return this;
+        }
+
+        public Builder readTimeout(Duration d) {
+            this.readTimeout = d;
+            return this;
+        }
+
+        public Builder readyTimeout(Duration d) {
+            this.readyTimeout = d;
+            return this;
+        }
+
+        public Builder retryBudget(int retries) {
+            this.retryBudget = retries;
+            return this;
+        }
+
+        public Builder expectedVersion(String version) {
+            this.expectedVersion = version;
+            return this;
+        }
+
+        public Builder registerExtraField(String name, Object jsonValue) {
+            this.registerExtraFields.put(name, jsonValue);
+            return this;
+        }
+
+        public Builder taskCompletion(TaskCompletion taskCompletion) {
+            this.taskCompletion = taskCompletion;
+            return this;
+        }
+
+        public Builder acceptedStatuses(StatusKey key, Integer... statuses) {
+            this.acceptedStatuses.put(key, new LinkedHashSet<>(Arrays.asList(statuses)));
+            return this;
+        }
+
+        /** Validates and builds; throws {@link SmokeConfigException} naming the key, its source and what is expected. */
+        public SmokeConfig build() {
+            return new SmokeConfig(this);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package org.beelms.smoke.junit;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a class of smoke checks against a deployed beelms core: registers {@link BeelmsSmokeExtension} (configuration,
+ * client and session shared by every class of the run) and tags the class {@code smoke}.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@Tag("smoke")
+@ExtendWith(BeelmsSmokeExtension.class)
+public @interface BeelmsSmoke {
+}

@@ -1,0 +1,48 @@
+package org.beelms.smoke.junit;
+
+import org.beelms.smoke.client.BeelmsClient;
+import org.beelms.smoke.client.SmokeJournal;
+import org.beelms.smoke.client.TargetReadiness;
+import org.beelms.smoke.config.SmokeConfig;
+
+/**
+ * Everything one run shares across test classes, kept in the extension's root store: configuration, journal, client
+ * (with session and catalogue) and the readiness verdict. Closing it (the root store does, at the end of the run,
+ * even after failures) deletes the throwaway account.
+ */
+public final class SmokeContext implements AutoCloseable {
+    private final SmokeConfig config;
+    private final SmokeJournal journal;
+    private final BeelmsClient client;
+    private TargetReadiness.Result readiness;
+
+    SmokeContext(SmokeConfig config, SmokeJournal journal) {
+        this.config = config;
+        this.journal = journal;
+        this.client = new BeelmsClient(config, journal);
+    }
+
+    public SmokeConfig config() {
+        return config;
+    }
+
+    public SmokeJournal journal() {
+        return journal;
+    }
+
+    public BeelmsClient client() {
+        return client;
+    }
+
+    synchronized TargetReadiness.Result readiness() {
+        if (readiness == null) {
+            readiness = new TargetReadiness(client).await();
+        }
+        return readiness;
+    }
+
+    @Override
+    public void close() {
+        client.session().close();
+    }
+}

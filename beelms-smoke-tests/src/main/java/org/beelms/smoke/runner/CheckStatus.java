@@ -1,0 +1,8 @@
+package org.beelms.smoke.runner;
+
+/** The outcome of one check, or of a checklist item across the checks that cite it. */
+public enum CheckStatus {
+    PASSED, FAILED, SKIPPED,
+    /** Only for a checklist item no executed check cites (not selected, or the run stopped in preflight). */
+    NOT_RUN
+}

@@ -1,0 +1,101 @@
+package org.beelms.smoke.runner;
+
+import org.beelms.smoke.client.SmokeJournal;
+import org.beelms.smoke.junit.ChecklistItem;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.TestSource;
+import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.engine.TestTag;
+
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/** Turns JUnit execution events plus the journal's recorded requests into {@link CheckResult}s. */
+final class ResultCollector implements TestExecutionListener {
+    private final SmokeJournal journal;
+    private final SmokeRunListener listener;
+    private final Map<String, Instant> starts = new ConcurrentHashMap<>();
+    private final List<CheckResult> results = new ArrayList<>();
+
+    ResultCollector(SmokeJournal journal, SmokeRunListener listener) {
+        this.journal = journal;
+        this.listener = listener;
+    }
+
+    synchronized List<CheckResult> results() {
+        return List.copyOf(results);
+    }
+
+    @Override
+    public void executionStarted(TestIdentifier id) {
+        starts.put(id.getUniqueId(), Instant.now());
+    }
+
+    @Override
+    public void executionSkipped(TestIdentifier id, String reason) {
+        if (id.isTest()) {
+            add(id, CheckStatus.SKIPPED, reason, Duration.ZERO);
+        }
+    }
+
+    @Override
+    public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+        Instant start = starts.getOrDefault(id.getUniqueId(), Instant.now());
+        Duration took = Duration.between(start, Instant.now());
+        String message = result.getThrowable().map(t -> journal.redactor().redact(describe(t))).orElse(null);
+        CheckStatus status = switch (result.getStatus()) {
+            case SUCCESSFUL -> CheckStatus.PASSED;
+            case ABORTED -> CheckStatus.SKIPPED;
+            case FAILED -> CheckStatus.FAILED;
+        };
+        if (id.isTest()) {
+            add(id, status, message, took);
+        } else if (status == CheckStatus.FAILED && id.getSource().map(s -> s instanceof ClassSource).orElse(false)) {
+            add(id, status, "the checks of " + id.getDisplayName() + " could not run: " + message, took);
+        }
+    }
+
+    private synchronized void add(TestIdentifier id, CheckStatus status, String message, Duration took) {
+        List<String> ids = new ArrayList<>();
+        String className = null;
+        TestSource source = id.getSource().orElse(null);
+        if (source instanceof MethodSource ms) {
+            className = ms.getClassName();
+            try {
+                Method m = ms.getJavaMethod();
+                ChecklistItem item = m.getAnnotation(ChecklistItem.class);
+                if (item != null) {
+                    ids.addAll(List.of(item.value()));
+                }
+            } catch (RuntimeException e) {
+                // the method cannot be loaded: no IDs
+            }
+        } else if (source instanceof ClassSource cs) {
+            className = cs.getClassName();
+        }
+        Set<String> tags = id.getTags().stream().map(TestTag::getName).collect(Collectors.toSet());
+        CheckResult check = new CheckResult(ids, id.getDisplayName(), id.getUniqueId(), className, status, message,
+                journal.requestsOf(id.getUniqueId()), took, tags);
+        results.add(check);
+        listener.checkFinished(check);
+    }
+
+    static String describe(Throwable t) {
+        String msg = t.getMessage();
+        if (msg == null || msg.isBlank()) {
+            return t.getClass().getSimpleName();
+        }
+        // REST Assured's assertion messages span several lines; keep them readable but compact
+        return msg.strip().replaceAll("\\s*\\n\\s*", " ");
+    }
+}

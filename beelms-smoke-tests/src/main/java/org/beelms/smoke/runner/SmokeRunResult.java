@@ -1,0 +1,183 @@
+package org.beelms.smoke.runner;
+
+import org.beelms.smoke.client.ContractDeviation;
+import org.beelms.smoke.client.ResidueEntry;
+import org.beelms.smoke.client.RetryRecord;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The outcome of a run: per-check results, the aggregated status of each checklist item, contract deviations,
+ * residue (created/removed), warm-up retries, run-wide problems, a usage/target error, and the exit code.
+ */
+public final class SmokeRunResult {
+    /** All required checks passed (skips allowed). */
+    public static final int EXIT_OK = 0;
+    /** A check failed (or a run-wide problem: smoke account cannot log in, throwaway account not deleted). */
+    public static final int EXIT_FAILED = 1;
+    /** Bad usage or configuration, target unreachable or not a beelms core API. */
+    public static final int EXIT_USAGE = 2;
+
+    private final URI target;
+    private final String environment;
+    private final String mode;
+    private final Set<String> suites;
+    private final Instant started;
+    private final Duration duration;
+    private final List<CheckResult> checks;
+    private final List<ContractDeviation> deviations;
+    private final List<ResidueEntry> residue;
+    private final List<RetryRecord> retries;
+    private final List<String> problems;
+    private final String error;
+    private final Path reportDirectory;
+
+    public SmokeRunResult(URI target, String environment, String mode, Set<String> suites, Instant started,
+                          Duration duration, List<CheckResult> checks, List<ContractDeviation> deviations,
+                          List<ResidueEntry> residue, List<RetryRecord> retries, List<String> problems, String error,
+                          Path reportDirectory) {
+        this.target = target;
+        this.environment = environment;
+        this.mode = mode;
+        this.suites = Set.copyOf(suites);
+        this.started = started;
+        this.duration = duration;
+        this.checks = List.copyOf(checks);
+        this.deviations = List.copyOf(deviations);
+        this.residue = List.copyOf(residue);
+        this.retries = List.copyOf(retries);
+        this.problems = List.copyOf(problems);
+        this.error = error;
+        this.reportDirectory = reportDirectory;
+    }
+
+    public URI target() {
+        return target;
+    }
+
+    public String environment() {
+        return environment;
+    }
+
+    public String mode() {
+        return mode;
+    }
+
+    public Set<String> suites() {
+        return suites;
+    }
+
+    public Instant started() {
+        return started;
+    }
+
+    public Duration duration() {
+        return duration;
+    }
+
+    public List<CheckResult> checks() {
+        return checks;
+    }
+
+    /** The checks citing {@code checklistId}. */
+    public List<CheckResult> checksFor(String checklistId) {
+        return checks.stream().filter(c -> c.cites(checklistId)).toList();
+    }
+
+    /**
+     * The aggregated status of a checklist item: FAILED if any citing check failed, else PASSED if any passed, else
+     * SKIPPED if any was skipped, else NOT_RUN.
+     */
+    public CheckStatus statusOf(String checklistId) {
+        List<CheckResult> citing = checksFor(checklistId);
+        if (citing.stream().anyMatch(c -> c.status() == CheckStatus.FAILED)) {
+            return CheckStatus.FAILED;
+        }
+        if (citing.stream().anyMatch(c -> c.status() == CheckStatus.PASSED)) {
+            return CheckStatus.PASSED;
+        }
+        if (citing.stream().anyMatch(c -> c.status() == CheckStatus.SKIPPED)) {
+            return CheckStatus.SKIPPED;
+        }
+        return CheckStatus.NOT_RUN;
+    }
+
+    public List<ContractDeviation> deviations() {
+        return deviations;
+    }
+
+    public List<ResidueEntry> residue() {
+        return residue;
+    }
+
+    public List<ResidueEntry> created() {
+        return residue.stream().filter(r -> r.kind() == ResidueEntry.Kind.CREATED).toList();
+    }
+
+    public List<ResidueEntry> removed() {
+        return residue.stream().filter(r -> r.kind() == ResidueEntry.Kind.REMOVED).toList();
+    }
+
+    public List<RetryRecord> retries() {
+        return retries;
+    }
+
+    /** Run-wide problems, each reported once (e.g. the smoke account cannot log in). */
+    public List<String> problems() {
+        return problems;
+    }
+
+    /** The usage or target error that stopped the run before any check (exit code 2). */
+    public Optional<String> error() {
+        return Optional.ofNullable(error);
+    }
+
+    public Path reportDirectory() {
+        return reportDirectory;
+    }
+
+    public long count(CheckStatus status) {
+        return checks.stream().filter(c -> c.status() == status).count();
+    }
+
+    public long passed() {
+        return count(CheckStatus.PASSED);
+    }
+
+    public long failed() {
+        return count(CheckStatus.FAILED);
+    }
+
+    public long skipped() {
+        return count(CheckStatus.SKIPPED);
+    }
+
+    public List<CheckResult> failedChecks() {
+        return checks.stream().filter(c -> c.status() == CheckStatus.FAILED).toList();
+    }
+
+    /** 0 all required checks passed; 1 a check failed or a run-wide problem; 2 bad usage or target unusable. */
+    public int exitCode() {
+        if (error != null) {
+            return EXIT_USAGE;
+        }
+        return failed() > 0 || !problems.isEmpty() ? EXIT_FAILED : EXIT_OK;
+    }
+
+    /** {@code 31 passed, 1 failed, 4 skipped}. */
+    public String summaryLine() {
+        return passed() + " passed, " + failed() + " failed, " + skipped() + " skipped";
+    }
+
+    @Override
+    public String toString() {
+        return "SmokeRunResult[target=" + target + ", " + summaryLine() + ", exitCode=" + exitCode()
+                + (error == null ? "" : ", error=" + error) + "]";
+    }
+}

@@ -1,0 +1,74 @@
+package org.beelms.smoke.client;
+
+import org.beelms.smoke.config.SmokeConfig;
+import org.beelms.smoke.testing.FakeBeelms;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The recording filter never keeps an Authorization header, a token or a password. */
+class RedactionTest {
+
+    @Test
+    void redactorMasksSecretFieldsBearerTokensJwtsAndKnownValues() {
+        Redactor r = new Redactor(Set.of("hunter2-secret"));
+        String text = "{\"email\":\"a@b.c\",\"password\":\"p@ss \\\"quoted\\\"\",\"accessToken\":\"abc\"} "
+                + "Authorization: Bearer abc.def.ghi eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl "
+                + "pw=hunter2-secret /x?token=t0k3n&y=1";
+        String out = r.redact(text);
+        assertFalse(out.contains("p@ss"), out);
+        assertFalse(out.contains("\"abc\""), out);
+        assertFalse(out.contains("abc.def.ghi"), out);
+        assertFalse(out.contains("eyJhbGciOiJIUzI1NiJ9"), out);
+        assertFalse(out.contains("hunter2-secret"), out);
+        assertFalse(out.contains("t0k3n"), out);
+        assertTrue(out.contains("\"email\":\"a@b.c\""), "non-secrets stay: " + out);
+        assertTrue(out.contains("y=1"), out);
+        String cmd = r.redact("java -jar x.jar -Dbeelms.smoke.user.password=Cmd-Line-Pw --url http://h");
+        assertFalse(cmd.contains("Cmd-Line-Pw"), cmd);
+        assertTrue(cmd.contains("--url http://h"), cmd);
+    }
+
+    @Test
+    void recordingFilterKeepsNoSecretFromARealExchange() throws IOException {
+        try (FakeBeelms server = new FakeBeelms().withUser("smoke@example.com", "Very-Secret-Pass-1")) {
+            SmokeConfig config = SmokeConfig.builder().url(server.url()).user("smoke@example.com", "Very-Secret-Pass-1").build();
+            SmokeJournal journal = new SmokeJournal(config.secrets());
+            BeelmsClient client = new BeelmsClient(config, journal);
+            journal.startCheck("check-1", List.of("WS2-API-2"));
+            String token = client.session().userToken();
+            client.asUser().get("/users/me").then().statusCode(200);
+            // a failed login echoing secrets in its body must be redacted in the excerpt too
+            client.given().body(Map.of("email", "smoke@example.com", "password", "Very-Secret-Pass-1-wrong"))
+                    .post("/auth/login").then().statusCode(401);
+            client.withBearer(token).get("/wiki/articles/unknown?token=" + token).then().statusCode(404);
+            journal.endCheck();
+
+            List<RecordedRequest> requests = journal.requestsOf("check-1");
+            assertEquals(4, requests.size(), requests::toString);
+            String all = requests.toString() + journal.problems() + journal.residue();
+            assertFalse(all.contains(token), all);
+            assertFalse(all.contains("Very-Secret-Pass-1"), all);
+            assertFalse(all.contains("Authorization"), all);
+            assertTrue(requests.get(3).url().contains("token=***"), requests.get(3).url());
+            assertEquals(404, requests.get(3).status());
+            assertTrue(requests.get(3).bodyExcerpt().contains("not found"), requests.get(3).bodyExcerpt());
+            assertTrue(requests.get(0).url().endsWith("/api/auth/login"));
+        }
+    }
+
+    @Test
+    void excerptsAreShortAndOnOneLine() {
+        String body = "{\n \"message\": \"" + "x".repeat(1000) + "\"\n}";
+        String excerpt = RecordingFilter.excerpt(new Redactor(Set.of()), body);
+        assertTrue(excerpt.length() <= RecordingFilter.EXCERPT_CHARS + 1, "length " + excerpt.length());
+        assertFalse(excerpt.contains("\n"));
+    }
+}

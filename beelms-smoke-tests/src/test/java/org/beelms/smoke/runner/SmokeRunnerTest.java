@@ -1,0 +1,404 @@
+package org.beelms.smoke.runner;
+
+import org.beelms.smoke.client.ResidueEntry;
+import org.beelms.smoke.config.SmokeConfig;
+import org.beelms.smoke.config.SmokeMode;
+import org.beelms.smoke.config.StatusKey;
+import org.beelms.smoke.report.ChecklistCatalog;
+import org.beelms.smoke.testing.FakeBeelms;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The runner against real HTTP servers on 127.0.0.1: the fake beelms core, an HTML server, nothing at all. */
+class SmokeRunnerTest {
+    private static final String SMOKE_EMAIL = "smoke@example.com";
+    private static final String SMOKE_PASSWORD = "Sm0ke-Secret-Pass";
+
+    @TempDir
+    Path reports;
+
+    private static SmokeConfig.Builder config(FakeBeelms server) {
+        return SmokeConfig.builder().url(server.url())
+                .readyTimeout(Duration.ofSeconds(5))
+                .connectTimeout(Duration.ofSeconds(2))
+                .readTimeout(Duration.ofSeconds(5));
+    }
+
+    private SmokeRunResult run(SmokeConfig config, String... suites) {
+        return SmokeRunner.run(SmokeRunRequest.builder(config).suites(suites).reportDirectory(reports).build());
+    }
+
+    private static String describe(SmokeRunResult r) {
+        return r + "\n" + r.checks().stream().filter(c -> c.status() != CheckStatus.PASSED)
+                .map(c -> c.status() + " " + c.displayName() + ": " + c.message()).collect(Collectors.joining("\n"))
+                + "\nproblems: " + r.problems();
+    }
+
+    @Test
+    void unreachableTargetExits2WithinTheReadyTimeout() throws IOException {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        SmokeConfig config = SmokeConfig.builder().url("http://127.0.0.1:" + port)
+                .readyTimeout(Duration.ofMillis(1500)).build();
+        Instant start = Instant.now();
+        SmokeRunResult result = run(config);
+        Duration took = Duration.between(start, Instant.now());
+        assertEquals(2, result.exitCode(), result::toString);
+        assertTrue(took.compareTo(Duration.ofSeconds(10)) < 0, "took " + took);
+        assertTrue(result.error().orElseThrow().contains("not reachable"), result.error().orElseThrow());
+        assertTrue(result.error().orElseThrow().contains("/api/health"), result.error().orElseThrow());
+        assertTrue(result.checks().isEmpty());
+        assertFalse(result.retries().isEmpty(), "the warm-up retries are recorded");
+    }
+
+    @Test
+    void targetAnsweringHtmlExits2WithAClearMessage() throws IOException {
+        try (FakeBeelms server = new FakeBeelms()) {
+            server.answerHtml = true;
+            SmokeRunResult result = run(config(server).build());
+            assertEquals(2, result.exitCode(), result::toString);
+            String error = result.error().orElseThrow();
+            assertTrue(error.contains("HTML") && error.contains("not a beelms core API".substring(4)), error);
+            assertTrue(error.contains("webUrl"), error);
+            assertTrue(result.checks().isEmpty(), "no check runs against a non-API");
+            assertEquals(List.of("GET /api/health"), server.log(), "one look is enough: HTML is not retried");
+        }
+    }
+
+    @Test
+    void warmUp503sAreRetriedAndShownInTheReport() throws IOException {
+        try (FakeBeelms server = new FakeBeelms()) {
+            server.healthFailuresBeforeOk = 2;
+            SmokeRunResult result = run(config(server).build(), "ops");
+            assertEquals(0, result.exitCode(), () -> describe(result));
+            assertEquals(2, result.retries().size(), () -> result.retries().toString());
+            assertTrue(result.retries().get(0).outcome().contains("503"));
+            assertEquals(CheckStatus.PASSED, result.statusOf("OPS-HEALTH-1"));
+            assertEquals(CheckStatus.PASSED, result.statusOf("OPS-DB-1"));
+            String md = Files.readString(reports.resolve("checklist-report.md"));
+            assertTrue(md.contains("## Retries (warm-up)") && md.contains("| 1 | GET " + server.url() + "/api/health | 503 |"), md);
+        }
+    }
+
+    @Test
+    void retryBudgetBoundsTheWarmUp() throws IOException {
+        try (FakeBeelms server = new FakeBeelms()) {
+            server.healthFailuresBeforeOk = 100;
+            server.healthFailureStatus = 502;
+            SmokeRunResult result = run(config(server).retryBudget(2).build(), "ops");
+            assertEquals(2, result.retries().size(), "1 attempt + 2 retries");
+            assertEquals(CheckStatus.FAILED, result.statusOf("OPS-HEALTH-1"), "a JSON 502 after the warm-up fails the check");
+            assertEquals(1, result.exitCode());
+        }
+    }
+
+    @Test
+    void stagingRunPassesEveryItemRegistersOnceAndRemovesItsAccount() throws IOException {
+        try (FakeBeelms server = new FakeBeelms()) {
+            SmokeRunResult result = run(config(server).expectedVersion("1.2.3").build());
+            assertEquals(0, result.exitCode(), () -> describe(result));
+            List<String> notPassed = ChecklistCatalog.items().stream().map(ChecklistCatalog.Item::id)
+                    .filter(id -> result.statusOf(id) != CheckStatus.PASSED).toList();
+            assertEquals(List.of(), notPassed, () -> describe(result));
+            assertEquals(1, server.registerCalls.get(), "registers exactly once");
+            String throwaway = server.users.keySet().stream().filter(e -> e.startsWith("beelms-smoke-")).findFirst().orElseThrow();
+            assertEquals(1, server.loginCalls.get(throwaway).get(), "logs the throwaway account in once");
+            assertEquals(0, server.activeUsers(), "the throwaway account is deleted at the end");
+            assertTrue(result.created().stream().anyMatch(r -> r.what().contains(throwaway)), result.residue()::toString);
+            assertTrue(result.removed().stream().anyMatch(r -> r.what().contains(throwaway)), result.residue()::toString);
+            // page checks are skipped without webUrl, with the reason
+            CheckResult page = result.checks().stream().filter(c -> c.displayName().contains("Page /wiki answers")).findFirst().orElseThrow();
+            assertEquals(CheckStatus.SKIPPED, page.status());
+            assertTrue(page.message().contains("webUrl"), page.message());
+            // every check cites its ID in the display name and carries the smoke tag
+            for (CheckResult c : result.checks()) {
+                assertFalse(c.checklistIds().isEmpty(), c.displayName());
+                assertTrue(c.displayName().startsWith(c.checklistIds().get(0)), c.displayName());
+                assertTrue(c.tags().contains("smoke"), c.displayName());
+            }
+            // requests are recorded per check
+            CheckResult api1 = result.checksFor("WS1-API-1").get(0);
+            assertTrue(api1.proof().orElseThrow().url().endsWith("/api/wiki/articles"), api1.requests()::toString);
+            assertNoSecretIn(reports, server);
+            assertTrue(Files.exists(reports.resolve("checklist-report.html")));
+            try (Stream<Path> files = Files.list(reports)) {
+                assertTrue(files.anyMatch(p -> p.getFileName().toString().startsWith("TEST-") && p.toString().endsWith(".xml")),
+                        "JUnit XML written");
+            }
+        }
+    }
+
+    @Test
+    void productionRunLeavesNoResidue() throws IOException {
+        try (FakeBeelms server = new FakeBeelms().withUser(SMOKE_EMAIL, SMOKE_PASSWORD)) {
+            Set<String> usersBefore = Set.copyOf(server.users.keySet());
+            // the legacy JUnit XML lists system properties: a password passed as one must not reach the report
+            System.setProperty("beelms.smoke.test.password", SMOKE_PASSWORD);
+            SmokeRunResult result;
+            try {
+                result = run(config(server).mode(SmokeMode.PRODUCTION).user(SMOKE_EMAIL, SMOKE_PASSWORD).build());
+            } finally {
+                System.clearProperty("beelms.smoke.test.password");
+            }
+            assertNoSecretIn(reports, server);
+            assertEquals(0, result.exitCode(), () -> describe(result));
+            assertEquals(0, server.registerCalls.get(), "production never registers");
+            assertEquals(usersBefore, server.users.keySet());
+            assertEquals(1, server.activeUsers());
+            assertEquals(Set.of(), server.enrollments, "no enrolment row");
+            assertEquals(List.of(), server.attempts, "no quiz attempt");
+            assertEquals(1, server.loginCalls.get(SMOKE_EMAIL).get(), "one login for the smoke account");
+            assertEquals(List.of(), result.residue());
+            assertAll(
+                    () -> assertEquals(CheckStatus.SKIPPED, result.statusOf("WS2-API-1")),
+                    () -> assertEquals(CheckStatus.SKIPPED, result.statusOf("WS3-API-7")),
+                    () -> assertEquals(CheckStatus.SKIPPED, result.statusOf("WS3-API-3")),
+                    () -> assertEquals(CheckStatus.PASSED, result.statusOf("WS2-API-2")),
+                    () -> assertEquals(CheckStatus.PASSED, result.statusOf("WS3-SEC-2")));
+            CheckResult submit = result.checksFor("WS3-API-7").get(0);
+            assertTrue(submit.message().contains("production mode"), submit.message());
+        }
+    }
+
+    @Test
+    void productionRunOnAnEnrolledAccountRepeatsOnlyIdempotentWrites() throws IOException {
+        try (FakeBeelms server = new FakeBeelms().withUser(SMOKE_EMAIL, SMOKE_PASSWORD)) {
+            server.enrollments.add(SMOKE_EMAIL + "|11111111-1111-1111-1111-111111111111");
+            SmokeRunResult result = run(config(server).mode(SmokeMode.PRODUCTION).user(SMOKE_EMAIL, SMOKE_PASSWORD).build(), "ws3");
+            assertEquals(0, result.exitCode(), () -> describe(result));
+            assertEquals(CheckStatus.PASSED, result.statusOf("WS3-API-3"), () -> describe(result));
+            assertEquals(CheckStatus.PASSED, result.statusOf("WS3-API-6"), () -> describe(result));
+            assertEquals(CheckStatus.SKIPPED, result.statusOf("WS3-API-5"), "the task is not completed yet: skipped");
+            assertEquals(1, server.enrollments.size());
+            assertEquals(Set.of(), server.completions);
+            assertEquals(List.of(), server.attempts);
+        }
+    }
+
+    @Test
+    void wrongPasswordFailsTheLoginOnceAndSkipsWhatNeedsTheSession() throws IOException {
+        try (FakeBeelms server = new FakeBeelms().withUser(SMOKE_EMAIL, SMOKE_PASSWORD)) {
+            SmokeRunResult result = run(config(server).mode(SmokeMode.PRODUCTION).user(SMOKE_EMAIL, "wrong-password").build());
+            assertEquals(1, result.exitCode(), () -> describe(result));
+            assertEquals(CheckStatus.FAILED, result.statusOf("WS2-API-2"));
+            assertEquals(1, server.loginCalls.get(SMOKE_EMAIL).get(), "one login attempt, not one per check");
+            assertEquals(1, result.problems().size(), result.problems()::toString);
+            assertTrue(result.problems().get(0).contains("401"), result.problems().get(0));
+            List<CheckResult> failed = result.failedChecks();
+            assertTrue(failed.size() <= 3, () -> "only the login checks fail: " + describe(result));
+            CheckResult me = result.checksFor("WS2-API-3").get(0);
+            assertEquals(CheckStatus.SKIPPED, me.status());
+            assertTrue(me.message().contains("WS2-API-2"), me.message());
+            assertEquals(CheckStatus.PASSED, result.statusOf("WS1-API-1"), "unrelated checks still run");
+            assertNoSecretIn(reports, server);
+        }
+    }
+
+    @Test
+    void acceptedDeviationsPassAndAreReported() throws IOException {
+        try (FakeBeelms server = new FakeBeelms()) {
+            server.quizSubmitStatus = 201;
+            server.tasksRoute = false;
+            SmokeRunResult result = run(config(server).acceptedStatuses(StatusKey.QUIZ_SUBMIT, 200, 201).build(), "ws3");
+            assertEquals(0, result.exitCode(), () -> describe(result));
+            assertTrue(result.deviations().stream().anyMatch(d -> d.status() == 201 && d.operation().equals("quizSubmit")),
+                    result.deviations()::toString);
+            assertTrue(result.deviations().stream().anyMatch(d -> d.operation().equals("completeTask")),
+                    result.deviations()::toString);
+            String md = Files.readString(reports.resolve("checklist-report.md"));
+            assertTrue(md.contains("## Contract deviations") && md.contains("quizSubmit"), md);
+        }
+    }
+
+    @Test
+    void unexpectedSuccessStatusFailsWithoutConfiguration() throws IOException {
+        try (FakeBeelms server = new FakeBeelms()) {
+            server.quizSubmitStatus = 201;
+            SmokeRunResult result = run(config(server).build(), "ws3");
+            assertEquals(1, result.exitCode());
+            assertEquals(CheckStatus.FAILED, result.statusOf("WS3-API-7"));
+            String message = result.checksFor("WS3-API-7").get(0).message();
+            assertTrue(message.contains("beelms.smoke.status.quizSubmit"), message);
+        }
+    }
+
+    @Test
+    void databaseDownFailsOpsDb() throws IOException {
+        try (FakeBeelms server = new FakeBeelms()) {
+            server.dbDown = true;
+            SmokeRunResult result = run(config(server).retryBudget(1).readyTimeout(Duration.ofSeconds(1)).build(), "ops");
+            assertEquals(1, result.exitCode(), () -> describe(result));
+            assertEquals(CheckStatus.FAILED, result.statusOf("OPS-DB-1"));
+            CheckResult db = result.checksFor("OPS-DB-1").get(0);
+            assertTrue(db.message().contains("503"), db.message());
+            assertTrue(db.failedRequests().get(0).bodyExcerpt().contains("down"), db.failedRequests()::toString);
+        }
+    }
+
+    @Test
+    void wrongVersionFailsAndMissingExpectedVersionSkips() throws IOException {
+        try (FakeBeelms server = new FakeBeelms()) {
+            SmokeRunResult wrong = run(config(server).expectedVersion("9.9.9").build(), "ops");
+            assertEquals(CheckStatus.FAILED, wrong.statusOf("OPS-HEALTH-1"));
+            assertTrue(wrong.failedChecks().get(0).message().contains("/health reports version 1.2.3, expected 9.9.9"),
+                    wrong.failedChecks().get(0).message());
+            SmokeRunResult none = run(config(server).build(), "ops");
+            assertEquals(0, none.exitCode());
+            assertTrue(none.checks().stream().anyMatch(c -> c.status() == CheckStatus.SKIPPED
+                    && c.message().contains("expectedVersion")), () -> describe(none));
+        }
+    }
+
+    @Test
+    void rateLimitProbeSkipsWhenLimitingIsOff() throws IOException {
+        try (FakeBeelms server = new FakeBeelms()) {
+            server.rateLimit = false;
+            SmokeRunResult result = run(config(server).build(), "ws2");
+            CheckResult probe = result.checksFor("WS2-SEC-1").get(0);
+            assertEquals(CheckStatus.SKIPPED, probe.status());
+            assertTrue(probe.message().contains("rate limiting not switched on"), probe.message());
+            long probeLogins = server.loginCalls.entrySet().stream().filter(e -> e.getKey().contains("ratelimit"))
+                    .mapToInt(e -> e.getValue().get()).sum();
+            assertEquals(6, probeLogins, "bounded to 6 attempts");
+        }
+    }
+
+    @Test
+    void suiteSelectionRunsOnlyTheSelectedTags() throws IOException {
+        try (FakeBeelms server = new FakeBeelms()) {
+            SmokeRunResult result = run(config(server).build(), "ops", "ws1");
+            assertTrue(result.checks().stream().allMatch(c -> c.tags().contains("ops") || c.tags().contains("ws1")));
+            assertEquals(CheckStatus.NOT_RUN, result.statusOf("WS2-API-2"));
+            assertEquals(0, server.registerCalls.get());
+        }
+    }
+
+    @Test
+    void pageChecksRunWithWebUrlAndFailWhenThePageShowsNoApiData() throws IOException {
+        try (FakeBeelms server = new FakeBeelms()) {
+            SmokeRunResult ok = run(config(server).webUrl(server.url()).build(), "ws1", "ws3");
+            assertEquals(0, ok.exitCode(), () -> describe(ok));
+            assertEquals(0, ok.skipped(), () -> describe(ok));
+            assertTrue(ok.checks().stream().anyMatch(c -> c.displayName().contains("Page /my-courses")
+                    && c.status() == CheckStatus.PASSED));
+            server.pagesShowTitles = false;
+            SmokeRunResult bad = run(config(server).webUrl(server.url()).build(), "ws1");
+            CheckResult page = bad.checks().stream().filter(c -> c.displayName().contains("Page /wiki answers"))
+                    .findFirst().orElseThrow();
+            assertEquals(CheckStatus.FAILED, page.status());
+            assertTrue(page.message().contains("shows none of the titles"), page.message());
+            assertEquals(CheckStatus.FAILED, bad.statusOf("WS1-DEMO-1"));
+        }
+    }
+
+    @Test
+    void registrationNeedingExtraFieldsFailsWithTheFixAndPassesWhenConfigured() throws IOException {
+        try (FakeBeelms server = new FakeBeelms()) {
+            server.requireAcceptTerms = true;
+            SmokeRunResult without = run(config(server).build(), "ws2");
+            assertEquals(1, without.exitCode());
+            String message = without.checksFor("WS2-API-1").get(0).message();
+            assertTrue(message.contains("register.extraFields"), message);
+            SmokeRunResult with = run(config(server).registerExtraField("acceptTerms", true).build(), "ws2");
+            assertEquals(0, with.exitCode(), () -> describe(with));
+            assertEquals(CheckStatus.PASSED, with.statusOf("WS2-API-1"));
+        }
+    }
+
+    @Test
+    void curriculumTaskCompletionNeedsNoTasksRoute() throws IOException {
+        try (FakeBeelms server = new FakeBeelms()) {
+            server.tasksRoute = false;
+            SmokeRunResult result = run(config(server).taskCompletion(org.beelms.smoke.config.TaskCompletion.CURRICULUM).build(), "ws3");
+            assertEquals(0, result.exitCode(), () -> describe(result));
+            assertEquals(List.of(), result.deviations());
+            assertFalse(server.log().stream().anyMatch(l -> l.contains("/tasks/")), "the tasks route is never called");
+            assertTrue(result.created().stream().anyMatch(r -> r.what().startsWith("progress: task item")), result.residue()::toString);
+        }
+    }
+
+    @Test
+    void aBrokenEnrolmentFailsItsChecksOnceAndSkipsTheChecksThatNeedIt() throws IOException {
+        try (FakeBeelms server = new FakeBeelms()) {
+            server.enrollRouteMissing = true;
+            SmokeRunResult result = run(config(server).build(), "ws3");
+            assertEquals(1, result.exitCode());
+            assertEquals(CheckStatus.FAILED, result.statusOf("WS3-API-3"));
+            assertEquals(CheckStatus.FAILED, result.statusOf("WS3-SEC-2"), "a missing route answers 404, not 401");
+            CheckResult quiz = result.checksFor("WS3-API-6").get(0);
+            assertEquals(CheckStatus.SKIPPED, quiz.status());
+            assertTrue(quiz.message().contains("see WS3-API-3"), quiz.message());
+            long enrolPosts = server.log().stream().filter(l -> l.startsWith("POST") && l.endsWith("/enroll")).count();
+            assertTrue(enrolPosts <= 5, "a failed enrolment is not retried by every check: " + enrolPosts);
+        }
+    }
+
+    @Test
+    void aSlowEndpointFailsWithTheRequestAndTimeoutNamedAndDependentsSkip() throws IOException {
+        try (FakeBeelms server = new FakeBeelms()) {
+            server.coursesDelayMs = 1500;
+            SmokeRunResult result = run(config(server).readTimeout(Duration.ofMillis(300)).build(), "ws3");
+            assertEquals(1, result.exitCode());
+            CheckResult catalog = result.checksFor("WS3-API-1").get(0);
+            assertEquals(CheckStatus.FAILED, catalog.status());
+            assertTrue(catalog.message().contains("GET " + server.url() + "/api/courses got no answer")
+                    && catalog.message().contains("readTimeout"), catalog.message());
+            assertTrue(catalog.requests().get(0).transportError(), catalog.requests()::toString);
+            CheckResult detail = result.checksFor("WS3-API-2").get(0);
+            assertEquals(CheckStatus.SKIPPED, detail.status(), detail::toString);
+            assertTrue(detail.message().contains("could not discover test data"), detail.message());
+        }
+    }
+
+    @Test
+    void failuresNameTheEndpointThatWentWrong() throws IOException {
+        try (FakeBeelms server = new FakeBeelms()) {
+            server.enrollRouteMissing = true;
+            SmokeRunResult result = run(config(server).build(), "ws1", "ws3");
+            CheckResult api2 = result.checksFor("WS3-API-3").get(0);
+            assertTrue(api2.message().contains("/enroll") && api2.message().contains("404"), api2.message());
+            // a REST Assured status assertion gets the failing exchange appended
+            CheckResult fine = result.checksFor("WS1-API-2").get(0);
+            assertEquals(CheckStatus.PASSED, fine.status());
+            server.articleDetail500 = true;
+            SmokeRunResult broken = run(config(server).build(), "ws1");
+            CheckResult detail = broken.checksFor("WS1-API-2").get(0);
+            assertEquals(CheckStatus.FAILED, detail.status());
+            assertTrue(detail.message().contains("Expected status code <200> but was <500>")
+                    && detail.message().contains("GET " + server.url() + "/api/wiki/articles/getting-started → 500")
+                    && detail.message().contains("Internal server error"), detail.message());
+        }
+    }
+
+    private static void assertNoSecretIn(Path dir, FakeBeelms server) throws IOException {
+        List<String> secrets = server.users.values().stream().map(FakeBeelms.User::password).toList();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                String text = Files.readString(f);
+                for (String s : secrets) {
+                    assertFalse(text.contains(s), "password in " + f.getFileName());
+                }
+                assertFalse(text.contains("eyJhbGciOiJIUzI1NiJ9."), "a token in " + f.getFileName());
+                assertFalse(text.contains("Authorization"), "an Authorization header in " + f.getFileName());
+            }
+        }
+    }
+}
