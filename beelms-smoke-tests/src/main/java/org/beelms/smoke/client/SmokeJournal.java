@@ -62,6 +62,11 @@ public final class SmokeJournal {
         }
     }
 
+    /** Every request recorded so far, in order. */
+    public synchronized List<RecordedRequest> allRequests() {
+        return List.copyOf(all);
+    }
+
     /** A position in the run's sequence of requests, for {@link #since(int)}. */
     public synchronized int mark() {
         return all.size();

@@ -74,6 +74,8 @@ public final class SmokeMain {
                     + (result.retries().size() == 1 ? "y" : "ies") + " – see the report");
         }
         out.println("Smoke: " + result.summaryLine());
+        out.println("Requests: " + result.requests().size() + " taking " + result.requestTime().toMillis()
+                + " ms of a " + result.duration().toMillis() + " ms run");
         out.println("Report: " + result.reportDirectory().resolve("checklist-report.md").toAbsolutePath());
         out.println("Exit code " + result.exitCode());
     }

@@ -1,6 +1,7 @@
 package org.beelms.smoke.runner;
 
 import org.beelms.smoke.client.ContractDeviation;
+import org.beelms.smoke.client.RecordedRequest;
 import org.beelms.smoke.client.ResidueEntry;
 import org.beelms.smoke.client.RetryRecord;
 
@@ -37,11 +38,25 @@ public final class SmokeRunResult {
     private final List<String> problems;
     private final String error;
     private final Path reportDirectory;
+    private final List<RecordedRequest> requests;
 
     public SmokeRunResult(URI target, String environment, String mode, Set<String> suites, Instant started,
                           Duration duration, List<CheckResult> checks, List<ContractDeviation> deviations,
                           List<ResidueEntry> residue, List<RetryRecord> retries, List<String> problems, String error,
                           Path reportDirectory) {
+        this(target, environment, mode, suites, started, duration, checks, deviations, residue, retries, problems,
+                error, reportDirectory, List.of());
+    }
+
+    /**
+     * @param requests every HTTP request the run sent, checks, preflight and session set-up alike (their count and
+     *                 time are the run's own figures; the rest of {@code duration} is the library's overhead)
+     */
+    public SmokeRunResult(URI target, String environment, String mode, Set<String> suites, Instant started,
+                          Duration duration, List<CheckResult> checks, List<ContractDeviation> deviations,
+                          List<ResidueEntry> residue, List<RetryRecord> retries, List<String> problems, String error,
+                          Path reportDirectory, List<RecordedRequest> requests) {
+        this.requests = List.copyOf(requests);
         this.target = target;
         this.environment = environment;
         this.mode = mode;
@@ -55,6 +70,16 @@ public final class SmokeRunResult {
         this.problems = List.copyOf(problems);
         this.error = error;
         this.reportDirectory = reportDirectory;
+    }
+
+    /** Every HTTP request the run sent, in order. */
+    public List<RecordedRequest> requests() {
+        return requests;
+    }
+
+    /** The time the run's HTTP requests took, added up. */
+    public Duration requestTime() {
+        return requests.stream().map(RecordedRequest::duration).reduce(Duration.ZERO, Duration::plus);
     }
 
     public URI target() {

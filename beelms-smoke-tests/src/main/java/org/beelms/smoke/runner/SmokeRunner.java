@@ -104,7 +104,7 @@ public final class SmokeRunner {
                 config.mode().name().toLowerCase(Locale.ROOT), request.suites(), started,
                 Duration.between(started, Instant.now()), checks, journal.deviations(), journal.residue(),
                 journal.retries(), journal.problems(), error == null ? null : journal.redactor().redact(error),
-                request.reportDirectory());
+                request.reportDirectory(), journal.allRequests());
         if (writeReports) {
             try {
                 ChecklistReport.write(result, request.reportDirectory());
@@ -112,7 +112,8 @@ public final class SmokeRunner {
                 return new SmokeRunResult(result.target(), result.environment(), result.mode(), result.suites(),
                         started, result.duration(), checks, result.deviations(), result.residue(), result.retries(),
                         result.problems(), "Cannot write the checklist report to " + request.reportDirectory()
-                        .toAbsolutePath() + ": " + e.getCause().getMessage(), request.reportDirectory());
+                        .toAbsolutePath() + ": " + e.getCause().getMessage(), request.reportDirectory(),
+                        result.requests());
             }
         }
         return result;
