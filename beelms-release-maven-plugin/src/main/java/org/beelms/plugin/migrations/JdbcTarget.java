@@ -1,0 +1,66 @@
+package org.beelms.plugin.migrations;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A PostgreSQL database reached over JDBC: the URL and the credentials. The password never
+ * leaves this record in text form: {@link #toString()} and {@link #redact(String)} hide it.
+ *
+ * @param url a {@code jdbc:postgresql://host:port/database} URL
+ * @param user the user to connect as; empty to let the URL or the driver decide
+ * @param password the password; empty when the server needs none
+ * @param setting the parameter the URL came from, so errors can name it (e.g. {@code <jdbcUrl> /
+ *     -Dbeelms.migrations.jdbcUrl})
+ */
+public record JdbcTarget(String url, String user, String password, String setting) {
+
+  private static final Pattern PASSWORD_IN_URL =
+      Pattern.compile("(?i)(password=)[^&;]*");
+
+  public JdbcTarget {
+    Objects.requireNonNull(url, "url");
+    user = user == null ? "" : user;
+    password = password == null ? "" : password;
+    setting = setting == null || setting.isBlank() ? "JDBC URL" : setting;
+    if (!url.startsWith("jdbc:postgresql:")) {
+      throw new IllegalArgumentException(
+          setting
+              + " is '"
+              + redactUrl(url)
+              + "'; use a PostgreSQL JDBC URL such as jdbc:postgresql://localhost:5432/beelms");
+    }
+  }
+
+  /** {@code text} with the password and any {@code password=} URL parameter replaced by stars. */
+  public String redact(String text) {
+    if (text == null) {
+      return "";
+    }
+    String result = text;
+    if (!password.isEmpty()) {
+      result = result.replace(password, "****");
+    }
+    return PASSWORD_IN_URL.matcher(result).replaceAll("$1****");
+  }
+
+  /** The URL as it may be shown: without a password parameter. */
+  public String safeUrl() {
+    return redactUrl(url);
+  }
+
+  private static String redactUrl(String url) {
+    return PASSWORD_IN_URL.matcher(url).replaceAll("$1****");
+  }
+
+  @Override
+  public String toString() {
+    return "JdbcTarget[url="
+        + safeUrl()
+        + ", user="
+        + user
+        + ", password="
+        + (password.isEmpty() ? "(none)" : "****")
+        + "]";
+  }
+}

@@ -1,0 +1,43 @@
+package org.beelms.plugin.migrations;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.util.List;
+
+/**
+ * What this release's migration does to a running database, for the release notes and for
+ * rollback decisions: one per migration that is new in the release (or, for a repeatable
+ * migration, changed since the previous release).
+ *
+ * @param version the Flyway version ({@code 1.2}); empty for a repeatable migration
+ * @param description the description from the file name
+ * @param file the file's path relative to the migrations location
+ * @param checksum Flyway's CRC32 checksum, as {@code flyway_schema_history} records it
+ * @param safetyClass {@link SafetyClass#CONTRACT} when any statement is a contract one
+ * @param reasons one per statement: its class and the rule behind it
+ * @param lockWarnings statements that lock or rewrite tables that existed before the release
+ */
+public record MigrationReport(
+    String version,
+    String description,
+    String file,
+    int checksum,
+    SafetyClass safetyClass,
+    List<SafetyReason> reasons,
+    List<LockWarning> lockWarnings) {
+
+  public MigrationReport {
+    version = version == null ? "" : version;
+    reasons = List.copyOf(reasons);
+    lockWarnings = List.copyOf(lockWarnings);
+  }
+
+  @JsonIgnore
+  public boolean isContract() {
+    return safetyClass == SafetyClass.CONTRACT;
+  }
+
+  /** The reasons that make this migration a contract one; empty for an expand migration. */
+  public List<SafetyReason> contractReasons() {
+    return reasons.stream().filter(r -> r.safetyClass() == SafetyClass.CONTRACT).toList();
+  }
+}

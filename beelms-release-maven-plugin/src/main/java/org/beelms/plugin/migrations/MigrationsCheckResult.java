@@ -1,0 +1,77 @@
+package org.beelms.plugin.migrations;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.beelms.plugin.gate.GateResult;
+
+/**
+ * Everything migrations-check concluded: the gate's result for the summary, and the typed facts
+ * the release notes and rollback read.
+ *
+ * @param gate passed/failed with the findings
+ * @param previousRelease the tag compared with (e.g. {@code v0.1.0}); empty when there was none
+ * @param migrations one report per migration new in this release, in Flyway's order
+ * @param pendingOnTarget what the target database will apply; empty without a target
+ */
+public record MigrationsCheckResult(
+    GateResult gate,
+    Optional<String> previousRelease,
+    List<MigrationReport> migrations,
+    List<PendingMigration> pendingOnTarget) {
+
+  /** The file name under the report directory. */
+  public static final String JSON_FILE = "migrations.json";
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  public MigrationsCheckResult {
+    migrations = List.copyOf(migrations);
+    pendingOnTarget = List.copyOf(pendingOnTarget);
+  }
+
+  /** True when any new migration is a contract one: rolling back needs a plan for the schema. */
+  public boolean hasContractMigrations() {
+    return migrations.stream().anyMatch(MigrationReport::isContract);
+  }
+
+  public Optional<MigrationReport> migration(String file) {
+    return migrations.stream().filter(m -> m.file().equals(file)).findFirst();
+  }
+
+  /** Writes {@value #JSON_FILE} below {@code directory} and returns its path. */
+  public Path writeJson(Path directory) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("gate", gate.gate());
+    doc.put("status", gate.status().name());
+    doc.put("previousRelease", previousRelease.orElse(null));
+    doc.put("migrations", migrations);
+    doc.put("pendingOnTarget", pendingOnTarget);
+    Path file = directory.resolve(JSON_FILE);
+    try {
+      Files.createDirectories(directory);
+      JSON.writeValue(file.toFile(), doc);
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+
+  /** Reads a file written by {@link #writeJson(Path)}: the migration reports only. */
+  public static List<MigrationReport> readReports(Path file) {
+    try {
+      var tree = JSON.readTree(file.toFile()).get("migrations");
+      return List.of(JSON.treeToValue(tree, MigrationReport[].class));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+}

@@ -1,0 +1,174 @@
+package org.beelms.plugin.mojo;
+
+import java.io.File;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.building.SettingsProblem;
+import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.apache.maven.settings.crypto.SettingsDecryptionResult;
+import org.beelms.plugin.gate.Gate;
+import org.beelms.plugin.gate.Severity;
+import org.beelms.plugin.git.SemanticVersion;
+import org.beelms.plugin.migrations.Credentials;
+import org.beelms.plugin.migrations.JdbcTarget;
+import org.beelms.plugin.migrations.MigrationsCheck;
+import org.beelms.plugin.migrations.MigrationsSettings;
+
+/**
+ * Checks the Flyway migrations before a release: naming and order, released migrations
+ * unchanged since the previous {@code v*} tag, a fresh database equal to one upgraded from the
+ * previous release (on an embedded PostgreSQL unless {@code jdbcUrl} is set), the expand/contract
+ * class of each new migration (written to {@code target/beelms-release/migrations.json}), and what
+ * a configured target database will apply.
+ */
+@Mojo(name = "migrations-check", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true)
+public class MigrationsCheckMojo extends AbstractBeelmsMojo {
+
+  /** The folder with the Flyway SQL migrations ({@code V<version>__<description>.sql}). */
+  @Parameter(
+      property = "beelms.migrations.locations",
+      defaultValue = "${project.basedir}/src/main/resources/db/migration")
+  private File locations;
+
+  /**
+   * A PostgreSQL JDBC URL to migrate in instead of an embedded PostgreSQL; throwaway schemas are
+   * created there and dropped afterwards. Empty: start an embedded PostgreSQL.
+   */
+  @Parameter(property = "beelms.migrations.jdbcUrl")
+  private String jdbcUrl;
+
+  /** The user for {@code jdbcUrl}; else the server's username, else {@code BEELMS_MIGRATIONS_USER}. */
+  @Parameter(property = "beelms.migrations.user")
+  private String user;
+
+  /**
+   * The id of a {@code settings.xml} {@code <server>} holding the password (and user) for {@code
+   * jdbcUrl}; without it, {@code BEELMS_MIGRATIONS_PASSWORD} is read. Never logged.
+   */
+  @Parameter(property = "beelms.migrations.passwordServerId")
+  private String passwordServerId;
+
+  /**
+   * A deployed database (e.g. staging) to report on: what this release will apply there, and any
+   * failed, missing or checksum-mismatched migration. Empty: no target check. Read only.
+   */
+  @Parameter(property = "beelms.migrations.targetJdbcUrl")
+  private String targetJdbcUrl;
+
+  /** The user for {@code targetJdbcUrl}; else the server's, else {@code BEELMS_MIGRATIONS_TARGET_USER}. */
+  @Parameter(property = "beelms.migrations.targetUser")
+  private String targetUser;
+
+  /**
+   * The id of a {@code settings.xml} {@code <server>} with the target's credentials; without it,
+   * {@code BEELMS_MIGRATIONS_TARGET_USER} / {@code BEELMS_MIGRATIONS_TARGET_PASSWORD} are read.
+   */
+  @Parameter(property = "beelms.migrations.targetServerId")
+  private String targetServerId;
+
+  /** The severity of a contract migration's finding: {@code info}, {@code warning} or {@code error}. */
+  @Parameter(property = "beelms.migrations.contractSeverity", defaultValue = "warning")
+  private String contractSeverity;
+
+  /** The lowest finding severity that fails the goal: {@code info}, {@code warning} or {@code error}. */
+  @Parameter(property = "beelms.migrations.failOn", defaultValue = "error")
+  private String failOn;
+
+  /**
+   * Whether to compare with the previous release ({@code v*} tag below {@code releaseVersion}):
+   * immutability, order and the upgrade path.
+   */
+  @Parameter(property = "beelms.migrations.compareWithPrevious", defaultValue = "true")
+  private boolean compareWithPrevious;
+
+  /** The version being released; the previous release is the newest {@code v*} tag below it. */
+  @Parameter(property = "beelms.migrations.releaseVersion", defaultValue = "${project.version}")
+  private String releaseVersion;
+
+  /** Skips this goal. */
+  @Parameter(property = "beelms.skip.migrations-check", defaultValue = "false")
+  private boolean skip;
+
+  /** The user's Maven settings, where {@code passwordServerId} and {@code targetServerId} are looked up. */
+  @Parameter(defaultValue = "${settings}", readonly = true)
+  private Settings settings;
+
+  @Component private SettingsDecrypter settingsDecrypter;
+
+  @Override
+  protected String goal() {
+    return MigrationsCheck.NAME;
+  }
+
+  @Override
+  protected boolean skip() {
+    return skip;
+  }
+
+  @Override
+  protected List<Gate> gates() {
+    MigrationsSettings s =
+        MigrationsSettings.of(locations.toPath())
+            .withCompareWithPrevious(compareWithPrevious)
+            .withSeverities(
+                Severity.parse(contractSeverity, "<contractSeverity> / -Dbeelms.migrations.contractSeverity"),
+                Severity.parse(failOn, "<failOn> / -Dbeelms.migrations.failOn"))
+            .withReportDirectory(outputDirectory.toPath());
+    Optional<SemanticVersion> version = SemanticVersion.parse(releaseVersion);
+    if (version.isPresent()) {
+      s = s.withReleaseVersion(version.get());
+    }
+    Map<String, String> env = System.getenv();
+    if (notBlank(jdbcUrl)) {
+      s =
+          s.withScratch(
+              Credentials.resolve(user, server(passwordServerId, "passwordServerId"), env, Credentials.ENV_PREFIX)
+                  .at(jdbcUrl.trim(), "<jdbcUrl> / -Dbeelms.migrations.jdbcUrl"));
+    }
+    if (notBlank(targetJdbcUrl)) {
+      JdbcTarget target =
+          Credentials.resolve(targetUser, server(targetServerId, "targetServerId"), env, Credentials.TARGET_ENV_PREFIX)
+              .at(targetJdbcUrl.trim(), "<targetJdbcUrl> / -Dbeelms.migrations.targetJdbcUrl");
+      s = s.withTarget(target);
+    }
+    return List.of(new MigrationsCheck(s));
+  }
+
+  /** The decrypted credentials of a settings.xml server, when an id is configured. */
+  private Optional<Credentials> server(String id, String parameter) {
+    if (!notBlank(id)) {
+      return Optional.empty();
+    }
+    Server server = settings == null ? null : settings.getServer(id.trim());
+    if (server == null) {
+      throw new IllegalArgumentException(
+          "<" + parameter + "> / -Dbeelms.migrations." + parameter + " names server '" + id
+              + "', which is not in settings.xml; add <server><id>" + id
+              + "</id><username>…</username><password>…</password></server> to ~/.m2/settings.xml"
+              + " or remove the parameter to use the environment variables");
+    }
+    SettingsDecryptionResult result =
+        settingsDecrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+    for (SettingsProblem problem : result.getProblems()) {
+      if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
+        throw new IllegalArgumentException(
+            "cannot decrypt the password of server '" + id + "' in settings.xml: "
+                + problem.getMessage() + "; check ~/.m2/settings-security.xml");
+      }
+    }
+    Server decrypted = result.getServer();
+    return Optional.of(new Credentials(decrypted.getUsername(), decrypted.getPassword()));
+  }
+
+  private static boolean notBlank(String s) {
+    return s != null && !s.isBlank();
+  }
+}
