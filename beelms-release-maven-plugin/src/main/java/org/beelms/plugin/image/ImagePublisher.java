@@ -1,0 +1,368 @@
+package org.beelms.plugin.image;
+
+import com.google.cloud.tools.jib.api.Containerizer;
+import com.google.cloud.tools.jib.api.DockerDaemonImage;
+import com.google.cloud.tools.jib.api.ImageReference;
+import com.google.cloud.tools.jib.api.InsecureRegistryException;
+import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
+import com.google.cloud.tools.jib.api.JavaContainerBuilder;
+import com.google.cloud.tools.jib.api.Jib;
+import com.google.cloud.tools.jib.api.JibContainer;
+import com.google.cloud.tools.jib.api.JibContainerBuilder;
+import com.google.cloud.tools.jib.api.LogEvent;
+import com.google.cloud.tools.jib.api.RegistryImage;
+import com.google.cloud.tools.jib.api.RegistryUnauthorizedException;
+import com.google.cloud.tools.jib.api.TarImage;
+import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
+import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
+import com.google.cloud.tools.jib.http.ResponseException;
+import com.google.cloud.tools.jib.registry.RegistryCredentialsNotSentException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLException;
+import org.beelms.plugin.gate.ReleaseListener;
+
+/**
+ * Builds the release image daemonless with jib-core and sends it to a tarball, a registry or a
+ * Docker engine, under every tag of {@link ImageSettings#tags()}.
+ *
+ * <p>Reproducible by construction: Jib's creation time is the epoch and every file gets Jib's
+ * fixed modification time, so the same inputs give the same digest.
+ */
+public final class ImagePublisher {
+
+  /** The name used for progress events and the gate. */
+  public static final String NAME = "image";
+
+  /** Where Java applications live in the image (jib-maven-plugin's default). */
+  public static final String APP_ROOT = JavaContainerBuilder.DEFAULT_APP_ROOT;
+
+  /** The Docker engine's default socket. */
+  static final Path DOCKER_SOCKET = Path.of("/var/run/docker.sock");
+
+  private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
+  private static final Pattern ANSI = Pattern.compile("\u001B\\[[;\\d]*m");
+
+  private final ImageSettings settings;
+  private final ReleaseListener listener;
+  private final Map<String, String> environment;
+  private final Path dockerSocket;
+
+  public ImagePublisher(ImageSettings settings, ReleaseListener listener) {
+    this(settings, listener, System.getenv(), DOCKER_SOCKET);
+  }
+
+  /**
+   * @param environment where {@code DOCKER_HOST} is looked up
+   * @param dockerSocket the socket whose presence means a local Docker engine
+   */
+  ImagePublisher(
+      ImageSettings settings,
+      ReleaseListener listener,
+      Map<String, String> environment,
+      Path dockerSocket) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.listener = Objects.requireNonNull(listener, "listener");
+    this.environment = Objects.requireNonNull(environment, "environment");
+    this.dockerSocket = Objects.requireNonNull(dockerSocket, "dockerSocket");
+  }
+
+  /**
+   * Builds and sends the image.
+   *
+   * @return what was built, with its digest
+   * @throws ImageException when the build or the transfer failed, saying what to do
+   */
+  public ImageResult publish() throws ImageException {
+    preflight();
+    Containerizer containerizer = containerizer();
+    JibContainerBuilder builder = containerBuilder();
+    listener.progress(
+        NAME,
+        "building "
+            + String.join(", ", settings.tags().stream().map(t -> settings.image() + ":" + t).toList())
+            + " on "
+            + settings.from().describe()
+            + " to "
+            + describeTarget());
+    JibContainer container;
+    try {
+      container = builder.containerize(containerizer);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ImageException("the image build was interrupted", e);
+    } catch (Exception e) {
+      throw translate(e);
+    }
+    ImageResult result =
+        new ImageResult(
+            settings.image(),
+            settings.tags(),
+            container.getDigest().toString(),
+            container.getImageId().toString(),
+            settings.to(),
+            describeTarget(),
+            settings.from().describe());
+    listener.progress(NAME, "built " + result.reference() + " (" + describeTarget() + ")");
+    return result;
+  }
+
+  /**
+   * Checks that the registries involved answer before Jib starts: Jib retries a refused
+   * connection or a TLS error with back-off for about a minute before it reports it.
+   */
+  private void preflight() throws ImageException {
+    Set<String> registries = new LinkedHashSet<>();
+    if (settings.from() instanceof BaseImage.Registry base) {
+      registries.add(base.registry());
+    }
+    if (settings.to() == TargetKind.REGISTRY) {
+      registries.add(settings.registry());
+    }
+    if (registries.isEmpty()) {
+      return;
+    }
+    ManifestCopy probe =
+        new ManifestCopy(
+            settings.credentials(), settings.allowInsecureRegistries(), PROBE_TIMEOUT, PROBE_TIMEOUT);
+    for (String registry : registries) {
+      probe.endpoint(registry);
+    }
+  }
+
+  /** True when a Docker engine can be reached: {@code DOCKER_HOST} is set or the socket exists. */
+  private boolean dockerEngineAvailable() {
+    String host = environment.get("DOCKER_HOST");
+    return (host != null && !host.isBlank()) || Files.exists(dockerSocket);
+  }
+
+  private String describeTarget() {
+    return switch (settings.to()) {
+      case TAR -> settings.tarPath().toString();
+      case REGISTRY -> settings.reference(settings.tags().get(0)).toString();
+      case DOCKER -> "docker daemon " + settings.reference(settings.tags().get(0));
+    };
+  }
+
+  private Containerizer containerizer() throws ImageException {
+    ImageReference primary = settings.reference(settings.tags().get(0));
+    Containerizer containerizer =
+        switch (settings.to()) {
+          case TAR -> {
+            createParent(settings.tarPath());
+            yield Containerizer.to(TarImage.at(settings.tarPath()).named(primary));
+          }
+          case REGISTRY -> {
+            RegistryImage target = RegistryImage.named(primary);
+            settings.credentials().ifPresent(c -> target.addCredential(c.username(), c.password()));
+            yield Containerizer.to(target);
+          }
+          case DOCKER -> {
+            if (!dockerEngineAvailable()) {
+              throw new ImageException(ImageSuggestions.noDockerEngine(), null);
+            }
+            yield Containerizer.to(DockerDaemonImage.named(primary));
+          }
+        };
+    for (String tag : settings.tags().subList(1, settings.tags().size())) {
+      containerizer.withAdditionalTag(tag);
+    }
+    containerizer
+        .setAllowInsecureRegistries(settings.allowInsecureRegistries())
+        .setToolName("beelms-release")
+        .setApplicationLayersCache(settings.applicationCache())
+        .addEventHandler(LogEvent.class, this::forward);
+    settings.baseImageCache().ifPresent(containerizer::setBaseImageLayersCache);
+    return containerizer;
+  }
+
+  private void forward(LogEvent event) {
+    switch (event.getLevel()) {
+      case ERROR, WARN, LIFECYCLE -> {
+        String message = ANSI.matcher(event.getMessage()).replaceAll("").strip();
+        if (!message.isEmpty()) {
+          listener.progress(NAME, message);
+        }
+      }
+      default -> {
+        // progress bars, info and debug lines stay out of the build log
+      }
+    }
+  }
+
+  private JibContainerBuilder containerBuilder() throws ImageException {
+    try {
+      JibContainerBuilder builder =
+          settings.java().isPresent() ? javaBuilder(settings.java().get()) : plainBuilder();
+      for (ExtraDirectory extra : settings.extraDirectories()) {
+        builder.addFileEntriesLayer(
+            FileEntriesLayer.builder()
+                .setName("extra files " + extra.containerPath())
+                .addEntryRecursive(extra.source(), AbsoluteUnixPath.get(extra.containerPath()))
+                .build());
+      }
+      if (!settings.entrypoint().isEmpty()) {
+        builder.setEntrypoint(settings.entrypoint());
+      }
+      return builder;
+    } catch (IOException e) {
+      throw new ImageException("cannot read the files for the image layers: " + e.getMessage(), e);
+    }
+  }
+
+  private JibContainerBuilder plainBuilder() {
+    BaseImage from = settings.from();
+    if (from instanceof BaseImage.Scratch) {
+      return Jib.fromScratch();
+    }
+    if (from instanceof BaseImage.Tar tar) {
+      return Jib.from(TarImage.at(tar.file()));
+    }
+    return Jib.from(baseRegistryImage((BaseImage.Registry) from));
+  }
+
+  private JibContainerBuilder javaBuilder(JavaLayers java) throws IOException {
+    BaseImage from = settings.from();
+    JavaContainerBuilder builder;
+    if (from instanceof BaseImage.Scratch) {
+      builder = JavaContainerBuilder.from(ImageReference.scratch());
+    } else if (from instanceof BaseImage.Tar tar) {
+      builder = JavaContainerBuilder.from(TarImage.at(tar.file()));
+    } else {
+      builder = JavaContainerBuilder.from(baseRegistryImage((BaseImage.Registry) from));
+    }
+    builder.setAppRoot(APP_ROOT);
+    List<Path> dependencies = existing(java.dependencies());
+    if (!dependencies.isEmpty()) {
+      builder.addDependencies(dependencies);
+    }
+    List<Path> snapshots = existing(java.snapshotDependencies());
+    if (!snapshots.isEmpty()) {
+      builder.addSnapshotDependencies(snapshots);
+    }
+    Predicate<Path> isClass = path -> path.getFileName().toString().endsWith(".class");
+    for (Path dir : existingDirectories(java.resources())) {
+      builder.addResources(dir, isClass.negate());
+    }
+    for (Path dir : existingDirectories(java.classes())) {
+      builder.addClasses(dir, isClass);
+    }
+    builder.addJvmFlags(java.jvmFlags());
+    builder.setMainClass(java.mainClass());
+    return builder.toContainerBuilder();
+  }
+
+  private RegistryImage baseRegistryImage(BaseImage.Registry base) {
+    try {
+      RegistryImage image = RegistryImage.named(base.reference());
+      if (base.registry().equals(settings.registry())) {
+        settings.credentials().ifPresent(c -> image.addCredential(c.username(), c.password()));
+      }
+      return image;
+    } catch (InvalidImageReferenceException e) {
+      throw new IllegalStateException("validated by BaseImage.parse", e);
+    }
+  }
+
+  private static List<Path> existing(List<Path> files) {
+    return files.stream().filter(Files::isRegularFile).toList();
+  }
+
+  private static List<Path> existingDirectories(List<Path> dirs) {
+    return dirs.stream().filter(Files::isDirectory).distinct().toList();
+  }
+
+  private static void createParent(Path file) throws ImageException {
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+    } catch (IOException e) {
+      throw new ImageException("cannot create the folder for the image tarball " + file, e);
+    }
+  }
+
+  /** Turns Jib's exceptions into one {@link ImageException} that names the next step. */
+  private ImageException translate(Exception failure) {
+    Throwable e = failure instanceof ExecutionException && failure.getCause() != null
+        ? failure.getCause()
+        : failure;
+    String registry = settings.to() == TargetKind.REGISTRY ? settings.registry() : baseRegistry();
+    List<Throwable> chain = new ArrayList<>();
+    for (Throwable t = e; t != null && !chain.contains(t); t = t.getCause()) {
+      chain.add(t);
+    }
+    for (Throwable t : chain) {
+      if (t instanceof RegistryUnauthorizedException unauthorized) {
+        ImageReference ref = parseOrNull(unauthorized.getImageReference());
+        int status = chain.stream()
+            .filter(ResponseException.class::isInstance)
+            .map(c -> ((ResponseException) c).getStatusCode())
+            .findFirst()
+            .orElse(401);
+        boolean isTarget =
+            ref != null
+                && ref.getRegistry().equals(settings.registry())
+                && ref.getRepository().equals(settings.repository());
+        String where = ref == null
+            ? "registry " + unauthorized.getImageReference()
+            : ImageSuggestions.where(
+                ref.getRegistry(), ref.getRepository(), isTarget ? settings.tags().get(0) : "");
+        return new ImageException(
+            ImageSuggestions.unauthorized(where, status, settings.credentials()), status, failure);
+      }
+      if (t instanceof RegistryCredentialsNotSentException) {
+        return new ImageException(ImageSuggestions.credentialsNotSentOverHttp(registry), 401, failure);
+      }
+      if (t instanceof InsecureRegistryException || t instanceof SSLException) {
+        return new ImageException(ImageSuggestions.httpsRefused(registry), failure);
+      }
+      if (t instanceof ConnectException) {
+        return new ImageException(ImageSuggestions.connectionRefused(registry), failure);
+      }
+      if (t instanceof UnknownHostException) {
+        return new ImageException(ImageSuggestions.unknownHost(registry), failure);
+      }
+      if (t instanceof SocketTimeoutException) {
+        return new ImageException(ImageSuggestions.timedOut(registry, "the push"), failure);
+      }
+    }
+    return new ImageException(
+        "the image build of "
+            + settings.image()
+            + " to "
+            + describeTarget()
+            + " failed: "
+            + e.getClass().getSimpleName()
+            + ": "
+            + e.getMessage(),
+        failure);
+  }
+
+  private String baseRegistry() {
+    return settings.from() instanceof BaseImage.Registry base ? base.registry() : settings.registry();
+  }
+
+  private static ImageReference parseOrNull(String reference) {
+    try {
+      return ImageReference.parse(reference);
+    } catch (InvalidImageReferenceException | RuntimeException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,438 @@
+package org.beelms.plugin.image;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.cloud.tools.jib.api.ImageReference;
+import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLException;
+
+/**
+ * Registry-level manifest operations over the registry HTTP API v2: copy a manifest to another
+ * tag byte for byte (the digest stays exactly the same and no layer moves), and ask whether a
+ * tag exists and which digest it has. Promotion ({@code staging}, {@code production}) and
+ * rollback use these.
+ *
+ * <p>HTTPS by default; plain HTTP only with {@code allowInsecureRegistries}, after HTTPS failed
+ * with a TLS error. Basic and Bearer-token authentication follow the registry's {@code
+ * WWW-Authenticate} challenge. No message ever contains a credential.
+ */
+public final class ManifestCopy {
+
+  /** The manifest types asked for: OCI and Docker v2, single image and index/list. */
+  public static final List<String> MANIFEST_MEDIA_TYPES =
+      List.of(
+          "application/vnd.oci.image.manifest.v1+json",
+          "application/vnd.oci.image.index.v1+json",
+          "application/vnd.docker.distribution.manifest.v2+json",
+          "application/vnd.docker.distribution.manifest.list.v2+json");
+
+  /** The response header with the manifest's digest. */
+  public static final String DIGEST_HEADER = "Docker-Content-Digest";
+
+  private static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(60);
+  private static final Pattern CHALLENGE_PARAM = Pattern.compile("(\\w+)=\"([^\"]*)\"");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Optional<RegistryCredentials> credentials;
+  private final boolean allowInsecureRegistries;
+  private final Duration requestTimeout;
+  private final HttpClient http;
+  private final Map<String, URI> endpoints = new ConcurrentHashMap<>();
+  private final Map<String, String> authorizations = new ConcurrentHashMap<>();
+
+  /**
+   * A manifest as the registry stores it.
+   *
+   * @param mediaType its {@code Content-Type}
+   * @param bytes its exact bytes (the digest is over these)
+   * @param digest {@code sha256:...}
+   */
+  public record Manifest(String mediaType, byte[] bytes, String digest) {}
+
+  /**
+   * One completed copy.
+   *
+   * @param source the reference copied from
+   * @param target the reference copied to
+   * @param digest the digest, the same on both (verified)
+   * @param mediaType the manifest's type
+   * @param bytes the manifest's size: all that moved
+   */
+  public record CopyResult(String source, String target, String digest, String mediaType, int bytes) {}
+
+  public ManifestCopy(Optional<RegistryCredentials> credentials, boolean allowInsecureRegistries) {
+    this(credentials, allowInsecureRegistries, DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT);
+  }
+
+  public ManifestCopy(
+      Optional<RegistryCredentials> credentials,
+      boolean allowInsecureRegistries,
+      Duration connectTimeout,
+      Duration requestTimeout) {
+    this.credentials = Objects.requireNonNull(credentials, "credentials");
+    this.allowInsecureRegistries = allowInsecureRegistries;
+    this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
+    this.http =
+        HttpClient.newBuilder()
+            .connectTimeout(Objects.requireNonNull(connectTimeout, "connectTimeout"))
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build();
+  }
+
+  /**
+   * Copies the manifest of {@code source} (a tag or digest reference) to {@code targetTag} in the
+   * same repository, then verifies that the new tag has the source's digest.
+   */
+  public CopyResult copy(String source, String targetTag) throws ImageException {
+    ImageReference from = parse(source);
+    if (!ImageReference.isValidTag(targetTag)) {
+      throw new ImageException(
+          "'" + targetTag + "' is not a valid tag (letters, digits, _ . -; at most 128)", null);
+    }
+    Manifest manifest = read(source);
+    ImageReference to =
+        ImageReference.of(from.getRegistry(), from.getRepository(), targetTag);
+    String where = ImageSuggestions.where(to.getRegistry(), to.getRepository(), targetTag);
+    URI putUri = manifestUri(to, targetTag);
+    HttpResponse<String> put =
+        send(
+            to,
+            auth ->
+                request(putUri, auth)
+                    .header("Content-Type", manifest.mediaType())
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(manifest.bytes()))
+                    .build(),
+            HttpResponse.BodyHandlers.ofString(),
+            "PUT of the manifest");
+    if (put.statusCode() / 100 != 2) {
+      throw statusError(put.statusCode(), where, "PUT of the manifest", put.body());
+    }
+    String copied =
+        digestOf(to.toString())
+            .orElseThrow(
+                () ->
+                    new ImageException(
+                        where + ": the tag is missing right after the PUT; check the registry's log",
+                        null));
+    if (!copied.equals(manifest.digest())) {
+      throw new ImageException(
+          where
+              + ": the copy has digest "
+              + copied
+              + " but the source has "
+              + manifest.digest()
+              + "; the registry rewrote the manifest, so promotion by copy is unsafe there",
+          null);
+    }
+    return new CopyResult(
+        from.toString(), to.toString(), copied, manifest.mediaType(), manifest.bytes().length);
+  }
+
+  /** Reads the manifest of a tag or digest reference. */
+  public Manifest read(String reference) throws ImageException {
+    ImageReference ref = parse(reference);
+    String where = ImageSuggestions.where(ref.getRegistry(), ref.getRepository(), ref.getQualifier());
+    URI uri = manifestUri(ref, ref.getQualifier());
+    HttpResponse<byte[]> response =
+        send(
+            ref,
+            auth ->
+                request(uri, auth)
+                    .header("Accept", String.join(", ", MANIFEST_MEDIA_TYPES))
+                    .GET()
+                    .build(),
+            HttpResponse.BodyHandlers.ofByteArray(),
+            "GET of the manifest");
+    if (response.statusCode() != 200) {
+      throw statusError(
+          response.statusCode(),
+          where,
+          "GET of the manifest",
+          new String(response.body(), StandardCharsets.UTF_8));
+    }
+    byte[] bytes = response.body();
+    String computed = sha256(bytes);
+    String header = response.headers().firstValue(DIGEST_HEADER).orElse(computed);
+    if (!header.equals(computed)) {
+      throw new ImageException(
+          where + ": the registry says the manifest is " + header + " but its bytes hash to " + computed,
+          null);
+    }
+    String mediaType =
+        response.headers().firstValue("Content-Type").map(ManifestCopy::stripParameters)
+            .filter(MANIFEST_MEDIA_TYPES::contains)
+            .orElseGet(() -> mediaTypeField(bytes));
+    return new Manifest(mediaType, bytes, computed);
+  }
+
+  /** Whether the tag or digest exists in the registry. */
+  public boolean exists(String reference) throws ImageException {
+    return digestOf(reference).isPresent();
+  }
+
+  /** The digest a tag points at, or empty when the tag does not exist (HTTP 404). */
+  public Optional<String> digestOf(String reference) throws ImageException {
+    ImageReference ref = parse(reference);
+    String where = ImageSuggestions.where(ref.getRegistry(), ref.getRepository(), ref.getQualifier());
+    URI uri = manifestUri(ref, ref.getQualifier());
+    HttpResponse<Void> response =
+        send(
+            ref,
+            auth ->
+                request(uri, auth)
+                    .header("Accept", String.join(", ", MANIFEST_MEDIA_TYPES))
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                    .build(),
+            HttpResponse.BodyHandlers.discarding(),
+            "HEAD of the manifest");
+    if (response.statusCode() == 404) {
+      return Optional.empty();
+    }
+    if (response.statusCode() != 200) {
+      throw statusError(response.statusCode(), where, "HEAD of the manifest", "");
+    }
+    Optional<String> header = response.headers().firstValue(DIGEST_HEADER);
+    return header.isPresent() ? header : Optional.of(read(reference).digest());
+  }
+
+  private static ImageReference parse(String reference) throws ImageException {
+    try {
+      return ImageReference.parse(reference);
+    } catch (InvalidImageReferenceException e) {
+      throw new ImageException(
+          "'" + reference + "' is not an image reference (e.g. 127.0.0.1:5000/beelms/core:v0.1.0)", e);
+    }
+  }
+
+  private URI manifestUri(ImageReference ref, String qualifier) throws ImageException {
+    return endpoint(ref.getRegistry())
+        .resolve("/v2/" + ref.getRepository() + "/manifests/" + qualifier);
+  }
+
+  private HttpRequest.Builder request(URI uri, String authorization) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(requestTimeout);
+    if (authorization != null) {
+      builder.header("Authorization", authorization);
+    }
+    return builder;
+  }
+
+  /**
+   * The base URI that answers {@code GET /v2/} for {@code registry}: HTTPS, or plain HTTP when
+   * HTTPS fails with a TLS error and insecure registries are allowed. Fails fast, naming the next
+   * step, when the registry is down, unknown, or plain HTTP without permission.
+   */
+  public URI endpoint(String registry) throws ImageException {
+    URI known = endpoints.get(registry);
+    if (known != null) {
+      return known;
+    }
+    URI https = URI.create("https://" + registry + "/");
+    try {
+      probe(https);
+      endpoints.put(registry, https);
+      return https;
+    } catch (SSLException e) {
+      if (!allowInsecureRegistries) {
+        throw new ImageException(ImageSuggestions.httpsRefused(registry), e);
+      }
+    } catch (IOException e) {
+      throw connectionError(registry, e, "GET /v2/");
+    }
+    URI plain = URI.create("http://" + registry + "/");
+    try {
+      probe(plain);
+    } catch (IOException e) {
+      throw connectionError(registry, e, "GET /v2/");
+    }
+    endpoints.put(registry, plain);
+    return plain;
+  }
+
+  private void probe(URI base) throws IOException {
+    try {
+      http.send(
+          HttpRequest.newBuilder(base.resolve("/v2/")).timeout(requestTimeout).GET().build(),
+          HttpResponse.BodyHandlers.discarding());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    } catch (IOException e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof SSLException ssl) {
+          throw ssl;
+        }
+      }
+      throw e;
+    }
+  }
+
+  /** Sends a request; on 401 answers the challenge once and sends it again. */
+  private <T> HttpResponse<T> send(
+      ImageReference ref,
+      Function<String, HttpRequest> request,
+      HttpResponse.BodyHandler<T> handler,
+      String action)
+      throws ImageException {
+    String key = ref.getRegistry() + "/" + ref.getRepository();
+    HttpResponse<T> response = exchange(ref.getRegistry(), request.apply(authorizations.get(key)), handler, action);
+    if (response.statusCode() != 401) {
+      return response;
+    }
+    Optional<String> challenge = response.headers().firstValue("WWW-Authenticate");
+    if (challenge.isEmpty() || credentials.isEmpty() && !challenge.get().startsWith("Bearer")) {
+      return response;
+    }
+    Optional<String> authorization = authorize(ref, challenge.get());
+    if (authorization.isEmpty()) {
+      return response;
+    }
+    authorizations.put(key, authorization.get());
+    return exchange(ref.getRegistry(), request.apply(authorization.get()), handler, action);
+  }
+
+  private <T> HttpResponse<T> exchange(
+      String registry, HttpRequest request, HttpResponse.BodyHandler<T> handler, String action)
+      throws ImageException {
+    try {
+      return http.send(request, handler);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ImageException("interrupted during the " + action + " at registry " + registry, e);
+    } catch (IOException e) {
+      throw connectionError(registry, e, action);
+    }
+  }
+
+  private Optional<String> authorize(ImageReference ref, String challenge) throws ImageException {
+    String scheme = challenge.split("\\s+", 2)[0];
+    if (scheme.equalsIgnoreCase("Basic")) {
+      return credentials.map(ManifestCopy::basic);
+    }
+    if (!scheme.equalsIgnoreCase("Bearer")) {
+      return Optional.empty();
+    }
+    Map<String, String> params = new LinkedHashMap<>();
+    Matcher m = CHALLENGE_PARAM.matcher(challenge);
+    while (m.find()) {
+      params.put(m.group(1), m.group(2));
+    }
+    String realm = params.get("realm");
+    if (realm == null) {
+      return Optional.empty();
+    }
+    List<String> query = new ArrayList<>();
+    if (params.containsKey("service")) {
+      query.add("service=" + URLEncoder.encode(params.get("service"), StandardCharsets.UTF_8));
+    }
+    query.add(
+        "scope="
+            + URLEncoder.encode(
+                "repository:" + ref.getRepository() + ":pull,push", StandardCharsets.UTF_8));
+    URI tokenUri = URI.create(realm + (realm.contains("?") ? "&" : "?") + String.join("&", query));
+    HttpRequest.Builder token = HttpRequest.newBuilder(tokenUri).timeout(requestTimeout).GET();
+    credentials.ifPresent(c -> token.header("Authorization", basic(c)));
+    HttpResponse<String> response =
+        exchange(ref.getRegistry(), token.build(), HttpResponse.BodyHandlers.ofString(), "token request");
+    String where = ImageSuggestions.where(ref.getRegistry(), ref.getRepository(), ref.getQualifier());
+    if (response.statusCode() != 200) {
+      throw statusError(response.statusCode(), where, "token request to " + tokenUri.getHost(), "");
+    }
+    try {
+      JsonNode body = JSON.readTree(response.body());
+      String value = body.path("token").asText(body.path("access_token").asText(""));
+      if (value.isEmpty()) {
+        throw new ImageException(
+            where + ": the token service " + tokenUri.getHost() + " answered without a token", null);
+      }
+      return Optional.of("Bearer " + value);
+    } catch (IOException e) {
+      throw new ImageException(
+          where + ": the token service " + tokenUri.getHost() + " answered with something not JSON", e);
+    }
+  }
+
+  private ImageException statusError(int status, String where, String action, String body) {
+    if (status == 401 || status == 403) {
+      return new ImageException(ImageSuggestions.unauthorized(where, status, credentials), status, null);
+    }
+    if (status == 404) {
+      return new ImageException(ImageSuggestions.notFound(where), status, null);
+    }
+    return new ImageException(ImageSuggestions.unexpectedStatus(where, action, status, body), status, null);
+  }
+
+  private static ImageException connectionError(String registry, IOException e, String action) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
+        return new ImageException(ImageSuggestions.unknownHost(registry), e);
+      }
+      if (t instanceof SSLException) {
+        return new ImageException(ImageSuggestions.httpsRefused(registry), e);
+      }
+    }
+    if (e instanceof HttpTimeoutException) {
+      return new ImageException(ImageSuggestions.timedOut(registry, "the " + action), e);
+    }
+    if (e instanceof ConnectException) {
+      return new ImageException(ImageSuggestions.connectionRefused(registry), e);
+    }
+    return new ImageException(
+        "registry " + registry + ": the " + action + " failed: " + e.getClass().getSimpleName()
+            + ": " + e.getMessage() + "; is the registry reachable?",
+        e);
+  }
+
+  private static String basic(RegistryCredentials c) {
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((c.username() + ":" + c.password()).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String stripParameters(String contentType) {
+    int semicolon = contentType.indexOf(';');
+    return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim();
+  }
+
+  private static String mediaTypeField(byte[] bytes) {
+    try {
+      return JSON.readTree(bytes).path("mediaType").asText(MANIFEST_MEDIA_TYPES.get(2));
+    } catch (IOException e) {
+      return MANIFEST_MEDIA_TYPES.get(2);
+    }
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
+  }
+}

@@ -1,0 +1,205 @@
+package org.beelms.plugin.mojo;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.Settings;
+import org.beelms.plugin.gate.Gate;
+import org.beelms.plugin.git.ReleaseHistory;
+import org.beelms.plugin.git.ReleaseVersion;
+import org.beelms.plugin.git.SemanticVersion;
+import org.beelms.plugin.image.BaseImage;
+import org.beelms.plugin.image.ExtraDirectory;
+import org.beelms.plugin.image.ImageGate;
+import org.beelms.plugin.image.ImageSettings;
+import org.beelms.plugin.image.JavaLayers;
+import org.beelms.plugin.image.RegistryCredentials;
+import org.beelms.plugin.image.TargetKind;
+
+/**
+ * Release plan 2.3, the container image: builds it daemonless with Jib, tagged with the release
+ * tag ({@code v0.1.0}) and the short commit SHA, to a tarball (the offline default), a registry
+ * or a Docker engine, and writes its digest to {@code target/beelms-release/image.json}.
+ */
+@Mojo(
+    name = "image",
+    defaultPhase = LifecyclePhase.PACKAGE,
+    requiresDependencyResolution = ResolutionScope.RUNTIME,
+    threadSafe = true)
+public class ImageMojo extends AbstractBeelmsMojo {
+
+  /**
+   * The base image: {@code scratch}, {@code tar:/path/base.tar} (an image tarball), or a registry
+   * image such as {@code eclipse-temurin:17-jre} or {@code 127.0.0.1:5000/base/jre:17}.
+   */
+  @Parameter(property = "beelms.image.from", defaultValue = BaseImage.DEFAULT)
+  private String from;
+
+  /** Where the image goes: {@code tar}, {@code registry} or {@code docker}. */
+  @Parameter(property = "beelms.image.to", defaultValue = "tar")
+  private String to;
+
+  /** The image repository without a tag, e.g. {@code 127.0.0.1:5000/beelms/core}. */
+  @Parameter(property = "beelms.image.image", defaultValue = "beelms/${project.artifactId}")
+  private String image;
+
+  /** The tarball written when {@code to} is {@code tar}. */
+  @Parameter(
+      property = "beelms.image.tarPath",
+      defaultValue = "${project.build.directory}/beelms-release/image.tar")
+  private File tarPath;
+
+  /**
+   * The Java main class. When set, the project's runtime dependencies, resources and classes
+   * become the layers jib-maven-plugin uses; leave it empty for a project that is not Java and
+   * give {@code extraDirectories} and {@code entrypoint} instead.
+   */
+  @Parameter(property = "beelms.image.mainClass")
+  private String mainClass;
+
+  /** Flags for {@code java} before the main class, e.g. {@code -Xmx256m}. */
+  @Parameter(property = "beelms.image.jvmFlags")
+  private List<String> jvmFlags;
+
+  /**
+   * Folders added as layers, each {@code folder:/container/path} with the folder relative to the
+   * project, e.g. {@code dist:/app} for a Node build.
+   */
+  @Parameter(property = "beelms.image.extraDirectories")
+  private List<String> extraDirectories;
+
+  /**
+   * The container's entrypoint, one element per entry (e.g. {@code node}, {@code /app/main.js}).
+   * Required without {@code mainClass}; replaces the Java entrypoint when given with it.
+   */
+  @Parameter(property = "beelms.image.entrypoint")
+  private List<String> entrypoint;
+
+  /**
+   * Allow plain HTTP (or an unverified certificate) to the registries, e.g. a registry on
+   * 127.0.0.1. Never enable it for a registry reached over a network.
+   */
+  @Parameter(property = "beelms.image.allowInsecureRegistries", defaultValue = "false")
+  private boolean allowInsecureRegistries;
+
+  /**
+   * The {@code <server>} id in settings.xml with the registry's username and password. Without
+   * it the environment variables {@code BEELMS_REGISTRY_USERNAME} and {@code
+   * BEELMS_REGISTRY_PASSWORD} are used when set.
+   */
+  @Parameter(property = "beelms.image.registryServerId")
+  private String registryServerId;
+
+  /**
+   * When the project version is a SNAPSHOT, tag the next patch version after the newest {@code
+   * v*} tag instead of failing.
+   */
+  @Parameter(property = "beelms.deriveVersion", defaultValue = "false")
+  private boolean deriveVersion;
+
+  /** Jib's cache of application layers. */
+  @Parameter(
+      property = "beelms.image.cacheDirectory",
+      defaultValue = "${project.build.directory}/beelms-release/jib-cache")
+  private File cacheDirectory;
+
+  /** Skip the image build. */
+  @Parameter(property = "beelms.skip.image", defaultValue = "false")
+  private boolean skip;
+
+  /** The user's settings.xml, for the {@code <server>} named by {@code registryServerId}. */
+  @Parameter(defaultValue = "${settings}", readonly = true)
+  private Settings settings;
+
+  @Override
+  protected String goal() {
+    return "image";
+  }
+
+  @Override
+  protected boolean skip() {
+    return skip;
+  }
+
+  @Override
+  protected List<Gate> gates() {
+    return List.of(new ImageGate(settings()));
+  }
+
+  ImageSettings settings() {
+    Path basedir = project.getBasedir().toPath();
+    List<String> tags = new ArrayList<>();
+    try (ReleaseHistory history = ReleaseHistory.open(basedir)) {
+      SemanticVersion version = ReleaseVersion.resolve(project.getVersion(), deriveVersion, history);
+      tags.add(version.tagName());
+      history.head().ifPresent(commit -> tags.add(commit.getName().substring(0, 7)));
+    }
+    List<ExtraDirectory> extras = new ArrayList<>();
+    for (String entry : nonNull(extraDirectories)) {
+      extras.add(
+          ExtraDirectory.parse(entry, basedir, "<extraDirectories> / -Dbeelms.image.extraDirectories"));
+    }
+    return new ImageSettings(
+        image,
+        tags,
+        BaseImage.parse(from, "<from> / -Dbeelms.image.from"),
+        TargetKind.parse(to, "<to> / -Dbeelms.image.to"),
+        tarPath.toPath(),
+        javaLayers(),
+        extras,
+        nonNull(entrypoint),
+        credentials(),
+        allowInsecureRegistries,
+        outputDirectory.toPath(),
+        cacheDirectory.toPath(),
+        Optional.empty());
+  }
+
+  private Optional<JavaLayers> javaLayers() {
+    if (mainClass == null || mainClass.isBlank()) {
+      return Optional.empty();
+    }
+    List<Path> releases = new ArrayList<>();
+    List<Path> snapshots = new ArrayList<>();
+    for (Artifact artifact : project.getArtifacts()) {
+      if (artifact.getFile() == null || !artifact.getArtifactHandler().isAddedToClasspath()) {
+        continue;
+      }
+      (artifact.isSnapshot() ? snapshots : releases).add(artifact.getFile().toPath());
+    }
+    Path output = Path.of(project.getBuild().getOutputDirectory());
+    return Optional.of(
+        new JavaLayers(
+            releases, snapshots, List.of(output), List.of(output), mainClass.trim(), nonNull(jvmFlags)));
+  }
+
+  private Optional<RegistryCredentials> credentials() {
+    if (registryServerId != null && !registryServerId.isBlank()) {
+      Server server = settings == null ? null : settings.getServer(registryServerId);
+      if (server == null) {
+        throw new IllegalArgumentException(
+            "<registryServerId> / -Dbeelms.image.registryServerId is '"
+                + registryServerId
+                + "' but settings.xml has no <server> with that id; add one with <username> and"
+                + " <password>, or unset it and use BEELMS_REGISTRY_USERNAME/BEELMS_REGISTRY_PASSWORD");
+      }
+      return Optional.of(
+          RegistryCredentials.fromServer(registryServerId, server.getUsername(), server.getPassword()));
+    }
+    return RegistryCredentials.fromEnvironment(System.getenv());
+  }
+
+  private static List<String> nonNull(List<String> values) {
+    return values == null
+        ? List.of()
+        : values.stream().filter(v -> v != null && !v.isBlank()).map(String::trim).toList();
+  }
+}
