@@ -50,16 +50,23 @@ public abstract class AbstractBeelmsMojo extends AbstractMojo {
       getLog().info("Skipping beelms:" + goal() + " (beelms.skip." + goal() + "=true)");
       return;
     }
-    List<Gate> gates;
+    report(runGates(new MavenLogListener(getLog())));
+  }
+
+  /** Builds this goal's gates and runs them; a goal that runs several gates overrides this. */
+  protected List<GateResult> runGates(ReleaseListener listener) throws MojoExecutionException {
+    return runAll(configuredGates(), listener);
+  }
+
+  /** {@link #gates()}, with a bad parameter turned into an error that names it. */
+  final List<Gate> configuredGates() throws MojoExecutionException {
     try {
-      gates = gates();
+      return gates();
     } catch (IllegalArgumentException e) {
       throw new MojoExecutionException("beelms:" + goal() + " is misconfigured: " + e.getMessage(), e);
     } catch (Exception e) {
       throw new MojoExecutionException("beelms:" + goal() + " could not start: " + e.getMessage(), e);
     }
-    List<GateResult> results = runAll(gates, new MavenLogListener(getLog()));
-    report(results);
   }
 
   /** Runs the gates in order; a gate that cannot run at all stops the goal with its cause. */
@@ -83,6 +90,9 @@ public abstract class AbstractBeelmsMojo extends AbstractMojo {
     GateReport report = new GateReport(results);
     Path dir = outputDirectory.toPath();
     report.writeTo(dir);
+    if (results.size() > 1) {
+      report.consoleTable().forEach(getLog()::info);
+    }
     getLog().info("Gate summary: " + dir.resolve(GateReport.MARKDOWN_FILE));
     if (report.anyFailed()) {
       String failed =

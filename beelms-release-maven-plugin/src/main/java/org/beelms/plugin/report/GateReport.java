@@ -87,6 +87,28 @@ public final class GateReport {
     return lines;
   }
 
+  /** The one table a multi-gate goal ends with: gate, result, time, number of findings. */
+  public List<String> consoleTable() {
+    int width = results.stream().mapToInt(r -> r.gate().length()).max().orElse(4);
+    width = Math.max(width, "Gate".length());
+    String format = "%-" + width + "s  %-7s  %7s  %s";
+    List<String> lines = new ArrayList<>();
+    lines.add(String.format(Locale.ROOT, format, "Gate", "Result", "Time", "Findings"));
+    for (GateResult result : results) {
+      lines.add(
+          String.format(
+              Locale.ROOT,
+              format,
+              result.gate(),
+              result.status(),
+              seconds(result.duration()),
+              result.status() == GateStatus.SKIPPED
+                  ? result.skipReason()
+                  : String.valueOf(result.findings().size())));
+    }
+    return lines;
+  }
+
   public String markdown() {
     StringBuilder md = new StringBuilder("# Release gates\n\n");
     md.append("| Gate | Status | Time | Findings |\n|---|---|---|---|\n");

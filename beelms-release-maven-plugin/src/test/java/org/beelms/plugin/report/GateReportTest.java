@@ -58,6 +58,16 @@ class GateReportTest {
   }
 
   @Test
+  void consoleTableHasOneAlignedRowPerGate() {
+    assertEquals(
+        List.of(
+            "Gate              Result      Time  Findings",
+            "openapi-check     FAILED     2.3 s  1",
+            "migrations-check  SKIPPED    0.0 s  no db/migration folder"),
+        new GateReport(results).consoleTable());
+  }
+
+  @Test
   void markdownEscapesPipesInCells() {
     GateResult result =
         GateResult.of(
