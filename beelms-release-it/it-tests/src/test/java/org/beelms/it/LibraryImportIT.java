@@ -28,44 +28,25 @@ import org.junit.jupiter.api.io.TempDir;
 class LibraryImportIT {
 
   private static final Path SAMPLE = Path.of("src/test/projects/library-import");
-  /** A whole Maven build of a small project; generous because CI machines are slow. */
-  private static final long BUILD_TIMEOUT_MINUTES = 8;
 
   @Test
   void separateProjectRunsItsOwnCheckAndThePackagedSuites(@TempDir Path work) throws Exception {
     Path project = work.resolve("library-import");
-    copyTree(SAMPLE, project);
+    MavenBuild.copyTree(SAMPLE, project);
 
     try (RunningReferenceCore core = ReferenceServer.start()) {
-      List<String> command = new ArrayList<>();
-      command.add(Path.of(requiredProperty("maven.home"), "bin", "mvn").toString());
-      command.addAll(
-          List.of(
-              "-B",
-              "-ntp",
-              "-Dmaven.repo.local=" + requiredProperty("maven.repo.local"),
-              "-Dbeelms.version=" + requiredProperty("beelms.version"),
-              "-Dbeelms.smoke.url=" + core.apiUri(),
-              "-Dbeelms.smoke.environment=library-import",
-              "test"));
-      ProcessBuilder builder =
-          new ProcessBuilder(command)
-              .directory(project.toFile())
-              .redirectErrorStream(true)
-              .redirectOutput(work.resolve("build.log").toFile());
-      Map<String, String> env = builder.environment();
-      // Credentials come from the environment, as a CI job would give them.
-      env.put("BEELMS_SMOKE_ADMIN_EMAIL", ReferenceServer.ADMIN_EMAIL);
-      env.put("BEELMS_SMOKE_ADMIN_PASSWORD", ReferenceServer.ADMIN_PASSWORD);
-      Process build = builder.start();
-      if (!build.waitFor(BUILD_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-        build.destroyForcibly();
-        throw new AssertionError(
-            "the sample build did not finish within " + BUILD_TIMEOUT_MINUTES + " minutes; log:\n"
-                + Files.readString(work.resolve("build.log")));
-      }
-      String log = Files.readString(work.resolve("build.log"), StandardCharsets.UTF_8);
-      assertEquals(0, build.exitValue(), "sample build failed:\n" + log);
+      MavenBuild.Result build =
+          MavenBuild.in(project)
+              .args(
+                  "-Dbeelms.smoke.url=" + core.apiUri(),
+                  "-Dbeelms.smoke.environment=library-import",
+                  "test")
+              // Credentials come from the environment, as a CI job would give them.
+              .env("BEELMS_SMOKE_ADMIN_EMAIL", ReferenceServer.ADMIN_EMAIL)
+              .env("BEELMS_SMOKE_ADMIN_PASSWORD", ReferenceServer.ADMIN_PASSWORD)
+              .run();
+      String log = build.log();
+      assertEquals(0, build.exitCode(), "sample build failed:\n" + log);
 
       Path reports = project.resolve("target/surefire-reports");
       int[] own = counts(reports.resolve("TEST-com.example.lms.OwnChecksTest.xml"));
@@ -98,15 +79,6 @@ class LibraryImportIT {
     return count;
   }
 
-  private static String requiredProperty(String name) {
-    String value = System.getProperty(name);
-    if (value == null || value.isBlank()) {
-      throw new IllegalStateException(
-          "system property " + name + " is not set; run this test through Maven (failsafe sets it)");
-    }
-    return value;
-  }
-
   /** tests, failures, errors of a surefire XML report. */
   private static int[] counts(Path xml) throws IOException {
     String head = Files.readString(xml, StandardCharsets.UTF_8);
@@ -121,18 +93,5 @@ class LibraryImportIT {
       throw new AssertionError("no " + name + " in " + tag);
     }
     return Integer.parseInt(m.group(1));
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> paths = Files.walk(from)) {
-      for (Path source : paths.toList()) {
-        Path target = to.resolve(from.relativize(source).toString());
-        if (Files.isDirectory(source)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    }
   }
 }
