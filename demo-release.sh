@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# The main job, on embedded defaults and without any outside network: takes the bundled reference
+# beelms core through the release-candidate gates and the post-deploy smoke suite.
+#
+#  1. builds this project (tests skipped) and installs it in the local Maven repository;
+#  2. copies the reference core to target/demo-release/core with a git history of its own
+#     (this project's repository is never touched) and states the release version 0.1.0;
+#  3. runs `mvn compile beelms:release-candidate` there: scope freeze, OpenAPI sync, migrations
+#     on embedded PostgreSQL, Definition of Done (summary in core/target/beelms-release/);
+#  4. starts the reference core on embedded PostgreSQL and a free loopback port and runs the full
+#     smoke suite (OPS, WS-1..WS-3) against it (report in target/demo-release/smoke/);
+#  5. stops the server. Exit code 0 when every gate and every required smoke check passed.
+set -euo pipefail
+cd "$(dirname "$0")"
+root=$(pwd)
+mvn_cmd="$root/mvnw"
+
+"$mvn_cmd" -B -q install -DskipTests
+
+work=$root/target/demo-release
+rm -rf "$work" && mkdir -p "$work"
+core=$work/core
+cp -r beelms-release-it/reference-core "$core"
+rm -rf "$core/target"
+sed -i 's/^  version: .*/  version: 0.1.0/' "$core/docs/architecture/openapi.yaml"
+printf 'target/\n' > "$core/.gitignore"
+git -C "$core" init -q -b main
+git -C "$core" add -A
+git -C "$core" -c user.name="beelms demo" -c user.email=demo@example.test commit -q -m "feat: reference beelms core"
+
+version=$("$mvn_cmd" -B -q help:evaluate -Dexpression=project.version -DforceStdout)
+echo "== release candidate of the reference beelms core (beelms-release $version)"
+(cd "$core" && "$mvn_cmd" -B compile "org.beelms:beelms-release-maven-plugin:$version:release-candidate" \
+  -Dbeelms.deriveVersion=true -Dbeelms.dod.waivers=docs/delivery/dod-waivers.yaml) \
+  | grep -E '^\[(INFO|WARNING|ERROR)\] (Gate|  |scope|openapi|migrations|dod|BUILD)|Release gate' || true
+if ! grep -q '"status" : "FAILED"' "$core/target/beelms-release/summary.json" \
+   && [ -f "$core/target/beelms-release/summary.json" ]; then
+  echo "release-candidate gates: all passed ($core/target/beelms-release/summary.md)"
+else
+  echo "release-candidate gates failed: see $core/target/beelms-release/summary.md" >&2
+  exit 1
+fi
+
+echo "== post-deploy smoke against the reference beelms core"
+server_jar=$(ls beelms-release-it/reference-core/target/beelms-reference-core-*-runnable.jar | head -n 1)
+smoke_jar=$(ls beelms-smoke-tests/target/beelms-smoke-tests-*-standalone.jar | head -n 1)
+# A fresh admin password per run, handed over in the environment, never on a command line.
+BEELMS_ADMIN_PASSWORD="demo-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+export BEELMS_ADMIN_PASSWORD
+java -jar "$server_jar" --port 0 --version 0.1.0 > "$work/server.log" 2>&1 &
+server_pid=$!
+trap 'kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null || true' EXIT
+
+# The server prints "... API: http://127.0.0.1:PORT/api ..." once it listens; wait at most 60 s.
+api_url=""
+for _ in $(seq 1 120); do
+  api_url=$(grep -o 'API: http://[^ ]*' "$work/server.log" | head -n 1 | cut -c6- || true)
+  [ -n "$api_url" ] && break
+  if ! kill -0 "$server_pid" 2>/dev/null; then
+    echo "the reference server stopped during start-up; see $work/server.log" >&2
+    exit 1
+  fi
+  sleep 0.5
+done
+if [ -z "$api_url" ]; then
+  echo "the reference server did not report its URL within 60 s; see $work/server.log" >&2
+  exit 1
+fi
+
+BEELMS_SMOKE_ADMIN_EMAIL=admin@beelms.local \
+BEELMS_SMOKE_ADMIN_PASSWORD="$BEELMS_ADMIN_PASSWORD" \
+BEELMS_SMOKE_WEBURL="${api_url%/api}" \
+BEELMS_SMOKE_EXPECTEDVERSION=0.1.0 \
+  java -jar "$smoke_jar" --url "$api_url" --env demo --report "$work/smoke"
