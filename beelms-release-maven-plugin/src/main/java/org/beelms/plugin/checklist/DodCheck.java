@@ -16,7 +16,8 @@ import org.beelms.plugin.gate.Severity;
 /**
  * Release plan 2.2, "Преглед на DoD чеклиста": reviews the Definition-of-Done checklist. Open
  * items warn (or fail, when strict); a waiver with a reason, an owner and an expiry date accepts
- * an open item until it expires.
+ * an open item until it expires. When WS checklists are configured, it also reports (as
+ * information only) which of their items the smoke suite automates and which stay manual.
  */
 public final class DodCheck implements Gate {
 
@@ -56,6 +57,14 @@ public final class DodCheck implements Gate {
       }
     }
     return new DodReport(document, open, waived, expired);
+  }
+
+  /**
+   * Which items of the configured WS checklists the smoke library automates and which stay
+   * manual; an empty report when none are configured.
+   */
+  public WsCoverageReport wsCoverage() throws IOException {
+    return new WsChecklistCoverage(settings.wsChecklists()).review();
   }
 
   @Override
@@ -120,6 +129,9 @@ public final class DodCheck implements Gate {
               document.where(waived.item()),
               "",
               waived.item().id()));
+    }
+    if (!settings.wsChecklists().isEmpty()) {
+      findings.addAll(wsCoverage().findings());
     }
     return GateResult.of(NAME, Duration.ZERO, findings, Severity.ERROR);
   }

@@ -2,6 +2,7 @@ package org.beelms.plugin.checklist;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -12,12 +13,21 @@ import java.util.Optional;
  * @param waivers an optional waivers file (see {@link WaiverFile})
  * @param strict fail on any open item instead of warning
  * @param clock today's date, for waiver expiry
+ * @param wsChecklists the project's WS checklists whose smoke-suite coverage is reported (see
+ *     {@link WsChecklistCoverage}); empty for no such report
  */
-public record DodSettings(Path checklist, Optional<Path> waivers, boolean strict, Clock clock) {
+public record DodSettings(
+    Path checklist, Optional<Path> waivers, boolean strict, Clock clock, List<Path> wsChecklists) {
 
   public DodSettings {
     Objects.requireNonNull(checklist, "checklist");
     waivers = waivers == null ? Optional.empty() : waivers;
     clock = clock == null ? Clock.systemDefaultZone() : clock;
+    wsChecklists = wsChecklists == null ? List.of() : List.copyOf(wsChecklists);
+  }
+
+  /** Settings without a WS coverage report. */
+  public DodSettings(Path checklist, Optional<Path> waivers, boolean strict, Clock clock) {
+    this(checklist, waivers, strict, clock, List.of());
   }
 }

@@ -1,6 +1,7 @@
 package org.beelms.plugin.mojo;
 
 import java.io.File;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +14,8 @@ import org.beelms.plugin.gate.Gate;
 
 /**
  * Release plan 2.2, Definition-of-Done review: reports done, open and waived items per section of
- * the DoD checklist. Open items warn, or fail the build with {@code strict}.
+ * the DoD checklist. Open items warn, or fail the build with {@code strict}. Also reports which
+ * items of the WS checklists the smoke suite automates and which stay manual (information only).
  */
 @Mojo(name = "dod-check", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true)
 public class DodCheckMojo extends AbstractBeelmsMojo {
@@ -31,6 +33,23 @@ public class DodCheckMojo extends AbstractBeelmsMojo {
    */
   @Parameter(property = "beelms.dod.waivers")
   private File waivers;
+
+  /**
+   * The project's walking-skeleton (WS) demo and test checklists. For each file the goal reports,
+   * as information, how many items the beelms smoke suite automates and lists every item that stays
+   * manual with its file and line. An item counts as automated when it names a smoke-library ID
+   * (such as WS1-API-1), uses beelms core's original wording of an automated item, or names in
+   * backticks the METHOD /path of one (parameters written {id}, [id] or :id, with or without /api).
+   * A missing file is reported, never failed: the DoD checklist is the gate. On the command line,
+   * separate the files with commas.
+   */
+  @Parameter(
+      property = "beelms.dod.wsChecklists",
+      defaultValue =
+          "${project.basedir}/docs/sprint-artifacts/WS1-wiki-demo-checklist.md,"
+              + "${project.basedir}/docs/sprint-artifacts/WS2-auth-demo-checklist.md,"
+              + "${project.basedir}/docs/sprint-artifacts/WS3-courses-assessments-demo-checklist.md")
+  private List<File> wsChecklists;
 
   /** Fail the build on any open item (without a valid waiver) instead of warning. */
   @Parameter(property = "beelms.dod.strict", defaultValue = "false")
@@ -67,6 +86,19 @@ public class DodCheckMojo extends AbstractBeelmsMojo {
         dodChecklist.toPath(),
         Optional.ofNullable(waivers).map(File::toPath),
         strict,
-        Clock.systemDefaultZone());
+        Clock.systemDefaultZone(),
+        wsChecklistPaths());
+  }
+
+  /** The WS checklists, relative entries resolved against the project folder. */
+  private List<Path> wsChecklistPaths() {
+    if (wsChecklists == null) {
+      return List.of();
+    }
+    Path base = project == null ? Path.of("") : project.getBasedir().toPath();
+    return wsChecklists.stream()
+        .filter(f -> !f.getPath().isBlank())
+        .map(f -> f.isAbsolute() ? f.toPath() : base.resolve(f.getPath().strip()))
+        .toList();
   }
 }
