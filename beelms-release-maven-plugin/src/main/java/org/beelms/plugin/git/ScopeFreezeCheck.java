@@ -11,14 +11,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
+import java.util.SortedSet;
 import org.beelms.plugin.gate.Finding;
 import org.beelms.plugin.gate.Gate;
 import org.beelms.plugin.gate.GateResult;
 import org.beelms.plugin.gate.ReleaseListener;
 import org.beelms.plugin.gate.Severity;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.Status;
 import org.eclipse.jgit.lib.BranchTrackingStatus;
 import org.eclipse.jgit.lib.Repository;
 
@@ -48,8 +46,7 @@ public final class ScopeFreezeCheck implements Gate {
   @Override
   public GateResult check(ReleaseListener listener) throws Exception {
     List<Finding> findings = new ArrayList<>();
-    try (ReleaseHistory history = ReleaseHistory.open(settings.projectDirectory());
-        Git git = new Git(history.repository())) {
+    try (ReleaseHistory history = ReleaseHistory.open(settings.projectDirectory())) {
       Repository repository = history.repository();
       if (history.head().isEmpty()) {
         findings.add(
@@ -59,30 +56,28 @@ public final class ScopeFreezeCheck implements Gate {
                 "commit the release's sources first"));
         return GateResult.of(NAME, Duration.ZERO, findings, Severity.ERROR);
       }
-      checkCleanTree(git.status().call(), findings);
+      checkCleanTree(TreeState.read(repository), findings);
       checkBranch(repository, findings);
       checkVersion(history, findings);
     }
     return GateResult.of(NAME, Duration.ZERO, findings, Severity.ERROR);
   }
 
-  private void checkCleanTree(Status status, List<Finding> findings) {
-    TreeSet<String> uncommitted = new TreeSet<>(status.getUncommittedChanges());
-    TreeSet<String> untracked = new TreeSet<>(status.getUntracked());
+  private void checkCleanTree(TreeState tree, List<Finding> findings) {
     reportFiles(
-        uncommitted,
+        tree.uncommitted(),
         "uncommitted change",
         "commit or stash it; a release candidate is built only from committed sources",
         findings);
     reportFiles(
-        untracked,
+        tree.untracked(),
         "untracked file",
         "commit it, delete it, or add it to .gitignore",
         findings);
   }
 
   private static void reportFiles(
-      TreeSet<String> files, String what, String fix, List<Finding> findings) {
+      SortedSet<String> files, String what, String fix, List<Finding> findings) {
     int listed = 0;
     for (String file : files) {
       if (listed++ == LISTED_FILES) {

@@ -1,0 +1,327 @@
+package org.beelms.plugin.release;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.beelms.plugin.checklist.DodCheck;
+import org.beelms.plugin.checklist.DodReport;
+import org.beelms.plugin.checklist.DodSettings;
+import org.beelms.plugin.gate.Finding;
+import org.beelms.plugin.gate.Gate;
+import org.beelms.plugin.gate.GateResult;
+import org.beelms.plugin.gate.ReleaseListener;
+import org.beelms.plugin.gate.Severity;
+import org.beelms.plugin.git.HeadVersion;
+import org.beelms.plugin.git.ReleaseHistory;
+import org.beelms.plugin.git.ReleaseTag;
+import org.beelms.plugin.git.SemanticVersion;
+import org.beelms.plugin.image.ImageResult;
+import org.beelms.plugin.migrations.MigrationReport;
+import org.beelms.plugin.migrations.MigrationsCheckResult;
+import org.beelms.plugin.openapi.ApiChanges;
+import org.beelms.plugin.release.ReleaseNotes.Limitation;
+import org.eclipse.jgit.diff.DiffEntry;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevSort;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.CanonicalTreeParser;
+import org.eclipse.jgit.treewalk.EmptyTreeIterator;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.PathFilter;
+
+/**
+ * Release plan 2.3, "Changelog/release notes": reads the commits from the previous {@code v*} tag
+ * (or the root, for the first release) to HEAD with JGit, joins them with the reports of
+ * migrations-check, openapi-check and image and with the known limitations, and writes {@code
+ * release-notes.md}, the summary the tag carries, and optionally a {@code CHANGELOG.md} section.
+ */
+public final class ReleaseNotesGenerator implements Gate {
+
+  public static final String NAME = "release-notes";
+
+  /** The notes' file name under the report directory. */
+  public static final String MARKDOWN_FILE = "release-notes.md";
+
+  /** The summary's file name under the report directory: the annotated tag's message. */
+  public static final String SUMMARY_FILE = "release-notes-summary.txt";
+
+  private final ReleaseNotesSettings settings;
+
+  public ReleaseNotesGenerator(ReleaseNotesSettings settings) {
+    this.settings = settings;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public GateResult check(ReleaseListener listener) throws IOException {
+    return generate(listener).gate();
+  }
+
+  /** Compiles the notes and writes them (and the changelog section, when asked for). */
+  public ReleaseNotesResult generate(ReleaseListener listener) throws IOException {
+    ReleaseNotes notes = compile(listener);
+    Path dir = settings.reportDirectory();
+    Files.createDirectories(dir);
+    Path markdown = dir.resolve(MARKDOWN_FILE);
+    Path summary = dir.resolve(SUMMARY_FILE);
+    Files.writeString(markdown, notes.toMarkdown(), StandardCharsets.UTF_8);
+    Files.writeString(summary, notes.summary(), StandardCharsets.UTF_8);
+    List<Finding> findings = new ArrayList<>();
+    findings.add(
+        Finding.info(
+            "release notes for " + notes.tagName() + " ("
+                + notes.previousRelease().map(p -> "since " + p).orElse("first release") + ", "
+                + notes.changes().listed() + " commit(s)) written",
+            markdown.toString()));
+    findings.add(Finding.info("summary for the tag message written", summary.toString()));
+    missingInputs(notes, findings);
+    Optional<Changelog.Update> update = Optional.empty();
+    if (settings.changelog().isPresent()) {
+      Path file = settings.changelog().get();
+      Changelog.Update outcome =
+          Changelog.prepend(file, notes.version(), notes.toChangelogSection());
+      update = Optional.of(outcome);
+      String commitHint =
+          "commit it before beelms:tag (git commit -m \"chore(release): " + notes.tagName()
+              + "\" " + display(file) + "), since a release is tagged from a clean tree";
+      switch (outcome) {
+        case CREATED -> findings.add(
+            new Finding(Severity.INFO, "created with a section for " + notes.version(),
+                file.toString(), commitHint, ""));
+        case PREPENDED -> findings.add(
+            new Finding(Severity.INFO, "section for " + notes.version() + " added on top",
+                file.toString(), commitHint, ""));
+        case ALREADY_PRESENT -> findings.add(
+            Finding.warning(
+                "already has a section for " + notes.version() + "; left unchanged",
+                file.toString(),
+                "edit that section by hand if it is out of date, or bump the version"));
+      }
+    }
+    GateResult gate = GateResult.of(NAME, Duration.ZERO, findings, Severity.ERROR);
+    return new ReleaseNotesResult(gate, notes, markdown, summary, update);
+  }
+
+  /** Reads everything the notes show, without writing anything. */
+  public ReleaseNotes compile(ReleaseListener listener) throws IOException {
+    try (ReleaseHistory history = ReleaseHistory.open(settings.projectDirectory())) {
+      RevCommit head =
+          history.head()
+              .orElseThrow(
+                  () -> new IllegalStateException(
+                      "the repository at " + history.workTree()
+                          + " has no commit yet; commit the release's sources first"));
+      SemanticVersion version =
+          HeadVersion.resolve(settings.projectVersion(), settings.deriveVersion(), history);
+      Optional<ReleaseTag> previous = history.previousRelease(Optional.of(version));
+      listener.progress(
+          NAME,
+          "reading commits from " + previous.map(ReleaseTag::name).orElse("the root") + " to "
+              + head.getId().abbreviate(7).name());
+      ReleaseNotes.Changes changes = changes(history.repository(), head, previous);
+      return new ReleaseNotes(
+          settings.title(),
+          version,
+          LocalDate.now(settings.clock()),
+          previous.map(ReleaseTag::name),
+          head.getId().abbreviate(7).name(),
+          changes,
+          migrations(history, head, previous),
+          api(),
+          knownLimitations(),
+          image());
+    }
+  }
+
+  private static ReleaseNotes.Changes changes(
+      Repository repository, RevCommit head, Optional<ReleaseTag> previous) throws IOException {
+    List<ConventionalCommit> commits = new ArrayList<>();
+    int leftOut = 0;
+    try (RevWalk walk = new RevWalk(repository)) {
+      walk.sort(RevSort.TOPO);
+      walk.sort(RevSort.REVERSE, true);
+      walk.markStart(walk.parseCommit(head));
+      if (previous.isPresent()) {
+        walk.markUninteresting(walk.parseCommit(ObjectId.fromString(previous.get().commit())));
+      }
+      for (RevCommit commit : walk) {
+        if (commit.getParentCount() > 1) {
+          leftOut++;
+          continue;
+        }
+        ConventionalCommit parsed =
+            ConventionalCommit.parse(commit.getId().abbreviate(7).name(), commit.getFullMessage());
+        if (parsed.releaseCommit()) {
+          leftOut++;
+          continue;
+        }
+        commits.add(parsed);
+      }
+    }
+    return ReleaseNotes.Changes.group(commits, leftOut);
+  }
+
+  private ReleaseNotes.Migrations migrations(
+      ReleaseHistory history, RevCommit head, Optional<ReleaseTag> previous) throws IOException {
+    Path report = settings.reportDirectory().resolve(MigrationsCheckResult.JSON_FILE);
+    if (Files.isRegularFile(report)) {
+      List<MigrationReport> reports;
+      try {
+        reports = MigrationsCheckResult.readReports(report);
+      } catch (UncheckedIOException e) {
+        throw new IOException(
+            "cannot read " + report + ": " + e.getCause().getMessage()
+                + "; run beelms:migrations-check again to rewrite it, or delete it to list the"
+                + " migration files from git", e.getCause());
+      }
+      return new ReleaseNotes.Migrations(
+          display(report) + " (beelms:migrations-check)",
+          true,
+          reports.stream()
+              .map(r -> new ReleaseNotes.Migration(
+                  r.file(), r.version(), r.description(),
+                  r.safetyClass() == null ? "unknown"
+                      : r.safetyClass().name().toLowerCase(Locale.ROOT)))
+              .toList());
+    }
+    Path folder = settings.migrationsDirectory().toAbsolutePath().normalize();
+    if (!folder.startsWith(history.workTree().toAbsolutePath().normalize())) {
+      return new ReleaseNotes.Migrations(
+          "no " + display(report) + ", and the migrations folder " + folder
+              + " is outside the git repository", false, List.of());
+    }
+    String gitFolder = history.gitPath(folder);
+    List<ReleaseNotes.Migration> added = new ArrayList<>();
+    Repository repository = history.repository();
+    try (RevWalk walk = new RevWalk(repository);
+        TreeWalk tree = new TreeWalk(repository)) {
+      if (previous.isPresent()) {
+        tree.addTree(walk.parseCommit(ObjectId.fromString(previous.get().commit())).getTree());
+      } else {
+        tree.addTree(new EmptyTreeIterator());
+      }
+      CanonicalTreeParser headTree = new CanonicalTreeParser();
+      try (var reader = repository.newObjectReader()) {
+        headTree.reset(reader, walk.parseCommit(head).getTree());
+      }
+      tree.addTree(headTree);
+      tree.setRecursive(true);
+      if (!gitFolder.isEmpty()) {
+        tree.setFilter(PathFilter.create(gitFolder));
+      }
+      for (DiffEntry entry : DiffEntry.scan(tree)) {
+        if (entry.getChangeType() == DiffEntry.ChangeType.ADD) {
+          added.add(new ReleaseNotes.Migration(entry.getNewPath(), "", "", "unknown"));
+        }
+      }
+    }
+    if (added.isEmpty() && !Files.isDirectory(folder)) {
+      return new ReleaseNotes.Migrations(
+          "no " + display(report) + " and no migrations folder " + display(folder), false,
+          List.of());
+    }
+    return new ReleaseNotes.Migrations(
+        "files added under " + gitFolder + " since "
+            + previous.map(ReleaseTag::name).orElse("the start of the history")
+            + "; safety class unknown because " + display(report)
+            + " is missing (run beelms:migrations-check first)",
+        true,
+        added);
+  }
+
+  private ReleaseNotes.Api api() throws IOException {
+    Path file = settings.reportDirectory().resolve(ApiChanges.JSON_FILE);
+    if (!Files.isRegularFile(file)) {
+      return new ReleaseNotes.Api(
+          Optional.empty(), display(file) + " is missing (run beelms:openapi-check first)");
+    }
+    try {
+      return new ReleaseNotes.Api(Optional.of(ApiChanges.readJson(file)), display(file));
+    } catch (IOException | IllegalArgumentException e) {
+      throw new IOException(
+          "cannot read " + file + ": " + e.getMessage()
+              + "; run beelms:openapi-check again to rewrite it", e);
+    }
+  }
+
+  private ReleaseNotes.KnownLimitations knownLimitations() throws IOException {
+    Path file = settings.knownLimitations();
+    Optional<String> maintained =
+        Files.isRegularFile(file)
+            ? Optional.of(Files.readString(file, StandardCharsets.UTF_8))
+            : Optional.empty();
+    if (settings.dod().isEmpty()) {
+      return new ReleaseNotes.KnownLimitations(
+          display(file), maintained, "no DoD checklist configured", Optional.empty());
+    }
+    DodSettings dod = settings.dod().get();
+    if (!Files.isRegularFile(dod.checklist())) {
+      return new ReleaseNotes.KnownLimitations(
+          display(file), maintained,
+          "the DoD checklist " + display(dod.checklist()) + " does not exist", Optional.empty());
+    }
+    DodReport report = new DodCheck(dod).review();
+    List<Limitation> items = new ArrayList<>();
+    report.open().forEach(
+        i -> items.add(new Limitation(i.id(), i.text(), Limitation.Status.OPEN, "")));
+    report.expired().forEach(
+        w -> items.add(new Limitation(w.item().id(), w.item().text(),
+            Limitation.Status.WAIVER_EXPIRED, "waiver expired on " + w.waiver().expires())));
+    report.waived().forEach(
+        w -> items.add(new Limitation(w.item().id(), w.item().text(), Limitation.Status.WAIVED,
+            "until " + w.waiver().expires() + " (" + w.waiver().owner() + ", "
+                + w.waiver().reason() + ")")));
+    return new ReleaseNotes.KnownLimitations(
+        display(file), maintained, display(dod.checklist()), Optional.of(items));
+  }
+
+  private ReleaseNotes.Image image() throws IOException {
+    Path file = settings.reportDirectory().resolve(ImageResult.FILE);
+    if (!Files.isRegularFile(file)) {
+      return new ReleaseNotes.Image(
+          Optional.empty(), "no " + display(file) + "; run beelms:image first");
+    }
+    return new ReleaseNotes.Image(Optional.of(ImageResult.read(file)), display(file));
+  }
+
+  private static void missingInputs(ReleaseNotes notes, List<Finding> findings) {
+    if (!notes.migrations().available()) {
+      findings.add(Finding.info("migrations not listed: " + notes.migrations().source(), ""));
+    }
+    if (notes.api().changes().isEmpty()) {
+      findings.add(Finding.info("API changes not listed: " + notes.api().source(), ""));
+    }
+    if (notes.image().result().isEmpty()) {
+      findings.add(Finding.info("image not listed: " + notes.image().source(), ""));
+    }
+    if (notes.knownLimitations().maintained().isEmpty()) {
+      findings.add(
+          Finding.info(
+              "no maintained known limitations: " + notes.knownLimitations().file()
+                  + " does not exist", ""));
+    }
+  }
+
+  /** {@code path} relative to the project when it is inside it, else as given. */
+  private String display(Path path) {
+    Path base = settings.projectDirectory().toAbsolutePath().normalize();
+    Path absolute = path.toAbsolutePath().normalize();
+    return absolute.startsWith(base)
+        ? base.relativize(absolute).toString().replace('\\', '/')
+        : path.toString();
+  }
+}
