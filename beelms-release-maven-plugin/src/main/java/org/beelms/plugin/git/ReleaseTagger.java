@@ -74,7 +74,7 @@ public final class ReleaseTagger implements Gate {
       SemanticVersion version;
       try {
         version =
-            HeadVersion.resolve(settings.projectVersion(), settings.deriveVersion(), history);
+            ReleaseVersion.resolve(settings.projectVersion(), settings.deriveVersion(), history);
       } catch (IllegalArgumentException e) {
         findings.add(Finding.error(e.getMessage(), "pom.xml <version>", ""));
         return refused(findings, "", commit);

@@ -1,12 +1,14 @@
 package org.beelms.plugin.git;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Decides the version being released from the project's version and the release tags: a release
  * version is taken as it is; a SNAPSHOT is refused unless deriving is asked for, in which case
- * the release is the next patch after the newest {@code v*} tag (or {@code 0.1.0} for the first
- * release, as the release plan names it).
+ * the release is the release tag already on HEAD (so re-running a release neither tags the same
+ * commit twice nor writes empty notes for the next patch), else the next patch after the newest
+ * {@code v*} tag (or {@code 0.1.0} for the first release, as the release plan names it).
  */
 public final class ReleaseVersion {
 
@@ -39,7 +41,14 @@ public final class ReleaseVersion {
               + ") or pass -Dbeelms.deriveVersion=true to release the next version after the"
               + " newest v* tag");
     }
-    return history.releaseTags().stream()
+    Optional<String> head = history.head().map(commit -> commit.getId().name());
+    List<ReleaseTag> tags = history.releaseTags();
+    Optional<ReleaseTag> onHead =
+        tags.stream().filter(tag -> head.isPresent() && tag.commit().equals(head.get())).findFirst();
+    if (onHead.isPresent()) {
+      return onHead.get().version();
+    }
+    return tags.stream()
         .findFirst()
         .map(tag -> tag.version().nextPatch())
         .orElse(FIRST_RELEASE);

@@ -19,7 +19,7 @@ import org.beelms.plugin.gate.Gate;
 import org.beelms.plugin.gate.GateResult;
 import org.beelms.plugin.gate.ReleaseListener;
 import org.beelms.plugin.gate.Severity;
-import org.beelms.plugin.git.HeadVersion;
+import org.beelms.plugin.git.ReleaseVersion;
 import org.beelms.plugin.git.ReleaseHistory;
 import org.beelms.plugin.git.ReleaseTag;
 import org.beelms.plugin.git.SemanticVersion;
@@ -126,7 +126,7 @@ public final class ReleaseNotesGenerator implements Gate {
                       "the repository at " + history.workTree()
                           + " has no commit yet; commit the release's sources first"));
       SemanticVersion version =
-          HeadVersion.resolve(settings.projectVersion(), settings.deriveVersion(), history);
+          ReleaseVersion.resolve(settings.projectVersion(), settings.deriveVersion(), history);
       Optional<ReleaseTag> previous = history.previousRelease(Optional.of(version));
       listener.progress(
           NAME,

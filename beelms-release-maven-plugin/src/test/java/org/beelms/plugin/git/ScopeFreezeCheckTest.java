@@ -87,6 +87,12 @@ class ScopeFreezeCheckTest {
     assertTrue(errors(refused).get(0).contains("-Dbeelms.deriveVersion=true"), errors(refused).get(0));
 
     repo.tag("v0.1.4");
+    // Re-running the release of the tagged commit keeps its version: the spec says 0.2.0.
+    assertEquals(
+        List.of("the API document says info.version 0.2.0 but the release is 0.1.4"),
+        errors(check("0.2.0-SNAPSHOT", true)));
+
+    repo.write("CHANGELOG.md", "x").commitAll("docs: changelog");
     GateResult derived = check("0.2.0-SNAPSHOT", true);
     // The spec says 0.2.0 but the derived release is 0.1.5: that mismatch is the only error.
     assertEquals(
