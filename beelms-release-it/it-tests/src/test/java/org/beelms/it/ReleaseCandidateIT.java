@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.Ref;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 class ReleaseCandidateIT {
 
   private static final String WAIVERS = "-Dbeelms.dod.waivers=docs/delivery/dod-waivers.yaml";
+  /** No base image can be pulled here: the image is built on Jib's scratch base. */
+  private static final String[] IMAGE = {
+    "-Dbeelms.image.from=scratch", "-Dbeelms.image.mainClass=org.beelms.reference.ReferenceCoreMain"
+  };
 
   private static Map<String, String> gateStatuses(Path project) throws Exception {
     JsonNode summary =
@@ -31,25 +37,69 @@ class ReleaseCandidateIT {
   }
 
   @Test
-  void healthyReferenceCorePassesEveryGate(@TempDir Path work) throws Exception {
+  void healthyReferenceCorePassesEveryGateAndIsReleased(@TempDir Path work) throws Exception {
     Path project = DemoProject.create(work.resolve("core"), "0.1.0");
 
     MavenBuild.Result build =
         MavenBuild.in(project)
             .args("compile", MavenBuild.pluginGoal("release-candidate"), "-Dbeelms.deriveVersion=true", WAIVERS)
+            .args(IMAGE)
             .run();
 
     assertEquals(0, build.exitCode(), build.log());
-    assertEquals(
-        Map.of(
-            "scope-freeze", "PASSED",
-            "openapi-check", "PASSED",
-            "migrations-check", "PASSED",
-            "dod-check", "PASSED"),
-        gateStatuses(project));
+    Map<String, String> expected = new LinkedHashMap<>();
+    for (String gate : new String[] {"scope-freeze", "openapi-check", "migrations-check", "dod-check",
+        "image", "release-notes", "tag", "release-record"}) {
+      expected.put(gate, "PASSED");
+    }
+    assertEquals(expected, gateStatuses(project));
     assertTrue(build.log().contains("Gate              Result      Time  Findings"), build.log());
     assertTrue(build.log().contains("release version 0.1.0 (tag v0.1.0)"), build.log());
-    assertTrue(Files.exists(project.resolve("target/beelms-release/summary.md")));
+
+    Path out = project.resolve("target/beelms-release");
+    JsonNode record = new ObjectMapper().readTree(out.resolve("release.json").toFile());
+    assertEquals("v0.1.0", record.get("tag").asText());
+    assertTrue(record.get("image").get("digest").asText().startsWith("sha256:"), record.toString());
+    assertEquals("3", record.get("flyway").get("targetVersion").asText());
+    assertEquals(3, record.get("flyway").get("newMigrations").size());
+    assertTrue(Files.readString(out.resolve("release-notes.md")).contains("0.1.0"));
+    try (Git git = Git.open(project.toFile())) {
+      Ref tag = git.getRepository().findRef("refs/tags/v0.1.0");
+      assertTrue(tag != null, "the release is tagged");
+      assertEquals(record.get("commit").asText(), git.getRepository().getRefDatabase().peel(tag).getPeeledObjectId().name());
+      assertTrue(
+          git.getRepository().findRef("refs/notes/beelms-release") != null,
+          "the record is kept as a git note");
+    }
+
+    // Running the same release again is safe: the tag is already on HEAD, nothing moves.
+    MavenBuild.Result again =
+        MavenBuild.in(project)
+            .args("compile", MavenBuild.pluginGoal("release-candidate"), "-Dbeelms.deriveVersion=true", WAIVERS)
+            .args(IMAGE)
+            .run();
+    assertEquals(0, again.exitCode(), again.log());
+    assertEquals("v0.1.0", new ObjectMapper().readTree(out.resolve("release.json").toFile()).get("tag").asText());
+  }
+
+  @Test
+  void dryRunBuildsEverythingButTagsNothing(@TempDir Path work) throws Exception {
+    Path project = DemoProject.create(work.resolve("core"), "0.1.0");
+
+    MavenBuild.Result build =
+        MavenBuild.in(project)
+            .args("compile", MavenBuild.pluginGoal("release-candidate"), "-Dbeelms.deriveVersion=true",
+                WAIVERS, "-Dbeelms.dryRun=true")
+            .args(IMAGE)
+            .run();
+
+    assertEquals(0, build.exitCode(), build.log());
+    JsonNode record =
+        new ObjectMapper().readTree(project.resolve("target/beelms-release/release.json").toFile());
+    assertTrue(record.get("dryRun").asBoolean());
+    try (Git git = Git.open(project.toFile())) {
+      assertEquals(null, git.getRepository().findRef("refs/tags/v0.1.0"), "a dry run tags nothing");
+    }
   }
 
   @Test
@@ -70,13 +120,16 @@ class ReleaseCandidateIT {
             .run();
 
     assertNotEquals(0, build.exitCode(), build.log());
-    assertEquals(
-        Map.of(
-            "scope-freeze", "FAILED",
-            "openapi-check", "PASSED",
-            "migrations-check", "SKIPPED",
-            "dod-check", "FAILED"),
-        gateStatuses(project));
+    Map<String, String> statuses = gateStatuses(project);
+    assertEquals("FAILED", statuses.get("scope-freeze"));
+    assertEquals("PASSED", statuses.get("openapi-check"));
+    assertEquals("SKIPPED", statuses.get("migrations-check"));
+    assertEquals("FAILED", statuses.get("dod-check"));
+    assertEquals("SKIPPED", statuses.get("image"), "no artifact after a failed gate");
+    assertEquals("SKIPPED", statuses.get("tag"));
+    try (Git git = Git.open(project.toFile())) {
+      assertEquals(null, git.getRepository().findRef("refs/tags/v0.1.0"), "nothing is tagged");
+    }
     assertTrue(build.log().contains("untracked file: hotfix-notes.txt"), build.log());
     assertTrue(build.log().contains("skipped by -Dbeelms.skip.migrations-check=true"), build.log());
     assertTrue(build.log().contains("Release gate(s) failed: scope-freeze, dod-check"), build.log());
@@ -90,7 +143,8 @@ class ReleaseCandidateIT {
     assertEquals(0, help.exitCode(), help.log());
     for (String goal :
         new String[] {"beelms:release-candidate", "beelms:scope-freeze", "beelms:openapi-check",
-            "beelms:migrations-check", "beelms:dod-check", "beelms:image"}) {
+            "beelms:migrations-check", "beelms:dod-check", "beelms:image", "beelms:release-notes",
+            "beelms:tag", "beelms:smoke"}) {
       assertTrue(help.log().contains(goal), goal + " missing from help:\n" + help.log());
     }
   }

@@ -115,6 +115,13 @@ public class ImageMojo extends AbstractBeelmsMojo {
   @Parameter(property = "beelms.skip.image", defaultValue = "false")
   private boolean skip;
 
+  /**
+   * Build everything but push nothing: a registry target is written to {@code tarPath} instead,
+   * and the log says where it would have gone.
+   */
+  @Parameter(property = "beelms.dryRun", defaultValue = "false")
+  private boolean dryRun;
+
   /** The user's settings.xml, for the {@code <server>} named by {@code registryServerId}. */
   @Parameter(defaultValue = "${settings}", readonly = true)
   private Settings settings;
@@ -151,7 +158,7 @@ public class ImageMojo extends AbstractBeelmsMojo {
         image,
         tags,
         BaseImage.parse(from, "<from> / -Dbeelms.image.from"),
-        TargetKind.parse(to, "<to> / -Dbeelms.image.to"),
+        target(),
         tarPath.toPath(),
         javaLayers(),
         extras,
@@ -161,6 +168,16 @@ public class ImageMojo extends AbstractBeelmsMojo {
         outputDirectory.toPath(),
         cacheDirectory.toPath(),
         Optional.empty());
+  }
+
+  private TargetKind target() {
+    TargetKind kind = TargetKind.parse(to, "<to> / -Dbeelms.image.to");
+    if (dryRun && kind != TargetKind.TAR) {
+      getLog().info("Dry run: building " + image + " to " + tarPath + " instead of pushing it to the "
+          + kind.name().toLowerCase(java.util.Locale.ROOT));
+      return TargetKind.TAR;
+    }
+    return kind;
   }
 
   private Optional<JavaLayers> javaLayers() {

@@ -14,7 +14,16 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.beelms.plugin.gate.Finding;
 import org.beelms.plugin.gate.Gate;
+import org.beelms.plugin.gate.GateStatus;
+import org.beelms.plugin.gate.Severity;
+import org.beelms.plugin.git.ReleaseHistory;
+import org.beelms.plugin.git.ReleaseVersion;
+import org.beelms.plugin.git.SemanticVersion;
+import org.beelms.plugin.release.ReleaseRecord;
+import org.beelms.plugin.release.ReleaseRecordAssembler;
+import org.beelms.plugin.release.ReleaseRecordStore;
 import org.beelms.plugin.gate.GateResult;
 import org.beelms.plugin.gate.ReleaseListener;
 import org.beelms.plugin.release.PlannedGate;
@@ -40,6 +49,39 @@ public class ReleaseCandidateMojo extends AbstractBeelmsMojo {
   /** The gates, in the order the release plan asks for them. */
   static final List<String> GATE_GOALS =
       List.of("scope-freeze", "openapi-check", "migrations-check", "dod-check");
+
+  /** The release artifacts, built in this order once every gate passed (release plan 2.3). */
+  static final List<String> ARTIFACT_GOALS = List.of("image", "release-notes", "tag");
+
+  /**
+   * Build the release artifacts (image, release notes, tag, release record) after the gates. Off:
+   * the gates only.
+   */
+  @Parameter(property = "beelms.release-candidate.artifacts", defaultValue = "true")
+  private boolean artifacts;
+
+  /** Run everything but push and tag, and say what would have been done. */
+  @Parameter(property = "beelms.dryRun", defaultValue = "false")
+  private boolean dryRun;
+
+  /**
+   * When the project version is a SNAPSHOT, release the next version after the newest {@code v*}
+   * tag (the same property every goal reads).
+   */
+  @Parameter(property = "beelms.deriveVersion", defaultValue = "false")
+  private boolean deriveVersion;
+
+  /** The Flyway migrations, for the record's target schema version. */
+  @Parameter(
+      property = "beelms.migrations.locations",
+      defaultValue = "${project.basedir}/src/main/resources/db/migration")
+  private java.io.File migrationLocations;
+
+  /** The OpenAPI document, whose hash the record keeps. */
+  @Parameter(
+      property = "beelms.openapi.spec",
+      defaultValue = "${project.basedir}/docs/architecture/openapi.yaml")
+  private java.io.File spec;
 
   /** Skip the whole release candidate. */
   @Parameter(property = "beelms.skip.release-candidate", defaultValue = "false")
@@ -71,7 +113,7 @@ public class ReleaseCandidateMojo extends AbstractBeelmsMojo {
   @Override
   protected List<Gate> gates() throws Exception {
     List<Gate> gates = new ArrayList<>();
-    for (PlannedGate planned : plan()) {
+    for (PlannedGate planned : plan(GATE_GOALS)) {
       planned.gate().ifPresent(gates::add);
     }
     return gates;
@@ -79,13 +121,98 @@ public class ReleaseCandidateMojo extends AbstractBeelmsMojo {
 
   @Override
   protected List<GateResult> runGates(ReleaseListener listener) throws MojoExecutionException {
-    return new ReleaseCandidate(listener).runGates(plan());
+    ReleaseCandidate candidate = new ReleaseCandidate(listener);
+    List<GateResult> results = new ArrayList<>(candidate.runGates(plan(GATE_GOALS)));
+    if (!artifacts) {
+      return results;
+    }
+    // Release plan 2.3, in an order that leaves nothing half done: the tag comes only after
+    // every gate passed and the image was pushed; anything failing stops what follows it.
+    String blocker =
+        results.stream().anyMatch(GateResult::failed) ? "a release-candidate gate failed" : null;
+    for (String goal : ARTIFACT_GOALS) {
+      if (blocker != null) {
+        GateResult skipped = GateResult.skipped(goal, "not run: " + blocker);
+        listener.gateFinished(skipped);
+        results.add(skipped);
+        continue;
+      }
+      List<GateResult> step = candidate.runGates(plan(List.of(goal)));
+      results.addAll(step);
+      if (step.stream().anyMatch(GateResult::failed)) {
+        blocker = goal + " failed";
+      }
+    }
+    if (blocker == null) {
+      results.add(record(results, listener));
+    } else {
+      getLog().error(whatWasPublished(results));
+    }
+    return results;
   }
 
-  /** Every gate goal, configured by Maven as if it ran on its own, or skipped by its flag. */
-  private List<PlannedGate> plan() throws MojoExecutionException {
+  /** Writes the release record and, when the tag was created, keeps it as a git note. */
+  private GateResult record(List<GateResult> results, ReleaseListener listener)
+      throws MojoExecutionException {
+    listener.gateStarted("release-record");
+    try (ReleaseHistory history = ReleaseHistory.open(project.getBasedir().toPath())) {
+      SemanticVersion version =
+          ReleaseVersion.resolve(project.getVersion(), deriveVersion, history);
+      String commit =
+          history.head().map(c -> c.getId().name()).orElseThrow(() ->
+              new IllegalStateException("the repository has no commit"));
+      ReleaseRecord record =
+          new ReleaseRecordAssembler(
+                  outputDirectory.toPath(),
+                  migrationLocations.toPath(),
+                  java.util.Optional.ofNullable(spec).map(java.io.File::toPath),
+                  java.time.Clock.systemUTC())
+              .assemble(version, commit, dryRun, results);
+      java.nio.file.Path file = record.writeTo(outputDirectory.toPath());
+      List<Finding> findings = new ArrayList<>();
+      findings.add(Finding.info("release record written", file.toString()));
+      if (dryRun) {
+        findings.add(Finding.info("dry run: the record was not attached to a tag", ""));
+      } else {
+        new ReleaseRecordStore(history.repository()).attach(record);
+        findings.add(
+            Finding.info(
+                "release record attached to " + record.tag() + " as a git note",
+                ReleaseRecordStore.NOTES_REF + " (push it with: git push origin "
+                    + ReleaseRecordStore.NOTES_REF + ")"));
+      }
+      GateResult result =
+          GateResult.of("release-record", java.time.Duration.ZERO, findings, Severity.ERROR);
+      findings.forEach(f -> listener.finding(result.gate(), f));
+      listener.gateFinished(result);
+      return result;
+    } catch (RuntimeException e) {
+      throw new MojoExecutionException("cannot write the release record: " + e.getMessage(), e);
+    }
+  }
+
+  /** After a failed artifact step: what already left the machine, so nobody has to guess. */
+  private String whatWasPublished(List<GateResult> results) {
+    boolean imageBuilt =
+        results.stream().anyMatch(r -> r.gate().equals("image") && r.status() == GateStatus.PASSED);
+    String image =
+        imageBuilt
+            ? results.stream()
+                .filter(r -> r.gate().equals("image"))
+                .flatMap(r -> r.findings().stream())
+                .map(Finding::message)
+                .filter(m -> m.contains("sha256:"))
+                .findFirst()
+                .map(m -> "the image was built: " + m)
+                .orElse("the image was built")
+            : "no image was built or pushed";
+    return "Release candidate stopped: " + image + "; no tag was created and no record attached.";
+  }
+
+  /** Every goal named, configured by Maven as if it ran on its own, or skipped by its flag. */
+  private List<PlannedGate> plan(List<String> goals) throws MojoExecutionException {
     List<PlannedGate> plan = new ArrayList<>();
-    for (String goal : GATE_GOALS) {
+    for (String goal : goals) {
       AbstractBeelmsMojo gateMojo = configuredMojo(goal);
       try {
         if (gateMojo.skip()) {

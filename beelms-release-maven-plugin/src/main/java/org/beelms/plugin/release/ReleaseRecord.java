@@ -1,0 +1,137 @@
+package org.beelms.plugin.release;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What one release candidate produced, kept so a later build (even from a fresh clone) can deploy
+ * it and roll it back: {@code target/beelms-release/release.json}, and a git note on the tagged
+ * commit (see {@link ReleaseRecordStore}). The schema is documented in docs/release-record.md.
+ *
+ * @param schema the record's format, {@value #SCHEMA}
+ * @param version the released version, e.g. {@code 0.1.0}
+ * @param tag the release tag, e.g. {@code v0.1.0}
+ * @param commit the full SHA of the released commit
+ * @param createdAt when the record was written (ISO-8601, UTC)
+ * @param dryRun true when nothing was pushed or tagged
+ * @param image the image built for the release; null when none was built
+ * @param flyway the schema the release brings
+ * @param specSha256 SHA-256 of the OpenAPI document; empty when there is none
+ * @param gates every gate's result, as in {@code summary.json}
+ * @param smoke per environment name, the smoke results added by later goals
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ReleaseRecord(
+    String schema,
+    String version,
+    String tag,
+    String commit,
+    String createdAt,
+    boolean dryRun,
+    Image image,
+    Flyway flyway,
+    String specSha256,
+    JsonNode gates,
+    ObjectNode smoke) {
+
+  public static final String SCHEMA = "beelms-release-record/1";
+  public static final String FILE = "release.json";
+
+  static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  public ReleaseRecord {
+    schema = schema == null ? SCHEMA : schema;
+    Objects.requireNonNull(version, "version");
+    Objects.requireNonNull(tag, "tag");
+    Objects.requireNonNull(commit, "commit");
+    specSha256 = specSha256 == null ? "" : specSha256;
+    gates = gates == null ? JsonNodeFactory.instance.arrayNode() : gates;
+    smoke = smoke == null ? JsonNodeFactory.instance.objectNode() : smoke;
+  }
+
+  /**
+   * The image of the release.
+   *
+   * @param image the repository, e.g. {@code 127.0.0.1:5000/beelms/core}
+   * @param digest {@code sha256:…}; the same on every tag
+   * @param tags the tags it was given (release tag and short SHA)
+   * @param target where it went: {@code tar}, {@code registry} or {@code docker}
+   * @param location the tar file or registry reference it was written to
+   */
+  public record Image(String image, String digest, List<String> tags, String target, String location) {
+
+    /** {@code image@digest}: the exact image whatever its tags point at later. */
+    public String reference() {
+      return image + "@" + digest;
+    }
+  }
+
+  /**
+   * The database schema of the release.
+   *
+   * @param targetVersion the highest Flyway version the release applies
+   * @param newMigrations the migrations new in this release with their safety class
+   */
+  public record Flyway(String targetVersion, List<NewMigration> newMigrations) {
+
+    public Flyway {
+      newMigrations = List.copyOf(newMigrations == null ? List.of() : newMigrations);
+    }
+
+    /** True when a migration of the release cannot be rolled back by an image rollback alone. */
+    public boolean hasContractMigrations() {
+      return newMigrations.stream().anyMatch(m -> "contract".equals(m.safetyClass()));
+    }
+  }
+
+  /** A migration new in the release: its version, file and class ({@code expand}/{@code contract}). */
+  public record NewMigration(String version, String file, String safetyClass) {}
+
+  public String toJson() {
+    try {
+      return JSON.writeValueAsString(this) + "\n";
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the release record of " + tag, e);
+    }
+  }
+
+  public static ReleaseRecord fromJson(String json, String origin) {
+    try {
+      return JSON.readValue(json, ReleaseRecord.class);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(
+          origin + " is not a beelms release record (" + SCHEMA + "): " + e.getMessage(), e);
+    }
+  }
+
+  /** Writes {@value #FILE} into {@code directory}. */
+  public Path writeTo(Path directory) {
+    Path file = directory.resolve(FILE);
+    try {
+      Files.createDirectories(directory);
+      Files.writeString(file, toJson());
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+
+  public static ReleaseRecord read(Path file) {
+    try {
+      return fromJson(Files.readString(file), file.toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the release record " + file, e);
+    }
+  }
+}
