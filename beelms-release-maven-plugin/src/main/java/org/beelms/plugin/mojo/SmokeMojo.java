@@ -1,0 +1,197 @@
+package org.beelms.plugin.mojo;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.building.SettingsProblem;
+import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.apache.maven.settings.crypto.SettingsDecryptionResult;
+import org.beelms.plugin.gate.Gate;
+import org.beelms.plugin.smoke.Environment;
+import org.beelms.plugin.smoke.Environments;
+import org.beelms.plugin.smoke.SmokeGate;
+import org.beelms.plugin.smoke.SmokeSettings;
+import org.beelms.smoke.config.Credentials;
+import org.beelms.smoke.config.SmokeConfig;
+
+/**
+ * Runs the post-deploy smoke suites (beelms-smoke-tests) against one declared environment, chosen
+ * with {@code -Dtarget=<name>}: JUnit XML and the checklist report go to {@code
+ * target/beelms-smoke/<environment>/}, the result to {@code target/beelms-release/smoke-<environment>.json};
+ * the build fails when a required check fails. Bind it in a {@code smoke} profile to run {@code mvn
+ * verify -Psmoke -Dtarget=staging} (see docs/goals/smoke.md).
+ */
+@Mojo(name = "smoke", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public class SmokeMojo extends AbstractBeelmsMojo {
+
+  /**
+   * The deployed environments, declared once: {@code <environment>} with {@code <name>}, {@code
+   * <url>} (API base), {@code <webUrl>}, {@code <mode>} ({@code staging}/{@code production}),
+   * {@code <imageTag>}, {@code <serverId>} (settings.xml server with the smoke account), {@code
+   * <adminServerId>}, {@code <expectedVersion>}, {@code <properties>} (further {@code
+   * beelms.smoke.*} settings), {@code <deployCommand>} and {@code <restoreCommand>} (used by deploy
+   * and rollback).
+   */
+  @Parameter private List<EnvironmentDeclaration> environments;
+
+  /** The name of the environment to smoke-test, e.g. {@code -Dtarget=staging}. */
+  @Parameter(property = "target")
+  private String target;
+
+  /** The same as {@code target}, under the plugin's own prefix; {@code target} wins when both are set. */
+  @Parameter(property = "beelms.target")
+  private String beelmsTarget;
+
+  /** Replaces the chosen environment's {@code <url>} for this run, e.g. a canary instance. */
+  @Parameter(property = "beelms.smoke.url")
+  private String url;
+
+  /** The suites to run, comma-separated: {@code ops}, {@code ws1}, {@code ws2}, {@code ws3}, or {@code all}. */
+  @Parameter(property = "beelms.smoke.suites", defaultValue = "all")
+  private String suites;
+
+  /** The folder below which {@code <environment>/} receives the JUnit XML and the checklist report. */
+  @Parameter(
+      property = "beelms.smoke.reportDirectory",
+      defaultValue = "${project.build.directory}/beelms-smoke")
+  private File reportDirectory;
+
+  /** Skips this goal. */
+  @Parameter(property = "beelms.skip.smoke", defaultValue = "false")
+  private boolean skip;
+
+  /** The user's Maven settings, where {@code <serverId>} and {@code <adminServerId>} are looked up. */
+  @Parameter(defaultValue = "${settings}", readonly = true)
+  private Settings settings;
+
+  /** The build session, for the {@code -Dbeelms.smoke.<key>} overrides given on the command line. */
+  @Parameter(defaultValue = "${session}", readonly = true)
+  private MavenSession session;
+
+  @Component private SettingsDecrypter settingsDecrypter;
+
+  @Override
+  protected String goal() {
+    return SmokeGate.NAME;
+  }
+
+  @Override
+  protected boolean skip() {
+    return skip;
+  }
+
+  @Override
+  protected List<Gate> gates() {
+    List<Environment> declared = new ArrayList<>();
+    for (EnvironmentDeclaration d : environments == null ? List.<EnvironmentDeclaration>of() : environments) {
+      declared.add(d.toEnvironment());
+    }
+    Environment environment =
+        new Environments(declared)
+            .select(Optional.ofNullable(notBlank(target) ? target : beelmsTarget));
+    SmokeSettings smoke =
+        SmokeSettings.forEnvironment(environment)
+            .urlOverride(url)
+            .suites(suites)
+            .reportRoot(reportDirectory.toPath())
+            .recordDirectory(outputDirectory.toPath())
+            .user(account(environment.serverId(), environment.name(), "serverId"))
+            .admin(account(environment.adminServerId(), environment.name(), "adminServerId"))
+            .overrides(commandLineSmokeProperties())
+            .environmentVariables(System.getenv())
+            .build();
+    return List.of(new SmokeGate(smoke));
+  }
+
+  /** {@code -Dbeelms.smoke.<key>=…} given to this build. */
+  private Map<String, String> commandLineSmokeProperties() {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (session != null) {
+      session.getUserProperties().stringPropertyNames().stream()
+          .filter(k -> k.startsWith(SmokeConfig.PREFIX))
+          .forEach(k -> out.put(k, session.getUserProperties().getProperty(k)));
+    }
+    return out;
+  }
+
+  /** The decrypted account of a settings.xml server; empty when no id is configured. */
+  private Optional<Credentials> account(String id, String environment, String element) {
+    if (!notBlank(id)) {
+      return Optional.empty();
+    }
+    Server server = settings == null ? null : settings.getServer(id);
+    String where = "<environments>/<environment> '" + environment + "' <" + element + ">";
+    if (server == null) {
+      throw new IllegalArgumentException(
+          where + " names server '" + id + "', which is not in settings.xml; add <server><id>" + id
+              + "</id><username>(account email)</username><password>…</password></server> to"
+              + " ~/.m2/settings.xml (or the file given with -s)");
+    }
+    SettingsDecryptionResult result =
+        settingsDecrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+    for (SettingsProblem problem : result.getProblems()) {
+      if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
+        throw new IllegalArgumentException(
+            "cannot decrypt the password of server '" + id + "' in settings.xml ("
+                + where + "): " + problem.getMessage() + "; check ~/.m2/settings-security.xml");
+      }
+    }
+    Server decrypted = result.getServer();
+    if (!notBlank(decrypted.getUsername()) || !notBlank(decrypted.getPassword())) {
+      throw new IllegalArgumentException(
+          "server '" + id + "' in settings.xml (" + where + ") needs both <username> (the account's"
+              + " email) and <password>");
+    }
+    return Optional.of(new Credentials(decrypted.getUsername().trim(), decrypted.getPassword()));
+  }
+
+  private static boolean notBlank(String s) {
+    return s != null && !s.isBlank();
+  }
+
+  /**
+   * One {@code <environment>} as written in the POM; turned into a validated {@link Environment}
+   * before anything runs.
+   */
+  public static class EnvironmentDeclaration {
+    /** The name chosen with {@code -Dtarget}. */
+    private String name;
+    /** The API base, e.g. {@code https://staging.example.org/api}. */
+    private String url;
+    /** The web front end; enables the page checks. */
+    private String webUrl;
+    /** {@code staging} or {@code production}. */
+    private String mode;
+    /** The image tag the environment runs, e.g. {@code staging}. */
+    private String imageTag;
+    /** The settings.xml server with the smoke account (username = email, password). */
+    private String serverId;
+    /** The settings.xml server with an admin account. */
+    private String adminServerId;
+    /** The release the environment must run (checked against {@code /health}). */
+    private String expectedVersion;
+    /** Further smoke settings, {@code <beelms.smoke.readyTimeout>PT60S</beelms.smoke.readyTimeout>}. */
+    private Map<String, String> properties;
+    /** The deploy hook, for beelms:deploy. */
+    private String deployCommand;
+    /** The database restore hook, for beelms:rollback. */
+    private String restoreCommand;
+
+    Environment toEnvironment() {
+      return Environment.declared(
+          name, url, webUrl, mode, imageTag, serverId, adminServerId, expectedVersion, properties,
+          deployCommand, restoreCommand);
+    }
+  }
+}

@@ -1,0 +1,233 @@
+package org.beelms.plugin.smoke;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.beelms.smoke.config.ConfigSource;
+import org.beelms.smoke.config.Credentials;
+import org.beelms.smoke.config.SmokeConfig;
+import org.beelms.smoke.config.SmokeConfigException;
+import org.beelms.smoke.runner.SmokeRunRequest;
+
+/**
+ * Everything one smoke run needs, resolved once and validated on construction: the chosen
+ * environment (with the URL override applied), the suites, where reports and the record go, and
+ * the library's {@link SmokeConfig}. Precedence for each smoke setting, highest first: {@code
+ * -Dbeelms.smoke.<key>}, the environment's declaration (elements, {@code <properties>} and the
+ * {@code settings.xml} accounts), environment variables {@code BEELMS_SMOKE_<KEY>}, the library's
+ * defaults. {@link #toString()} shows no secret.
+ */
+public final class SmokeSettings {
+
+  private final Environment environment;
+  private final boolean urlOverridden;
+  private final Set<String> suites;
+  private final Path reportDirectory;
+  private final Path recordDirectory;
+  private final SmokeConfig config;
+
+  private SmokeSettings(Builder b) {
+    Environment declared = Objects.requireNonNull(b.environment, "environment");
+    this.urlOverridden = b.urlOverride != null;
+    this.environment = urlOverridden ? overridden(declared, b.urlOverride) : declared;
+    try {
+      this.suites = Set.copyOf(SmokeRunRequest.parseSuites(b.suites));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "<suites> / -Dbeelms.smoke.suites: " + e.getMessage().replace("--suites", "-Dbeelms.smoke.suites="), e);
+    }
+    Path reportRoot = Objects.requireNonNull(b.reportRoot, "reportRoot");
+    this.reportDirectory = reportRoot.resolve(environment.name());
+    this.recordDirectory = Objects.requireNonNull(b.recordDirectory, "recordDirectory");
+    this.config = resolve(b);
+  }
+
+  private static Environment overridden(Environment declared, URI url) {
+    try {
+      return declared.withUrl(url);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "-Dbeelms.smoke.url=" + url + " cannot replace the <url> of environment '" + declared.name()
+              + "': " + e.getMessage(), e);
+    }
+  }
+
+  public static Builder forEnvironment(Environment environment) {
+    return new Builder(environment);
+  }
+
+  private SmokeConfig resolve(Builder b) {
+    Map<String, String> declared = new LinkedHashMap<>(environment.properties());
+    declared.put("url", environment.url().toString());
+    environment.webUrl().ifPresent(u -> declared.put("webUrl", u.toString()));
+    declared.put("environment", environment.name());
+    declared.put("mode", environment.modeName());
+    if (!environment.expectedVersion().isEmpty()) {
+      declared.put("expectedVersion", environment.expectedVersion());
+    }
+    b.user.ifPresent(c -> {
+      declared.put("user.email", c.email());
+      declared.put("user.password", c.password());
+    });
+    b.admin.ifPresent(c -> {
+      declared.put("admin.email", c.email());
+      declared.put("admin.password", c.password());
+    });
+    List<ConfigSource> sources = new ArrayList<>();
+    Map<String, String> overrides = new LinkedHashMap<>(b.overrides);
+    if (b.urlOverride != null) {
+      overrides.put("url", b.urlOverride.toString());
+    }
+    sources.add(ConfigSource.map("property -Dbeelms.smoke.", overrides));
+    sources.add(ConfigSource.map("environment '" + environment.name() + "' in <environments>", declared));
+    sources.add(ConfigSource.environment(b.environmentVariables));
+    try {
+      return SmokeConfig.resolve(sources);
+    } catch (SmokeConfigException e) {
+      if (e.key().startsWith("user.")) {
+        throw new IllegalArgumentException(SmokeSuggestions.credentialsMissing(environment, e.getMessage()), e);
+      }
+      throw new IllegalArgumentException(
+          "environment '" + environment.name() + "': " + e.getMessage(), e);
+    }
+  }
+
+  public Environment environment() {
+    return environment;
+  }
+
+  /** True when {@code -Dbeelms.smoke.url} replaced the declared URL. */
+  public boolean urlOverridden() {
+    return urlOverridden;
+  }
+
+  /** The selected suite tags; {@code smoke} means all. */
+  public Set<String> suites() {
+    return suites;
+  }
+
+  /** {@code target/beelms-smoke/<environment>/}: JUnit XML and the checklist report. */
+  public Path reportDirectory() {
+    return reportDirectory;
+  }
+
+  /** {@code target/beelms-release/}: where {@code smoke-<environment>.json} is written. */
+  public Path recordDirectory() {
+    return recordDirectory;
+  }
+
+  /** The library's configuration for this run. */
+  public SmokeConfig config() {
+    return config;
+  }
+
+  /** The API base the checks call, e.g. {@code http://host:3000/api}. */
+  public URI apiBaseUri() {
+    return config.apiBaseUri();
+  }
+
+  @Override
+  public String toString() {
+    return "SmokeSettings[environment=" + environment + ", urlOverridden=" + urlOverridden
+        + ", suites=" + suites + ", reportDirectory=" + reportDirectory + ", recordDirectory="
+        + recordDirectory + ", config=" + config + "]";
+  }
+
+  /** Collects the inputs of a run; {@link #build()} validates them. */
+  public static final class Builder {
+    private final Environment environment;
+    private URI urlOverride;
+    private String suites = "";
+    private Path reportRoot = Path.of("target", "beelms-smoke");
+    private Path recordDirectory = Path.of("target", "beelms-release");
+    private Optional<Credentials> user = Optional.empty();
+    private Optional<Credentials> admin = Optional.empty();
+    private final Map<String, String> overrides = new LinkedHashMap<>();
+    private Map<String, String> environmentVariables = Map.of();
+
+    private Builder(Environment environment) {
+      this.environment = environment;
+    }
+
+    /** {@code -Dbeelms.smoke.url}: replaces the environment's URL; blank = none. */
+    public Builder urlOverride(String url) {
+      if (url == null || url.isBlank()) {
+        this.urlOverride = null;
+        return this;
+      }
+      try {
+        this.urlOverride = new URI(url.trim());
+      } catch (java.net.URISyntaxException e) {
+        throw new IllegalArgumentException(
+            "-Dbeelms.smoke.url=" + url + " is not a URL (" + e.getReason()
+                + "); write an absolute http(s) URL, e.g. -Dbeelms.smoke.url=http://127.0.0.1:3000/api", e);
+      }
+      return this;
+    }
+
+    /** Comma-separated suite tags ({@code ops}, {@code ws1}, {@code ws2}, {@code ws3}; {@code all}). */
+    public Builder suites(String suites) {
+      this.suites = suites == null ? "" : suites;
+      return this;
+    }
+
+    /** The folder below which {@code <environment>/} gets the reports. */
+    public Builder reportRoot(Path reportRoot) {
+      this.reportRoot = reportRoot;
+      return this;
+    }
+
+    public Builder recordDirectory(Path recordDirectory) {
+      this.recordDirectory = recordDirectory;
+      return this;
+    }
+
+    /** The smoke account (from the {@code settings.xml} server named by {@code <serverId>}). */
+    public Builder user(Optional<Credentials> user) {
+      this.user = Objects.requireNonNull(user);
+      return this;
+    }
+
+    /** The admin account (from the {@code settings.xml} server named by {@code <adminServerId>}). */
+    public Builder admin(Optional<Credentials> admin) {
+      this.admin = Objects.requireNonNull(admin);
+      return this;
+    }
+
+    /**
+     * Command-line overrides {@code beelms.smoke.<key>} (prefix optional); only the library's
+     * keys are taken, others (such as {@code beelms.smoke.suites}) are goal parameters.
+     */
+    public Builder overrides(Map<String, String> properties) {
+      properties.forEach(
+          (k, v) -> {
+            String key = k.startsWith(SmokeConfig.PREFIX) ? k.substring(SmokeConfig.PREFIX.length()) : k;
+            if (SmokeConfig.KEYS.contains(key) && !key.equals("url") && !key.equals("environment")) {
+              overrides.put(key, v);
+            }
+          });
+      return this;
+    }
+
+    /** Where {@code BEELMS_SMOKE_*} variables are read from ({@code System.getenv()} in a build). */
+    public Builder environmentVariables(Map<String, String> env) {
+      this.environmentVariables = Map.copyOf(env);
+      return this;
+    }
+
+    public SmokeSettings build() {
+      return new SmokeSettings(this);
+    }
+  }
+
+  /** The suites as the record lists them, sorted. */
+  List<String> sortedSuites() {
+    return new ArrayList<>(new java.util.TreeSet<>(suites));
+  }
+}

@@ -1,0 +1,113 @@
+package org.beelms.plugin.smoke;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.beelms.smoke.config.Credentials;
+import org.beelms.smoke.config.SmokeConfig;
+import org.junit.jupiter.api.Test;
+
+class SmokeSettingsTest {
+
+  private static final Environment STAGING =
+      Environment.declared("staging", "https://staging.example.org/api", "https://staging.example.org",
+          "staging", "staging", "beelms-staging", "beelms-staging-admin", "0.2.0",
+          Map.of("readyTimeout", "PT45S"), "", "");
+
+  @Test
+  void theDeclarationBecomesTheSmokeConfiguration() {
+    SmokeSettings s =
+        SmokeSettings.forEnvironment(STAGING)
+            .reportRoot(Path.of("target/beelms-smoke"))
+            .recordDirectory(Path.of("target/beelms-release"))
+            .user(Optional.of(new Credentials("smoke@example.org", "user-secret")))
+            .admin(Optional.of(new Credentials("admin@example.org", "admin-secret")))
+            .build();
+    SmokeConfig c = s.config();
+    assertEquals(URI.create("https://staging.example.org/api"), c.apiBaseUri());
+    assertEquals(Optional.of(URI.create("https://staging.example.org")), c.webUrl());
+    assertEquals("staging", c.environment());
+    assertEquals(Optional.of("0.2.0"), c.expectedVersion());
+    assertEquals(Duration.ofSeconds(45), c.readyTimeout());
+    assertEquals("smoke@example.org", c.user().orElseThrow().email());
+    assertEquals("admin-secret", c.admin().orElseThrow().password());
+    assertEquals(Path.of("target/beelms-smoke/staging"), s.reportDirectory());
+    assertEquals(Set.of("smoke"), s.suites());
+    assertFalse(s.toString().contains("user-secret"), s.toString());
+    assertFalse(s.toString().contains("admin-secret"), s.toString());
+  }
+
+  @Test
+  void commandLineBeatsTheDeclarationWhichBeatsEnvironmentVariables() {
+    SmokeSettings s =
+        SmokeSettings.forEnvironment(STAGING)
+            .urlOverride("http://127.0.0.1:3999/api")
+            .overrides(Map.of("beelms.smoke.readyTimeout", "PT5S", "beelms.smoke.suites", "ops",
+                "beelms.smoke.reportDirectory", "elsewhere"))
+            .environmentVariables(Map.of(
+                "BEELMS_SMOKE_URL", "http://ignored.example/api",
+                "BEELMS_SMOKE_RETRYBUDGET", "2",
+                "BEELMS_SMOKE_USER_EMAIL", "env@example.org",
+                "BEELMS_SMOKE_USER_PASSWORD", "env-secret"))
+            .build();
+    assertTrue(s.urlOverridden());
+    assertEquals(URI.create("http://127.0.0.1:3999/api"), s.apiBaseUri());
+    assertEquals(URI.create("http://127.0.0.1:3999/api"), s.environment().url());
+    assertEquals(Duration.ofSeconds(5), s.config().readyTimeout());
+    assertEquals(2, s.config().retryBudget());
+    assertEquals("env@example.org", s.config().user().orElseThrow().email());
+  }
+
+  @Test
+  void productionWithoutAnAccountSaysWhereToPutOne() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> SmokeSettings.forEnvironment(Staging.production("https://beelms.example.org/api", ""))
+                .build());
+    assertTrue(e.getMessage().contains("user.email"), e.getMessage());
+    assertTrue(e.getMessage().contains("<serverId>"), e.getMessage());
+    assertTrue(e.getMessage().contains("BEELMS_SMOKE_USER_PASSWORD"), e.getMessage());
+  }
+
+  @Test
+  void suitesAreValidatedNamingTheProperty() {
+    assertEquals(Set.of("ops", "ws3"),
+        SmokeSettings.forEnvironment(STAGING).suites("ops, ws3").build().suites());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class,
+            () -> SmokeSettings.forEnvironment(STAGING).suites("ws9").build());
+    assertTrue(e.getMessage().contains("-Dbeelms.smoke.suites"), e.getMessage());
+    assertTrue(e.getMessage().contains("ws9"), e.getMessage());
+  }
+
+  @Test
+  void badOverrideUrlNamesTheProperty() {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class,
+            () -> SmokeSettings.forEnvironment(STAGING).urlOverride("ftp://x/api").build());
+    assertTrue(e.getMessage().contains("-Dbeelms.smoke.url=ftp://x/api"), e.getMessage());
+    IllegalArgumentException bad =
+        assertThrows(IllegalArgumentException.class,
+            () -> SmokeSettings.forEnvironment(STAGING).urlOverride("http://a b"));
+    assertTrue(bad.getMessage().contains("-Dbeelms.smoke.url"), bad.getMessage());
+  }
+
+  @Test
+  void aBadDashDValueNamesItsSource() {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class,
+            () -> SmokeSettings.forEnvironment(STAGING)
+                .overrides(Map.of("beelms.smoke.readTimeout", "soon")).build());
+    assertTrue(e.getMessage().contains("readTimeout"), e.getMessage());
+    assertTrue(e.getMessage().contains("-Dbeelms.smoke."), e.getMessage());
+  }
+}
