@@ -10,7 +10,6 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
 import org.beelms.plugin.gate.Gate;
 import org.beelms.plugin.git.ReleaseHistory;
@@ -126,6 +125,9 @@ public class ImageMojo extends AbstractBeelmsMojo {
   @Parameter(defaultValue = "${settings}", readonly = true)
   private Settings settings;
 
+  @org.apache.maven.plugins.annotations.Component
+  private org.apache.maven.settings.crypto.SettingsDecrypter settingsDecrypter;
+
   @Override
   protected String goal() {
     return "image";
@@ -199,17 +201,16 @@ public class ImageMojo extends AbstractBeelmsMojo {
   }
 
   private Optional<RegistryCredentials> credentials() {
-    if (registryServerId != null && !registryServerId.isBlank()) {
-      Server server = settings == null ? null : settings.getServer(registryServerId);
-      if (server == null) {
-        throw new IllegalArgumentException(
-            "<registryServerId> / -Dbeelms.image.registryServerId is '"
-                + registryServerId
-                + "' but settings.xml has no <server> with that id; add one with <username> and"
-                + " <password>, or unset it and use BEELMS_REGISTRY_USERNAME/BEELMS_REGISTRY_PASSWORD");
-      }
+    Optional<SettingsServers.Account> account =
+        new SettingsServers(settings, settingsDecrypter)
+            .fullAccount(
+                registryServerId,
+                "<registryServerId> / -Dbeelms.image.registryServerId",
+                "BEELMS_REGISTRY_USERNAME/BEELMS_REGISTRY_PASSWORD");
+    if (account.isPresent()) {
       return Optional.of(
-          RegistryCredentials.fromServer(registryServerId, server.getUsername(), server.getPassword()));
+          RegistryCredentials.fromServer(
+              account.get().id(), account.get().username(), account.get().password()));
     }
     return RegistryCredentials.fromEnvironment(System.getenv());
   }

@@ -8,12 +8,8 @@ import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
-import org.apache.maven.settings.building.SettingsProblem;
-import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
-import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 import org.beelms.plugin.gate.Gate;
 import org.beelms.plugin.gate.Severity;
 import org.beelms.plugin.git.SemanticVersion;
@@ -142,30 +138,12 @@ public class MigrationsCheckMojo extends AbstractBeelmsMojo {
     return List.of(new MigrationsCheck(s));
   }
 
-  /** The decrypted credentials of a settings.xml server, when an id is configured. */
+  /** The credentials of a settings.xml server, when an id is configured. */
   private Optional<Credentials> server(String id, String parameter) {
-    if (!notBlank(id)) {
-      return Optional.empty();
-    }
-    Server server = settings == null ? null : settings.getServer(id.trim());
-    if (server == null) {
-      throw new IllegalArgumentException(
-          "<" + parameter + "> / -Dbeelms.migrations." + parameter + " names server '" + id
-              + "', which is not in settings.xml; add <server><id>" + id
-              + "</id><username>…</username><password>…</password></server> to ~/.m2/settings.xml"
-              + " or remove the parameter to use the environment variables");
-    }
-    SettingsDecryptionResult result =
-        settingsDecrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
-    for (SettingsProblem problem : result.getProblems()) {
-      if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
-        throw new IllegalArgumentException(
-            "cannot decrypt the password of server '" + id + "' in settings.xml: "
-                + problem.getMessage() + "; check ~/.m2/settings-security.xml");
-      }
-    }
-    Server decrypted = result.getServer();
-    return Optional.of(new Credentials(decrypted.getUsername(), decrypted.getPassword()));
+    return new SettingsServers(settings, settingsDecrypter)
+        .account(id, "<" + parameter + "> / -Dbeelms.migrations." + parameter,
+            "the BEELMS_MIGRATIONS_* environment variables")
+        .map(a -> new Credentials(a.username().isEmpty() ? null : a.username(), a.password()));
   }
 
   private static boolean notBlank(String s) {

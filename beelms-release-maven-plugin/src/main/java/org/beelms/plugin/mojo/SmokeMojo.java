@@ -11,12 +11,8 @@ import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
-import org.apache.maven.settings.building.SettingsProblem;
-import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
-import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 import org.beelms.plugin.gate.Gate;
 import org.beelms.plugin.smoke.Environment;
 import org.beelms.plugin.smoke.Environments;
@@ -125,35 +121,12 @@ public class SmokeMojo extends AbstractBeelmsMojo {
     return out;
   }
 
-  /** The decrypted account of a settings.xml server; empty when no id is configured. */
+  /** The account of a settings.xml server; empty when no id is configured. */
   private Optional<Credentials> account(String id, String environment, String element) {
-    if (!notBlank(id)) {
-      return Optional.empty();
-    }
-    Server server = settings == null ? null : settings.getServer(id);
     String where = "<environments>/<environment> '" + environment + "' <" + element + ">";
-    if (server == null) {
-      throw new IllegalArgumentException(
-          where + " names server '" + id + "', which is not in settings.xml; add <server><id>" + id
-              + "</id><username>(account email)</username><password>…</password></server> to"
-              + " ~/.m2/settings.xml (or the file given with -s)");
-    }
-    SettingsDecryptionResult result =
-        settingsDecrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
-    for (SettingsProblem problem : result.getProblems()) {
-      if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
-        throw new IllegalArgumentException(
-            "cannot decrypt the password of server '" + id + "' in settings.xml ("
-                + where + "): " + problem.getMessage() + "; check ~/.m2/settings-security.xml");
-      }
-    }
-    Server decrypted = result.getServer();
-    if (!notBlank(decrypted.getUsername()) || !notBlank(decrypted.getPassword())) {
-      throw new IllegalArgumentException(
-          "server '" + id + "' in settings.xml (" + where + ") needs both <username> (the account's"
-              + " email) and <password>");
-    }
-    return Optional.of(new Credentials(decrypted.getUsername().trim(), decrypted.getPassword()));
+    return new SettingsServers(settings, settingsDecrypter)
+        .fullAccount(id, where, "BEELMS_SMOKE_* environment variables")
+        .map(a -> new Credentials(a.username(), a.password()));
   }
 
   private static boolean notBlank(String s) {

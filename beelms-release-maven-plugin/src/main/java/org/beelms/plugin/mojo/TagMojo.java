@@ -10,12 +10,8 @@ import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
-import org.apache.maven.settings.building.SettingsProblem;
-import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
-import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 import org.beelms.plugin.gate.Gate;
 import org.beelms.plugin.git.GitCredentials;
 import org.beelms.plugin.git.ReleaseTagger;
@@ -122,36 +118,22 @@ public class TagMojo extends AbstractBeelmsMojo {
   }
 
   private Optional<GitCredentials> credentials() {
-    if (serverId == null || serverId.isBlank()) {
+    String where = "<serverId> / -Dbeelms.tag.serverId";
+    Optional<SettingsServers.Account> account =
+        new SettingsServers(settings, settingsDecrypter)
+            .account(serverId, where, GitCredentials.ENV_USERNAME + "/" + GitCredentials.ENV_PASSWORD);
+    if (account.isEmpty()) {
       return GitCredentials.fromEnvironment(System.getenv());
     }
-    String id = serverId.trim();
-    Server server = settings == null ? null : settings.getServer(id);
-    if (server == null) {
+    SettingsServers.Account server = account.get();
+    if (server.username().isEmpty()) {
       throw new IllegalArgumentException(
-          "<serverId> / -Dbeelms.tag.serverId names server '" + id + "', which is not in"
-              + " settings.xml; add <server><id>" + id + "</id><username>…</username>"
-              + "<password>…</password></server> to ~/.m2/settings.xml, or remove the parameter"
-              + " to use " + GitCredentials.ENV_USERNAME + "/" + GitCredentials.ENV_PASSWORD);
-    }
-    SettingsDecryptionResult result =
-        settingsDecrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
-    for (SettingsProblem problem : result.getProblems()) {
-      if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
-        throw new IllegalArgumentException(
-            "cannot decrypt the password of server '" + id + "' in settings.xml: "
-                + problem.getMessage() + "; check ~/.m2/settings-security.xml");
-      }
-    }
-    Server decrypted = result.getServer();
-    if (decrypted.getUsername() == null || decrypted.getUsername().isBlank()) {
-      throw new IllegalArgumentException(
-          "settings.xml server '" + id + "' (<serverId> / -Dbeelms.tag.serverId) has no"
-              + " <username>; add it (for a token, the user name your git host expects, e.g."
-              + " x-access-token) with the token as <password>");
+          "settings.xml server '" + server.id() + "' (" + where + ") has no <username>; add it"
+              + " (for a token, the user name your git host expects, e.g. x-access-token) with"
+              + " the token as <password>");
     }
     return Optional.of(
         new GitCredentials(
-            decrypted.getUsername(), decrypted.getPassword(), "settings.xml server '" + id + "'"));
+            server.username(), server.password(), "settings.xml server '" + server.id() + "'"));
   }
 }

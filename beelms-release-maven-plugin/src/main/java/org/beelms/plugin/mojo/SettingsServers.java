@@ -1,0 +1,88 @@
+package org.beelms.plugin.mojo;
+
+import java.util.Optional;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.building.SettingsProblem;
+import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.apache.maven.settings.crypto.SettingsDecryptionResult;
+
+/**
+ * Credentials from the user's {@code settings.xml} {@code <server>} entries, decrypted as Maven
+ * does, with one wording for what goes wrong. Every goal that takes a server id reads it here.
+ */
+final class SettingsServers {
+
+  /** A server's decrypted username (may be empty) and password (may be empty). */
+  record Account(String id, String username, String password) {
+    Account {
+      username = username == null ? "" : username.trim();
+      password = password == null ? "" : password;
+    }
+
+    @Override
+    public String toString() {
+      return "Account[id=" + id + ", username=" + username + ", password=****]";
+    }
+  }
+
+  private final Settings settings;
+  private final SettingsDecrypter decrypter;
+
+  SettingsServers(Settings settings, SettingsDecrypter decrypter) {
+    this.settings = settings;
+    this.decrypter = decrypter;
+  }
+
+  /**
+   * The account of server {@code id}; empty when no id is configured.
+   *
+   * @param where the setting that named the server, e.g. {@code <serverId> / -Dbeelms.tag.serverId}
+   * @param fallback what is used when the setting is left empty, for the error message
+   * @throws IllegalArgumentException when the server is missing or cannot be decrypted
+   */
+  Optional<Account> account(String id, String where, String fallback) {
+    if (id == null || id.isBlank()) {
+      return Optional.empty();
+    }
+    String trimmed = id.trim();
+    Server server = settings == null ? null : settings.getServer(trimmed);
+    if (server == null) {
+      throw new IllegalArgumentException(
+          where + " names server '" + trimmed + "', which is not in settings.xml; add <server><id>"
+              + trimmed + "</id><username>…</username><password>…</password></server> to"
+              + " ~/.m2/settings.xml (or the file given with -s), or leave the setting empty to use "
+              + fallback);
+    }
+    SettingsDecryptionResult result =
+        decrypter == null
+            ? null
+            : decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+    if (result != null) {
+      for (SettingsProblem problem : result.getProblems()) {
+        if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
+          throw new IllegalArgumentException(
+              "cannot decrypt the password of server '" + trimmed + "' in settings.xml (" + where
+                  + "): " + problem.getMessage() + "; check ~/.m2/settings-security.xml");
+        }
+      }
+    }
+    Server decrypted = result == null ? server : result.getServer();
+    return Optional.of(new Account(trimmed, decrypted.getUsername(), decrypted.getPassword()));
+  }
+
+  /** As {@link #account}, but both username and password are required. */
+  Optional<Account> fullAccount(String id, String where, String fallback) {
+    Optional<Account> account = account(id, where, fallback);
+    account.ifPresent(
+        a -> {
+          if (a.username().isEmpty() || a.password().isEmpty()) {
+            throw new IllegalArgumentException(
+                "server '" + a.id() + "' in settings.xml (" + where + ") needs both <username>"
+                    + " and <password>");
+          }
+        });
+    return account;
+  }
+}
