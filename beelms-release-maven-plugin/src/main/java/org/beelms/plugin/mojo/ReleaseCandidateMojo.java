@@ -169,6 +169,7 @@ public class ReleaseCandidateMojo extends AbstractBeelmsMojo {
                   java.time.Clock.systemUTC())
               .assemble(version, commit, dryRun, results);
       java.nio.file.Path file = record.writeTo(outputDirectory.toPath());
+      releaseSummary(record, file);
       List<Finding> findings = new ArrayList<>();
       findings.add(Finding.info("release record written", file.toString()));
       if (dryRun) {
@@ -189,6 +190,17 @@ public class ReleaseCandidateMojo extends AbstractBeelmsMojo {
     } catch (RuntimeException e) {
       throw new MojoExecutionException("cannot write the release record: " + e.getMessage(), e);
     }
+  }
+
+  /** The lines the console ends with: what was released and where everything is. */
+  private void releaseSummary(ReleaseRecord record, java.nio.file.Path recordFile) {
+    getLog().info("Release " + record.version() + (dryRun ? " (dry run: nothing pushed or tagged)" : ""));
+    getLog().info("  tag:            " + record.tag() + (dryRun ? " (not created)" : "") + " on "
+        + record.commit().substring(0, 7));
+    getLog().info("  image:          " + (record.image() == null ? "not built" : record.image().reference()
+        + " (" + record.image().target() + ": " + record.image().location() + ")"));
+    getLog().info("  release notes:  " + outputDirectory.toPath().resolve("release-notes.md"));
+    getLog().info("  release record: " + recordFile);
   }
 
   /** After a failed artifact step: what already left the machine, so nobody has to guess. */
