@@ -48,6 +48,10 @@ public final class CommandLine {
         --fault-slow-route ROUTE    ... only this route's answers
         --fault-db-down             the API's database is unreachable after startup
         --fault-version VERSION     health reports this version
+        --fault-accept-alg-none     the JWT guard accepts unsigned (alg none) tokens
+        --fault-leak-password-hash  GET /users/me answers passwordHash and tokenVersion
+        --fault-500-on-malformed-id a path id that is not a UUID answers 500 instead of 404
+        --fault-price-as-string     course answers carry priceCents as a string
       """;
 
   private CommandLine() {
@@ -72,6 +76,10 @@ public final class CommandLine {
         case "--require-accept-terms" -> builder.requireAcceptTerms(!noValue(flag, inlineValue));
         case "--no-task-route" -> builder.taskRouteEnabled(noValue(flag, inlineValue));
         case "--fault-db-down" -> builder.faultDbDown(!noValue(flag, inlineValue));
+        case "--fault-accept-alg-none" -> builder.faultAcceptAlgNone(!noValue(flag, inlineValue));
+        case "--fault-leak-password-hash" -> builder.faultLeakPasswordHash(!noValue(flag, inlineValue));
+        case "--fault-500-on-malformed-id" -> builder.faultMalformedId500(!noValue(flag, inlineValue));
+        case "--fault-price-as-string" -> builder.faultPriceAsString(!noValue(flag, inlineValue));
         default -> {
           BiConsumer<ReferenceCoreConfig.Builder, String> setter = valueFlag(flag);
           if (setter == null) {

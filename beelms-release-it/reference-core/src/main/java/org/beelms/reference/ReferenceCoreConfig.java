@@ -62,6 +62,10 @@ public final class ReferenceCoreConfig {
   private final Optional<ApiRoute> faultSlowRoute;
   private final boolean faultDbDown;
   private final Optional<String> faultVersion;
+  private final boolean faultAcceptAlgNone;
+  private final boolean faultLeakPasswordHash;
+  private final boolean faultMalformedId500;
+  private final boolean faultPriceAsString;
 
   private ReferenceCoreConfig(Builder builder) {
     this.host = builder.host;
@@ -88,6 +92,10 @@ public final class ReferenceCoreConfig {
     this.faultSlowRoute = Optional.ofNullable(builder.faultSlowRoute);
     this.faultDbDown = builder.faultDbDown;
     this.faultVersion = Optional.ofNullable(builder.faultVersion);
+    this.faultAcceptAlgNone = builder.faultAcceptAlgNone;
+    this.faultLeakPasswordHash = builder.faultLeakPasswordHash;
+    this.faultMalformedId500 = builder.faultMalformedId500;
+    this.faultPriceAsString = builder.faultPriceAsString;
   }
 
   public static Builder builder() {
@@ -104,7 +112,9 @@ public final class ReferenceCoreConfig {
         .loginLimitPerMinute(rateLimits.loginPerMinute()).loginFailuresBeforeLock(rateLimits.failuresBeforeLock())
         .loginLockDuration(rateLimits.lockDuration())
         .requireAcceptTerms(requireAcceptTerms).taskRouteEnabled(taskRouteEnabled).quizSubmitStatus(quizSubmitStatus)
-        .faultSlow(faultSlowDelay).faultDbDown(faultDbDown).faultVersion(faultVersion.orElse(null));
+        .faultSlow(faultSlowDelay).faultDbDown(faultDbDown).faultVersion(faultVersion.orElse(null))
+        .faultAcceptAlgNone(faultAcceptAlgNone).faultLeakPasswordHash(faultLeakPasswordHash)
+        .faultMalformedId500(faultMalformedId500).faultPriceAsString(faultPriceAsString);
     if (!jwtSecretGenerated) {
       builder.jwtSecret(jwtSecret);
     }
@@ -248,6 +258,26 @@ public final class ReferenceCoreConfig {
     return faultVersion;
   }
 
+  /** The JWT guard accepts unsigned tokens ({@code alg: none}) naming an existing account. */
+  public boolean faultAcceptAlgNone() {
+    return faultAcceptAlgNone;
+  }
+
+  /** {@code GET /users/me} answers the account's password hash and token version too. */
+  public boolean faultLeakPasswordHash() {
+    return faultLeakPasswordHash;
+  }
+
+  /** A path id that is not a UUID answers 500 (the database's cast error) instead of 404. */
+  public boolean faultMalformedId500() {
+    return faultMalformedId500;
+  }
+
+  /** Course answers carry {@code priceCents} as a JSON string instead of an integer. */
+  public boolean faultPriceAsString() {
+    return faultPriceAsString;
+  }
+
   @Override
   public String toString() {
     return "ReferenceCoreConfig{host=" + host + ", port=" + port + ", apiPrefix=" + apiPrefix
@@ -262,7 +292,9 @@ public final class ReferenceCoreConfig {
         + ", faultRemovedRoutes=" + faultRemovedRoutes + ", faultUnguardedRoutes=" + faultUnguardedRoutes
         + ", faultFailingRoutes=" + faultFailingRoutes + ", faultSlowDelay=" + faultSlowDelay
         + ", faultSlowRoute=" + faultSlowRoute.map(ApiRoute::toString).orElse("<all>")
-        + ", faultDbDown=" + faultDbDown + ", faultVersion=" + faultVersion.orElse("-") + "}";
+        + ", faultDbDown=" + faultDbDown + ", faultVersion=" + faultVersion.orElse("-")
+        + ", faultAcceptAlgNone=" + faultAcceptAlgNone + ", faultLeakPasswordHash=" + faultLeakPasswordHash
+        + ", faultMalformedId500=" + faultMalformedId500 + ", faultPriceAsString=" + faultPriceAsString + "}";
   }
 
   /** A JDBC URL may carry {@code password=...}; show everything before the query string only. */
@@ -304,6 +336,10 @@ public final class ReferenceCoreConfig {
     private ApiRoute faultSlowRoute;
     private boolean faultDbDown;
     private String faultVersion;
+    private boolean faultAcceptAlgNone;
+    private boolean faultLeakPasswordHash;
+    private boolean faultMalformedId500;
+    private boolean faultPriceAsString;
     private final List<String> routeProblems = new ArrayList<>();
 
     private Builder() {
@@ -475,6 +511,30 @@ public final class ReferenceCoreConfig {
     /** Fault: health reports this version instead of the real one. */
     public Builder faultVersion(String version) {
       this.faultVersion = blankToNull(version);
+      return this;
+    }
+
+    /** Fault: the JWT guard accepts unsigned {@code alg: none} tokens whose subject is an existing account. */
+    public Builder faultAcceptAlgNone(boolean accept) {
+      this.faultAcceptAlgNone = accept;
+      return this;
+    }
+
+    /** Fault: {@code GET /users/me} also answers {@code passwordHash} and {@code tokenVersion}. */
+    public Builder faultLeakPasswordHash(boolean leak) {
+      this.faultLeakPasswordHash = leak;
+      return this;
+    }
+
+    /** Fault: a path id that is not a UUID answers 500 with the database's cast error instead of 404. */
+    public Builder faultMalformedId500(boolean fail) {
+      this.faultMalformedId500 = fail;
+      return this;
+    }
+
+    /** Fault: course answers carry {@code priceCents} as a string ({@code "4900"}) instead of an integer. */
+    public Builder faultPriceAsString(boolean asString) {
+      this.faultPriceAsString = asString;
       return this;
     }
 

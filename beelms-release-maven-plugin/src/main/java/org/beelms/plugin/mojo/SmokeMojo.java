@@ -53,8 +53,12 @@ public class SmokeMojo extends AbstractBeelmsMojo {
   @Parameter(property = "beelms.smoke.url")
   private String url;
 
-  /** The suites to run, comma-separated: {@code ops}, {@code ws1}, {@code ws2}, {@code ws3}, or {@code all}. */
-  @Parameter(property = "beelms.smoke.suites", defaultValue = "all")
+  /**
+   * The suites to run, comma-separated: {@code smoke} (OPS and WS-1..WS-3, the post-deploy
+   * gate), {@code ops}, {@code ws1}, {@code ws2}, {@code ws3}, {@code regression} (the second
+   * tier), or {@code all} (both tiers).
+   */
+  @Parameter(property = "beelms.smoke.suites", defaultValue = "smoke")
   private String suites;
 
   /** The folder below which {@code <environment>/} receives the JUnit XML and the checklist report. */

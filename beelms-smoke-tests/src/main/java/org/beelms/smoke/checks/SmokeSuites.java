@@ -1,16 +1,30 @@
 package org.beelms.smoke.checks;
 
+import org.beelms.smoke.regression.InputRegression;
+import org.beelms.smoke.regression.ParallelUsersRegression;
+import org.beelms.smoke.regression.SecurityRegression;
+import org.beelms.smoke.regression.StabilityRegression;
+
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /** The library's check classes and the tags that select them. */
 public final class SmokeSuites {
-    /** Every check class, in the order a run walks them. */
+    /** Every check class of the smoke tier, in the order a run walks them. */
     public static final List<Class<?>> CHECK_CLASSES = List.of(OpsSmoke.class, Ws1WikiSmoke.class, Ws2AuthSmoke.class,
             Ws3CoursesSmoke.class);
-    /** The tag of every check. */
+    /** Every check class of the regression tier (tag {@code regression}), the parallel-user smoke last. */
+    public static final List<Class<?>> REGRESSION_CLASSES = List.of(SecurityRegression.class, InputRegression.class,
+            StabilityRegression.class, ParallelUsersRegression.class);
+    /** Both tiers, smoke first. */
+    public static final List<Class<?>> ALL_CLASSES = Stream.concat(CHECK_CLASSES.stream(), REGRESSION_CLASSES.stream())
+            .toList();
+    /** The tag of every smoke-tier check. */
     public static final String ALL = "smoke";
-    /** Tags selecting one suite each. */
+    /** The tag of every regression-tier check. */
+    public static final String REGRESSION = "regression";
+    /** Tags selecting one smoke suite each. */
     public static final Set<String> SUITE_TAGS = Set.of("ops", "ws1", "ws2", "ws3");
 
     private SmokeSuites() {

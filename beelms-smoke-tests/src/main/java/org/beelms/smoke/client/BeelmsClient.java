@@ -12,6 +12,7 @@ import io.restassured.specification.RequestSpecification;
 import io.restassured.specification.ResponseSpecification;
 import org.beelms.smoke.config.SmokeConfig;
 import org.beelms.smoke.config.StatusKey;
+import org.beelms.smoke.regression.ContractConformance;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 
@@ -49,13 +50,17 @@ public final class BeelmsClient implements BeelmsApi {
                         .setParam("http.connection-manager.timeout", (long) connectMs))
                 .encoderConfig(EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false));
         RecordingFilter recorder = new RecordingFilter(journal);
-        this.anonymous = new RequestSpecBuilder()
+        RequestSpecBuilder api = new RequestSpecBuilder()
                 .setConfig(restConfig)
                 .setBaseUri(config.apiBaseUri().toString())
                 .setContentType(ContentType.JSON)
                 .setAccept(ContentType.JSON)
-                .addFilter(recorder)
-                .build();
+                .addFilter(recorder);
+        if (config.spec().isPresent()) {
+            // after the recorder in the chain: it validates the answer the recorder has seen
+            api.addFilter(ContractConformance.load(config, journal));
+        }
+        this.anonymous = api.build();
         this.pageSpec = config.webUrl().map(web -> new RequestSpecBuilder()
                 .setConfig(restConfig)
                 .setBaseUri(web.toString())

@@ -1,5 +1,10 @@
 package org.beelms.smoke.client;
 
+import org.beelms.smoke.regression.ContractViolation;
+import org.beelms.smoke.regression.LoadReport;
+import org.beelms.smoke.regression.Observation;
+import org.beelms.smoke.regression.RegressionRecord;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -24,6 +29,12 @@ public final class SmokeJournal {
     private final List<RetryRecord> retries = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
     private final List<RecordedRequest> all = new ArrayList<>();
+    private static final int MAX_CONTRACT_VIOLATIONS = 500;
+    private String contractSpec;
+    private long contractValidated;
+    private final List<ContractViolation> contractViolations = new ArrayList<>();
+    private final List<Observation> observations = new ArrayList<>();
+    private LoadReport load;
     /** The check each thread is running (checks may run in parallel when a consumer switches that on). */
     private final Map<Thread, String> currentCheck = new java.util.HashMap<>();
     private final Map<Thread, List<String>> currentIds = new java.util.HashMap<>();
@@ -140,5 +151,50 @@ public final class SmokeJournal {
 
     public synchronized List<String> problems() {
         return Collections.unmodifiableList(new ArrayList<>(problems));
+    }
+
+    // ------------------------------------------------------------------ regression tier
+
+    /** Contract conformance is on for this run, against {@code spec}. */
+    public synchronized void contractChecked(String spec) {
+        this.contractSpec = spec;
+    }
+
+    /** One more response was validated against the spec. */
+    public synchronized void contractValidated() {
+        contractValidated++;
+    }
+
+    /** A response deviating from the spec (each distinct deviation once). */
+    public synchronized void contractViolation(ContractViolation violation) {
+        boolean known = contractViolations.stream().anyMatch(v -> v.operation().equals(violation.operation())
+                && v.status() == violation.status() && v.key().equals(violation.key())
+                && v.message().equals(violation.message()));
+        if (!known && contractViolations.size() < MAX_CONTRACT_VIOLATIONS) {
+            contractViolations.add(violation);
+        }
+    }
+
+    public synchronized List<ContractViolation> contractViolations() {
+        return List.copyOf(contractViolations);
+    }
+
+    /** Information reported without judgement (security headers, CORS). */
+    public synchronized void observation(Observation observation) {
+        Observation redacted = new Observation(observation.topic(), redactor.redact(observation.subject()),
+                redactor.redact(observation.detail()));
+        if (!observations.contains(redacted)) {
+            observations.add(redacted);
+        }
+    }
+
+    /** The parallel-user smoke's figures. */
+    public synchronized void load(LoadReport report) {
+        this.load = report;
+    }
+
+    /** What the regression tier recorded so far. */
+    public synchronized RegressionRecord regression() {
+        return new RegressionRecord(contractSpec, contractValidated, contractViolations, observations, load);
     }
 }

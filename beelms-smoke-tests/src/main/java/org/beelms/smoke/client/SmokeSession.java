@@ -32,6 +32,9 @@ public final class SmokeSession implements AutoCloseable {
     private final Map<String, String> enrolFailures = new HashMap<>();
     private final Map<String, Object> memo = new HashMap<>();
     private boolean closed;
+    private int registrations;
+    private final List<Registration> extras = new java.util.ArrayList<>();
+    private final Set<String> removedExtras = new HashSet<>();
 
     SmokeSession(BeelmsClient client) {
         this.client = client;
@@ -79,13 +82,62 @@ public final class SmokeSession implements AutoCloseable {
             return Optional.empty();
         }
         if (registration == null) {
-            registration = register();
+            if (registrations >= client.config().registrationBudget()) {
+                registration = new Registration(null, 0, null, Map.of(), "the registration budget ("
+                        + "registrationBudget=" + client.config().registrationBudget()
+                        + ") is used up; configure a pre-provisioned smoke account (user.email/user.password)",
+                        List.of());
+            } else {
+                registration = register("beelms-smoke-");
+            }
         }
         return Optional.of(registration);
     }
 
-    private Registration register() {
-        String email = "beelms-smoke-" + UUID.randomUUID().toString().substring(0, 12) + "@example.com";
+    /** Registrations this run has sent so far (failed ones included: the target counts them too). */
+    public synchronized int registrationsUsed() {
+        return registrations;
+    }
+
+    /**
+     * Registers one more throwaway account (regression tier: account lifecycle, parallel users), inside the run's
+     * registration budget: the smoke account's own registration stays reserved while it is still due. Empty, with the
+     * reason in {@code why}, in production mode or when the budget would be exceeded; the account is deleted when the
+     * run ends unless {@link #removed(Registration)} says a check deleted it.
+     */
+    public synchronized Optional<Registration> registerExtra(String purpose, List<String> why) {
+        if (client.config().mode() == SmokeMode.PRODUCTION) {
+            why.add("production mode never registers accounts (" + purpose + ")");
+            return Optional.empty();
+        }
+        int reserved = smokeUserIsThrowaway() && registration == null ? 1 : 0;
+        int budget = client.config().registrationBudget();
+        if (registrations + reserved + 1 > budget) {
+            why.add("registering another account for " + purpose + " would exceed the registration budget ("
+                    + registrations + " used" + (reserved > 0 ? ", 1 reserved for the smoke account" : "") + ", "
+                    + "registrationBudget=" + budget + "; beelms core allows 5 per hour per IP)");
+            return Optional.empty();
+        }
+        Registration extra = register("beelms-smoke-reg-");
+        if (!extra.ok()) {
+            why.add(extra.problem());
+            return Optional.empty();
+        }
+        extras.add(extra);
+        return Optional.of(extra);
+    }
+
+    /** A check deleted this extra account itself: it is not deleted again when the run ends. */
+    public synchronized void removed(Registration extra) {
+        if (removedExtras.add(extra.credentials().email())) {
+            client.journal().residue(ResidueEntry.Kind.REMOVED, "account " + extra.credentials().email(),
+                    "deleted by the account-lifecycle check");
+        }
+    }
+
+    private Registration register(String emailPrefix) {
+        registrations++;
+        String email = emailPrefix + UUID.randomUUID().toString().substring(0, 12) + "@example.com";
         String password = randomPassword();
         client.journal().redactor().addSecret(password);
         Credentials creds = new Credentials(email, password);
@@ -166,7 +218,33 @@ public final class SmokeSession implements AutoCloseable {
         return outcome.accessToken();
     }
 
+    /** The one shared login of {@code creds} (done on first use); never throws for an HTTP answer. */
+    public LoginOutcome loginOnce(Credentials creds, String role) {
+        return login(creds, role);
+    }
+
+    /**
+     * A new login of {@code creds}, not shared and not remembered (the "fresh login" of a refresh check, or a login
+     * expected to fail). Counts against the target's per-account login limit: use sparingly.
+     */
+    public synchronized LoginOutcome freshLogin(Credentials creds, String role) {
+        LoginOutcome shared = logins.remove(creds.email());
+        try {
+            LoginOutcome fresh = login(creds, role, false);
+            return fresh;
+        } finally {
+            logins.remove(creds.email());
+            if (shared != null) {
+                logins.put(creds.email(), shared);
+            }
+        }
+    }
+
     private synchronized LoginOutcome login(Credentials creds, String role) {
+        return login(creds, role, true);
+    }
+
+    private synchronized LoginOutcome login(Credentials creds, String role, boolean reportProblem) {
         LoginOutcome known = logins.get(creds.email());
         if (known != null) {
             return known;
@@ -207,7 +285,7 @@ public final class SmokeSession implements AutoCloseable {
         }
         LoginOutcome outcome = new LoginOutcome(creds.email(), status, problem == null ? token : null, tokenType, problem,
                 evidence);
-        if (problem != null) {
+        if (problem != null && reportProblem) {
             client.journal().problem(problem);
         }
         logins.put(creds.email(), outcome);
@@ -313,10 +391,18 @@ public final class SmokeSession implements AutoCloseable {
             return;
         }
         closed = true;
+        for (Registration extra : extras) {
+            if (!removedExtras.contains(extra.credentials().email())) {
+                delete(extra.credentials());
+            }
+        }
         if (registration == null || !registration.ok()) {
             return;
         }
-        Credentials creds = registration.credentials();
+        delete(registration.credentials());
+    }
+
+    private void delete(Credentials creds) {
         try {
             LoginOutcome login = login(creds, "throwaway account");
             if (!login.ok()) {

@@ -38,6 +38,14 @@ public final class SmokeConfig {
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_READY_TIMEOUT = Duration.ofSeconds(30);
     public static final int DEFAULT_RETRY_BUDGET = 10;
+    /** beelms core allows 5 registrations per hour per client IP; the smoke tier's one counts. */
+    public static final int DEFAULT_REGISTRATION_BUDGET = 5;
+    public static final int DEFAULT_LOAD_USERS = 5;
+    public static final int MAX_LOAD_USERS = 50;
+    public static final Duration DEFAULT_LOAD_DURATION = Duration.ofSeconds(30);
+    public static final Duration MAX_LOAD_DURATION = Duration.ofMinutes(10);
+    public static final double DEFAULT_LOAD_MAX_ERROR_RATE = 0.01;
+    public static final Duration DEFAULT_LOAD_MAX_P95 = Duration.ofSeconds(1);
 
     /** Every key (without prefix) the library reads; {@code status.<op>} keys are listed per {@link StatusKey}. */
     public static final List<String> KEYS;
@@ -45,7 +53,9 @@ public final class SmokeConfig {
     static {
         List<String> keys = new ArrayList<>(List.of("url", "apiPrefix", "webUrl", "environment", "mode",
                 "user.email", "user.password", "admin.email", "admin.password", "connectTimeout", "readTimeout",
-                "readyTimeout", "retryBudget", "expectedVersion", "register.extraFields", "taskCompletion", "config"));
+                "readyTimeout", "retryBudget", "expectedVersion", "register.extraFields", "taskCompletion", "config",
+                "spec", "failOnContractDeviation", "registrationBudget", "load.users", "load.duration",
+                "load.maxErrorRate", "load.maxP95"));
         for (StatusKey k : StatusKey.values()) {
             keys.add("status." + k.key());
         }
@@ -69,6 +79,13 @@ public final class SmokeConfig {
     private final TaskCompletion taskCompletion;
     private final Map<StatusKey, Set<Integer>> acceptedStatuses;
     private final Map<String, String> sources;
+    private final Path spec;
+    private final boolean failOnContractDeviation;
+    private final int registrationBudget;
+    private final int loadUsers;
+    private final Duration loadDuration;
+    private final double loadMaxErrorRate;
+    private final Duration loadMaxP95;
 
     private SmokeConfig(Builder b) {
         if (b.url == null) {
@@ -105,6 +122,29 @@ public final class SmokeConfig {
         }
         this.acceptedStatuses = Collections.unmodifiableMap(statuses);
         this.sources = Collections.unmodifiableMap(new TreeMap<>(b.sources));
+        this.spec = b.spec;
+        this.failOnContractDeviation = b.failOnContractDeviation;
+        if (b.registrationBudget != null && b.registrationBudget < 0) {
+            throw SmokeConfigException.invalid("registrationBudget", b.source("registrationBudget"),
+                    String.valueOf(b.registrationBudget), "a whole number >= 0 (0: the run never registers)");
+        }
+        this.registrationBudget = b.registrationBudget == null ? DEFAULT_REGISTRATION_BUDGET : b.registrationBudget;
+        if (b.loadUsers != null && (b.loadUsers < 1 || b.loadUsers > MAX_LOAD_USERS)) {
+            throw SmokeConfigException.invalid("load.users", b.source("load.users"), String.valueOf(b.loadUsers),
+                    "a whole number from 1 to " + MAX_LOAD_USERS);
+        }
+        this.loadUsers = b.loadUsers == null ? DEFAULT_LOAD_USERS : b.loadUsers;
+        this.loadDuration = positive("load.duration", b, b.loadDuration, DEFAULT_LOAD_DURATION);
+        if (loadDuration.compareTo(MAX_LOAD_DURATION) > 0) {
+            throw SmokeConfigException.invalid("load.duration", b.source("load.duration"), loadDuration.toString(),
+                    "at most " + MAX_LOAD_DURATION + " (the parallel-user smoke is bounded)");
+        }
+        if (b.loadMaxErrorRate != null && !(b.loadMaxErrorRate >= 0 && b.loadMaxErrorRate <= 1)) {
+            throw SmokeConfigException.invalid("load.maxErrorRate", b.source("load.maxErrorRate"),
+                    String.valueOf(b.loadMaxErrorRate), "a fraction from 0 to 1, e.g. 0.01 for 1 %");
+        }
+        this.loadMaxErrorRate = b.loadMaxErrorRate == null ? DEFAULT_LOAD_MAX_ERROR_RATE : b.loadMaxErrorRate;
+        this.loadMaxP95 = positive("load.maxP95", b, b.loadMaxP95, DEFAULT_LOAD_MAX_P95);
     }
 
     public static Builder builder() {
@@ -130,6 +170,13 @@ public final class SmokeConfig {
         b.taskCompletion = taskCompletion;
         acceptedStatuses.forEach((k, v) -> b.acceptedStatuses.put(k, new LinkedHashSet<>(v)));
         b.sources.putAll(sources);
+        b.spec = spec;
+        b.failOnContractDeviation = failOnContractDeviation;
+        b.registrationBudget = registrationBudget;
+        b.loadUsers = loadUsers;
+        b.loadDuration = loadDuration;
+        b.loadMaxErrorRate = loadMaxErrorRate;
+        b.loadMaxP95 = loadMaxP95;
         return b;
     }
 
@@ -227,6 +274,38 @@ public final class SmokeConfig {
         if ((v = lookup(all, "taskCompletion")) != null) {
             b.taskCompletion(parseEnum(TaskCompletion.class, "taskCompletion", v)).sources.put("taskCompletion", v.source);
         }
+        if ((v = lookup(all, "spec")) != null) {
+            b.spec = Path.of(v.value.trim());
+            b.sources.put("spec", v.source);
+        }
+        if ((v = lookup(all, "failOnContractDeviation")) != null) {
+            b.failOnContractDeviation = parseBoolean("failOnContractDeviation", v);
+            b.sources.put("failOnContractDeviation", v.source);
+        }
+        if ((v = lookup(all, "registrationBudget")) != null) {
+            b.registrationBudget = parseWhole("registrationBudget", v, 0, Integer.MAX_VALUE);
+            b.sources.put("registrationBudget", v.source);
+        }
+        if ((v = lookup(all, "load.users")) != null) {
+            b.loadUsers = parseWhole("load.users", v, 1, MAX_LOAD_USERS);
+            b.sources.put("load.users", v.source);
+        }
+        if ((v = lookup(all, "load.duration")) != null) {
+            b.loadDuration = parseDuration("load.duration", v);
+            b.sources.put("load.duration", v.source);
+        }
+        if ((v = lookup(all, "load.maxErrorRate")) != null) {
+            try {
+                b.loadMaxErrorRate = Double.parseDouble(v.value.trim());
+            } catch (NumberFormatException e) {
+                throw SmokeConfigException.invalid("load.maxErrorRate", v.source, v.value, "a fraction from 0 to 1, e.g. 0.01");
+            }
+            b.sources.put("load.maxErrorRate", v.source);
+        }
+        if ((v = lookup(all, "load.maxP95")) != null) {
+            b.loadMaxP95 = parseDuration("load.maxP95", v);
+            b.sources.put("load.maxP95", v.source);
+        }
         for (StatusKey k : StatusKey.values()) {
             String key = "status." + k.key();
             if ((v = lookup(all, key)) != null) {
@@ -291,6 +370,27 @@ public final class SmokeConfig {
             String allowed = String.join("|", Arrays.stream(type.getEnumConstants())
                     .map(c -> c.name().toLowerCase(Locale.ROOT)).toList());
             throw SmokeConfigException.invalid(key, v.source, v.value, "one of " + allowed);
+        }
+    }
+
+    private static boolean parseBoolean(String key, Lookup v) {
+        String s = v.value.trim().toLowerCase(Locale.ROOT);
+        if (!s.equals("true") && !s.equals("false")) {
+            throw SmokeConfigException.invalid(key, v.source, v.value, "true or false");
+        }
+        return Boolean.parseBoolean(s);
+    }
+
+    private static int parseWhole(String key, Lookup v, int min, int max) {
+        try {
+            int n = Integer.parseInt(v.value.trim());
+            if (n < min || n > max) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw SmokeConfigException.invalid(key, v.source, v.value, "a whole number from " + min
+                    + (max == Integer.MAX_VALUE ? " up" : " to " + max));
         }
     }
 
@@ -499,6 +599,41 @@ public final class SmokeConfig {
         return acceptedStatuses.get(key);
     }
 
+    /** The OpenAPI document every response is checked against (contract conformance); empty: no check. */
+    public Optional<Path> spec() {
+        return Optional.ofNullable(spec);
+    }
+
+    /** Whether responses that deviate from {@link #spec()} fail the run (default false: reported only). */
+    public boolean failOnContractDeviation() {
+        return failOnContractDeviation;
+    }
+
+    /** How many accounts the run may register in all (the target's per-IP hourly limit; default 5). */
+    public int registrationBudget() {
+        return registrationBudget;
+    }
+
+    /** Virtual users of the parallel-user smoke (default 5). */
+    public int loadUsers() {
+        return loadUsers;
+    }
+
+    /** How long the parallel-user smoke runs (default 30 s, at most 10 min). */
+    public Duration loadDuration() {
+        return loadDuration;
+    }
+
+    /** The highest error rate (0..1) the parallel-user smoke accepts (default 0.01). */
+    public double loadMaxErrorRate() {
+        return loadMaxErrorRate;
+    }
+
+    /** The highest p95 latency per endpoint the parallel-user smoke accepts (default 1 s). */
+    public Duration loadMaxP95() {
+        return loadMaxP95;
+    }
+
     /** Where each resolved key came from (only for keys not left at their default). */
     public Map<String, String> sources() {
         return sources;
@@ -549,6 +684,15 @@ public final class SmokeConfig {
         p.put(PREFIX + "taskCompletion", taskCompletion.name().toLowerCase(Locale.ROOT));
         acceptedStatuses.forEach((k, v) -> p.put(PREFIX + "status." + k.key(),
                 String.join(",", v.stream().sorted().map(String::valueOf).toList())));
+        if (spec != null) {
+            p.put(PREFIX + "spec", spec.toString());
+        }
+        p.put(PREFIX + "failOnContractDeviation", String.valueOf(failOnContractDeviation));
+        p.put(PREFIX + "registrationBudget", String.valueOf(registrationBudget));
+        p.put(PREFIX + "load.users", String.valueOf(loadUsers));
+        p.put(PREFIX + "load.duration", String.valueOf(loadDuration.toMillis()));
+        p.put(PREFIX + "load.maxErrorRate", String.valueOf(loadMaxErrorRate));
+        p.put(PREFIX + "load.maxP95", String.valueOf(loadMaxP95.toMillis()));
         p.put(RESOLVED_MARKER, "true");
         return p;
     }
@@ -560,7 +704,9 @@ public final class SmokeConfig {
                 + connectTimeout + ", readTimeout=" + readTimeout + ", readyTimeout=" + readyTimeout
                 + ", retryBudget=" + retryBudget + ", expectedVersion=" + expectedVersion + ", registerExtraFields="
                 + registerExtraFields.keySet() + ", taskCompletion=" + taskCompletion + ", acceptedStatuses="
-                + acceptedStatuses + "]";
+                + acceptedStatuses + ", spec=" + spec + ", failOnContractDeviation=" + failOnContractDeviation
+                + ", registrationBudget=" + registrationBudget + ", load=" + loadUsers + " users/" + loadDuration
+                + " (max error rate " + loadMaxErrorRate + ", max p95 " + loadMaxP95 + ")]";
     }
 
     @Override
@@ -592,6 +738,13 @@ public final class SmokeConfig {
         private TaskCompletion taskCompletion;
         private final Map<StatusKey, Set<Integer>> acceptedStatuses = new EnumMap<>(StatusKey.class);
         private final Map<String, String> sources = new LinkedHashMap<>();
+        private Path spec;
+        private boolean failOnContractDeviation;
+        private Integer registrationBudget;
+        private Integer loadUsers;
+        private Duration loadDuration;
+        private Double loadMaxErrorRate;
+        private Duration loadMaxP95;
 
         private Builder() {
         }
@@ -694,6 +847,43 @@ public final class SmokeConfig {
 
         public Builder acceptedStatuses(StatusKey key, Integer... statuses) {
             this.acceptedStatuses.put(key, new LinkedHashSet<>(Arrays.asList(statuses)));
+            return this;
+        }
+
+        /** The OpenAPI document to check every response against (regression tier: contract conformance). */
+        public Builder spec(Path spec) {
+            this.spec = spec;
+            return this;
+        }
+
+        public Builder failOnContractDeviation(boolean fail) {
+            this.failOnContractDeviation = fail;
+            return this;
+        }
+
+        /** Registrations the whole run may make (default 5, the target's per-IP hourly limit). */
+        public Builder registrationBudget(int budget) {
+            this.registrationBudget = budget;
+            return this;
+        }
+
+        public Builder loadUsers(int users) {
+            this.loadUsers = users;
+            return this;
+        }
+
+        public Builder loadDuration(Duration duration) {
+            this.loadDuration = duration;
+            return this;
+        }
+
+        public Builder loadMaxErrorRate(double rate) {
+            this.loadMaxErrorRate = rate;
+            return this;
+        }
+
+        public Builder loadMaxP95(Duration p95) {
+            this.loadMaxP95 = p95;
             return this;
         }
 

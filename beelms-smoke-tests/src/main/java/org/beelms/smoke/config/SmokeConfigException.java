@@ -11,7 +11,7 @@ public class SmokeConfigException extends IllegalArgumentException {
         this.source = source;
     }
 
-    static SmokeConfigException invalid(String key, String source, String shownValue, String expected) {
+    public static SmokeConfigException invalid(String key, String source, String shownValue, String expected) {
         return new SmokeConfigException(key, source,
                 "Invalid smoke configuration '" + key + "' = '" + shownValue + "' (from " + source + "): expected "
                         + expected + ". Fix it where it came from, e.g. -D" + SmokeConfig.PREFIX + key + "=... or "

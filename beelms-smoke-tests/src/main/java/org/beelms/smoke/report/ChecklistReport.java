@@ -140,6 +140,7 @@ public final class ChecklistReport {
                 shown.stream().limit(10).forEach(r -> md.append("- `").append(requestLine(r).replace("`", "'")).append("`\n"));
             }
         }
+        RegressionReport.markdown(result, md);
         md.append("\n## Contract deviations\n\n");
         if (result.deviations().isEmpty()) {
             md.append("None.\n");
@@ -230,7 +231,9 @@ public final class ChecklistReport {
             shown.stream().limit(10).forEach(r -> h.append("<code>").append(esc(requestLine(r))).append("</code><br>"));
             h.append("</td></tr>\n");
         }
-        h.append("</table>\n<h2>Contract deviations</h2>\n");
+        h.append("</table>\n");
+        RegressionReport.html(result, h);
+        h.append("<h2>Contract deviations</h2>\n");
         if (result.deviations().isEmpty()) {
             h.append("<p>None.</p>\n");
         } else {

@@ -13,12 +13,16 @@ public record CliArguments(Map<String, String> values, Set<String> suites, Path 
     public static final String USAGE = String.join("\n",
             "Usage: java -jar beelms-smoke-tests-<version>-standalone.jar --url URL [options]",
             "",
-            "Runs the beelms core post-deploy smoke checks (OPS, WS-1..WS-3 checklists) against URL.",
+            "Runs the beelms core post-deploy smoke checks (OPS, WS-1..WS-3 checklists) and, with --suites regression,",
+            "the regression tier against URL.",
             "",
             "  --url URL          target API, e.g. http://host:3000/api (prefix /api added when missing)",
             "  --mode MODE        staging (default: may register one throwaway account) | production (no residue;",
             "                     needs -Dbeelms.smoke.user.email=... -Dbeelms.smoke.user.password=...)",
-            "  --suites LIST      ops,ws1,ws2,ws3 or smoke (= all, the default)",
+            "  --suites LIST      ops,ws1,ws2,ws3, smoke (the smoke tier, the default), regression (the regression",
+            "                     tier: negative/security checks, data stability, parallel-user smoke) or all (both)",
+            "  --spec FILE        OpenAPI document: every response is checked against it (contract conformance);",
+            "                     -Dbeelms.smoke.failOnContractDeviation=true makes deviations fail the run",
             "  --report DIR       where to write JUnit XML and checklist-report.md/.html (default beelms-smoke-report)",
             "  --config FILE      properties file with configuration keys (beelms.smoke.* or bare keys)",
             "  --env NAME         environment name shown in the report (default staging)",
@@ -79,6 +83,7 @@ public record CliArguments(Map<String, String> values, Set<String> suites, Path 
                 case "--mode" -> values.put("mode", value);
                 case "--env" -> values.put("environment", value);
                 case "--config" -> values.put("config", value);
+                case "--spec" -> values.put("spec", value);
                 case "--suites" -> {
                     try {
                         suites = SmokeRunRequest.parseSuites(value);

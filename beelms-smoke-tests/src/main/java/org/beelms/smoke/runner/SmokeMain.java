@@ -73,6 +73,13 @@ public final class SmokeMain {
             out.println(result.deviations().size() + " contract deviation(s), " + result.retries().size() + " retr"
                     + (result.retries().size() == 1 ? "y" : "ies") + " – see the report");
         }
+        var regression = result.regression();
+        regression.specChecked().ifPresent(spec -> out.println("Contract: " + regression.validatedResponses()
+                + " response(s) checked against " + spec + ", " + regression.contractViolations().size()
+                + " deviation(s)"));
+        regression.loadReport().ifPresent(load -> out.println("Parallel users: " + load.users() + " users, "
+                + load.requests() + " requests, " + load.errors() + " errors, "
+                + (load.passed() ? "within thresholds" : "THRESHOLDS BREACHED: " + String.join("; ", load.breaches()))));
         out.println("Smoke: " + result.summaryLine());
         out.println("Requests: " + result.requests().size() + " taking " + result.requestTime().toMillis()
                 + " ms of a " + result.duration().toMillis() + " ms run");

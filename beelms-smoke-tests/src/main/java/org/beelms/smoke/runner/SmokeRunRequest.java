@@ -11,8 +11,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * What to run: the configuration, the selected suites (tags {@code ops}, {@code ws1}, {@code ws2}, {@code ws3}, or
- * {@code smoke} for all) and the directory for the JUnit XML and checklist reports.
+ * What to run: the configuration, the selected suites (tags {@code ops}, {@code ws1}, {@code ws2}, {@code ws3},
+ * {@code smoke} for the whole smoke tier, {@code regression} for the regression tier; {@code all} selects both) and the
+ * directory for the JUnit XML and checklist reports.
  */
 public final class SmokeRunRequest {
     private final SmokeConfig config;
@@ -49,7 +50,7 @@ public final class SmokeRunRequest {
     }
 
     /**
-     * Parses {@code "ops,ws1"} (comma or space separated; {@code all} = {@code smoke}).
+     * Parses {@code "ops,ws1"} (comma or space separated; {@code all} = {@code smoke} + {@code regression}).
      *
      * @throws IllegalArgumentException naming the unknown suite and the known ones
      */
@@ -64,11 +65,14 @@ public final class SmokeRunRequest {
                 continue;
             }
             if (s.equals("all")) {
-                s = SmokeSuites.ALL;
+                out.add(SmokeSuites.ALL);
+                out.add(SmokeSuites.REGRESSION);
+                continue;
             }
-            if (!s.equals(SmokeSuites.ALL) && !SmokeSuites.SUITE_TAGS.contains(s)) {
+            if (!s.equals(SmokeSuites.ALL) && !s.equals(SmokeSuites.REGRESSION) && !SmokeSuites.SUITE_TAGS.contains(s)) {
                 throw new IllegalArgumentException("Unknown suite '" + part.trim() + "': use a comma-separated list of "
-                        + "ops, ws1, ws2, ws3 (or smoke/all for every suite), e.g. --suites ops,ws1");
+                        + "ops, ws1, ws2, ws3, smoke (every smoke suite), regression (the regression tier) or all "
+                        + "(both tiers), e.g. --suites ops,ws1");
             }
             out.add(s);
         }

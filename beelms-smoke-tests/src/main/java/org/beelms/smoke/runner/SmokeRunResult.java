@@ -4,6 +4,7 @@ import org.beelms.smoke.client.ContractDeviation;
 import org.beelms.smoke.client.RecordedRequest;
 import org.beelms.smoke.client.ResidueEntry;
 import org.beelms.smoke.client.RetryRecord;
+import org.beelms.smoke.regression.RegressionRecord;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -39,6 +40,7 @@ public final class SmokeRunResult {
     private final String error;
     private final Path reportDirectory;
     private final List<RecordedRequest> requests;
+    private final RegressionRecord regression;
 
     public SmokeRunResult(URI target, String environment, String mode, Set<String> suites, Instant started,
                           Duration duration, List<CheckResult> checks, List<ContractDeviation> deviations,
@@ -56,6 +58,16 @@ public final class SmokeRunResult {
                           Duration duration, List<CheckResult> checks, List<ContractDeviation> deviations,
                           List<ResidueEntry> residue, List<RetryRecord> retries, List<String> problems, String error,
                           Path reportDirectory, List<RecordedRequest> requests) {
+        this(target, environment, mode, suites, started, duration, checks, deviations, residue, retries, problems,
+                error, reportDirectory, requests, RegressionRecord.EMPTY);
+    }
+
+    /** @param regression what the regression tier recorded: contract conformance, observations, load figures */
+    public SmokeRunResult(URI target, String environment, String mode, Set<String> suites, Instant started,
+                          Duration duration, List<CheckResult> checks, List<ContractDeviation> deviations,
+                          List<ResidueEntry> residue, List<RetryRecord> retries, List<String> problems, String error,
+                          Path reportDirectory, List<RecordedRequest> requests, RegressionRecord regression) {
+        this.regression = regression == null ? RegressionRecord.EMPTY : regression;
         this.requests = List.copyOf(requests);
         this.target = target;
         this.environment = environment;
@@ -70,6 +82,11 @@ public final class SmokeRunResult {
         this.problems = List.copyOf(problems);
         this.error = error;
         this.reportDirectory = reportDirectory;
+    }
+
+    /** The regression tier's contract conformance, observations and parallel-user figures. */
+    public RegressionRecord regression() {
+        return regression;
     }
 
     /** Every HTTP request the run sent, in order. */

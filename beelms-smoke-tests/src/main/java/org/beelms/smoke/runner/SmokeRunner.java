@@ -5,6 +5,7 @@ import org.beelms.smoke.client.BeelmsClient;
 import org.beelms.smoke.client.SmokeJournal;
 import org.beelms.smoke.client.TargetReadiness;
 import org.beelms.smoke.config.SmokeConfig;
+import org.beelms.smoke.config.SmokeConfigException;
 import org.beelms.smoke.junit.BeelmsSmokeExtension;
 import org.beelms.smoke.report.ChecklistReport;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
@@ -53,14 +54,20 @@ public final class SmokeRunner {
                     + reportDir.toAbsolutePath() + ": " + e.getMessage() + ". Choose a writable --report directory.", false);
         }
 
-        TargetReadiness.Result ready = new TargetReadiness(new BeelmsClient(config, journal)).await();
+        BeelmsClient preflightClient;
+        try {
+            preflightClient = new BeelmsClient(config, journal);
+        } catch (SmokeConfigException e) {
+            return finish(request, started, journal, List.of(), e.getMessage(), false);
+        }
+        TargetReadiness.Result ready = new TargetReadiness(preflightClient).await();
         request.listener().preflightFinished(ready);
         if (!ready.ready()) {
             return finish(request, started, journal, List.of(), ready.message(), true);
         }
 
         LauncherDiscoveryRequest discovery = LauncherDiscoveryRequestBuilder.request()
-                .selectors(SmokeSuites.CHECK_CLASSES.stream().map(DiscoverySelectors::selectClass).toList())
+                .selectors(SmokeSuites.ALL_CLASSES.stream().map(DiscoverySelectors::selectClass).toList())
                 .filters(EngineFilter.includeEngines("junit-jupiter"),
                         TagFilter.includeTags(List.copyOf(request.suites())))
                 .configurationParameters(config.toConfigurationParameters())
@@ -79,6 +86,12 @@ public final class SmokeRunner {
             session.getLauncher().execute(discovery, collector, xml);
         }
         redactXml(reportDir, journal);
+        if (config.failOnContractDeviation() && !journal.contractViolations().isEmpty()) {
+            journal.problem(journal.contractViolations().size() + " response(s) deviate from the OpenAPI spec "
+                    + config.spec().map(Object::toString).orElse("") + " (see Contract conformance in the report); "
+                    + "fix the API or the spec, or set " + SmokeConfig.PREFIX
+                    + "failOnContractDeviation=false to report them only");
+        }
         return finish(request, started, journal, collector.results(), null, true);
     }
 
@@ -104,7 +117,7 @@ public final class SmokeRunner {
                 config.mode().name().toLowerCase(Locale.ROOT), request.suites(), started,
                 Duration.between(started, Instant.now()), checks, journal.deviations(), journal.residue(),
                 journal.retries(), journal.problems(), error == null ? null : journal.redactor().redact(error),
-                request.reportDirectory(), journal.allRequests());
+                request.reportDirectory(), journal.allRequests(), journal.regression());
         if (writeReports) {
             try {
                 ChecklistReport.write(result, request.reportDirectory());
@@ -113,7 +126,7 @@ public final class SmokeRunner {
                         started, result.duration(), checks, result.deviations(), result.residue(), result.retries(),
                         result.problems(), "Cannot write the checklist report to " + request.reportDirectory()
                         .toAbsolutePath() + ": " + e.getCause().getMessage(), request.reportDirectory(),
-                        result.requests());
+                        result.requests(), result.regression());
             }
         }
         return result;

@@ -27,7 +27,8 @@ public final class ApiApplication {
     CourseRepository courses = new CourseRepository(jdbc);
     WikiRepository wiki = new WikiRepository(jdbc);
     MetricsRepository metrics = new MetricsRepository(jdbc);
-    TokenService tokens = new TokenService(config.jwtSecret(), config.jwtTtl(), Clock.systemUTC());
+    TokenService tokens = new TokenService(config.jwtSecret(), config.jwtTtl(), Clock.systemUTC(),
+        config.faultAcceptAlgNone());
     RateLimiter rateLimiter = new RateLimiter(config.rateLimits(), Clock.systemUTC());
 
     ResourceConfig application = new ResourceConfig();
@@ -59,6 +60,12 @@ public final class ApiApplication {
     application.register(new SecurityHeadersFilter());
     application.register(new FaultInjectionFilter(config.absentRoutes(), config.faultFailingRoutes(),
         config.faultSlowRoute(), config.faultSlowDelay()));
+    if (config.faultMalformedId500()) {
+      application.register(new MalformedIdFaultFilter());
+    }
+    if (config.faultLeakPasswordHash() || config.faultPriceAsString()) {
+      application.register(new LeakyResponsesFaultFilter(config.faultLeakPasswordHash(), config.faultPriceAsString()));
+    }
     if (config.faultSlowRoute().isEmpty() && config.faultSlowDelay().compareTo(Duration.ZERO) > 0) {
       application.register(new SlowResponsesFilter(config.faultSlowDelay()));
     }

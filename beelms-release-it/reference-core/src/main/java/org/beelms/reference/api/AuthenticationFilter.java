@@ -58,7 +58,7 @@ final class AuthenticationFilter implements ContainerRequestFilter {
     return tokens.verify(header.substring(BEARER.length()).trim())
         .flatMap(token -> users.findById(token.userId())
             .filter(account -> account.active() && !account.deleted())
-            .filter(account -> account.tokenVersion() == token.tokenVersion()))
+            .filter(account -> token.matches(account.tokenVersion())))
         .map(CurrentUser::new);
   }
 }

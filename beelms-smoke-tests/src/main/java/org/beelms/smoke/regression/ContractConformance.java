@@ -1,0 +1,113 @@
+package org.beelms.smoke.regression;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.atlassian.oai.validator.restassured.RestAssuredResponse;
+import io.restassured.filter.Filter;
+import io.restassured.filter.FilterContext;
+import io.restassured.response.Response;
+import io.restassured.specification.FilterableRequestSpecification;
+import io.restassured.specification.FilterableResponseSpecification;
+import org.beelms.smoke.client.SmokeJournal;
+import org.beelms.smoke.config.SmokeConfig;
+import org.beelms.smoke.config.SmokeConfigException;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Contract conformance: a REST Assured filter that checks every response a check receives against the OpenAPI
+ * document ({@code beelms.smoke.spec}) with Atlassian's {@link OpenApiInteractionValidator}: the status is documented
+ * for the operation, the content type is one the spec names, the body is valid against the schema. Deviations go to
+ * the journal per operation; the filter never fails the request itself ({@code failOnContractDeviation} decides at
+ * the end of the run). Answers to requests the spec does not describe (an unknown-route probe, a CORS preflight) are
+ * out of its scope and not reported.
+ */
+public final class ContractConformance implements Filter {
+    private final OpenApiInteractionValidator validator;
+    private final SmokeJournal journal;
+    private final String basePath;
+    private final String spec;
+
+    private ContractConformance(OpenApiInteractionValidator validator, SmokeJournal journal, String basePath,
+                                String spec) {
+        this.validator = validator;
+        this.journal = journal;
+        this.basePath = basePath;
+        this.spec = spec;
+    }
+
+    /**
+     * Loads {@code config.spec()}; the spec's {@code servers} are replaced by the configured API base path, so
+     * paths are matched as the spec writes them (without {@code /api}).
+     *
+     * @throws SmokeConfigException naming {@code spec} when the file cannot be read or parsed
+     */
+    public static ContractConformance load(SmokeConfig config, SmokeJournal journal) {
+        Path spec = config.spec().orElseThrow(() -> new IllegalArgumentException("no spec configured"));
+        String source = config.sources().getOrDefault("spec", "builder");
+        if (!Files.isRegularFile(spec) || !Files.isReadable(spec)) {
+            throw SmokeConfigException.invalid("spec", source, spec.toString(),
+                    "a readable OpenAPI document, e.g. docs/architecture/openapi.yaml of the beelms core repository");
+        }
+        String basePath = config.apiBaseUri().getPath();
+        basePath = basePath == null || basePath.isEmpty() ? "/" : basePath;
+        try {
+            String text = Files.readString(spec);
+            OpenApiInteractionValidator validator = OpenApiInteractionValidator.createForInlineApiSpecification(text)
+                    .withBasePathOverride(basePath)
+                    // allOf compositions of closed schemas (additionalProperties: false), as beelms specs write them
+                    .withResolveCombinators(true)
+                    .build();
+            journal.contractChecked(spec.toString());
+            return new ContractConformance(validator, journal, basePath, spec.toString());
+        } catch (java.io.IOException | RuntimeException e) {
+            throw SmokeConfigException.invalid("spec", source, spec.toString(),
+                    "a valid OpenAPI 3 document (it could not be loaded: " + e.getMessage() + ")");
+        }
+    }
+
+    public String spec() {
+        return spec;
+    }
+
+    @Override
+    public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification responseSpec,
+                           FilterContext ctx) {
+        Response response = ctx.next(request, responseSpec);
+        validate(request.getMethod(), URI.create(request.getURI()), response);
+        return response;
+    }
+
+    void validate(String method, URI uri, Response response) {
+        Request.Method m;
+        try {
+            m = Request.Method.valueOf(method.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return;
+        }
+        String path = uri.getRawPath();
+        String request = method + " " + journal.redactor().redact(path);
+        ValidationReport report = validator.validateResponse(path, m, RestAssuredResponse.of(response));
+        journal.contractValidated();
+        for (ValidationReport.Message message : report.getMessages()) {
+            if (message.getLevel() != ValidationReport.Level.ERROR || message.getKey().startsWith("validation.request.")) {
+                // requests outside the spec (an unknown-route probe, a CORS preflight) have no documented answer
+                continue;
+            }
+            String operation = message.getContext()
+                    .flatMap(ValidationReport.MessageContext::getApiOperation)
+                    .map(op -> op.getMethod().name() + " " + op.getApiPath().original())
+                    .orElse(method + " " + relative(path));
+            journal.contractViolation(new ContractViolation(operation, request, response.statusCode(),
+                    message.getKey(), journal.redactor().redact(message.getMessage())));
+        }
+    }
+
+    private String relative(String path) {
+        return !basePath.equals("/") && path.startsWith(basePath) ? path.substring(basePath.length()) : path;
+    }
+}
