@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -14,6 +15,9 @@ import org.beelms.plugin.gate.Gate;
 import org.beelms.plugin.gate.GateResult;
 import org.beelms.plugin.gate.GateRunner;
 import org.beelms.plugin.gate.ReleaseListener;
+import org.beelms.plugin.git.ReleaseHistory;
+import org.beelms.plugin.git.ReleaseVersion;
+import org.beelms.plugin.git.SemanticVersion;
 import org.beelms.plugin.report.GateReport;
 
 /**
@@ -31,6 +35,27 @@ public abstract class AbstractBeelmsMojo extends AbstractMojo {
       property = "beelms.outputDirectory",
       defaultValue = "${project.build.directory}/beelms-release")
   protected File outputDirectory;
+
+  /**
+   * The version being released, decided as every goal decides it ({@link ReleaseVersion}): the
+   * project's release version, or with {@code derive} the tag already on HEAD or the next patch
+   * after the newest {@code v*} tag. A SNAPSHOT that may not be derived counts as its release
+   * version ({@code 0.2.0-SNAPSHOT} → {@code 0.2.0}), which is what comparisons with the previous
+   * release need; empty when the version is not a semantic version at all.
+   */
+  protected Optional<SemanticVersion> releaseVersion(boolean derive) {
+    Optional<SemanticVersion> declared =
+        SemanticVersion.parse(project.getVersion())
+            .map(v -> v.isSnapshot() ? new SemanticVersion(v.major(), v.minor(), v.patch(), "") : v);
+    if (!derive) {
+      return declared;
+    }
+    try (ReleaseHistory history = ReleaseHistory.open(project.getBasedir().toPath())) {
+      return Optional.of(ReleaseVersion.resolve(project.getVersion(), true, history));
+    } catch (IllegalArgumentException notInGit) {
+      return declared;
+    }
+  }
 
   /** The goal's name, e.g. {@code scope-freeze}; used in log lines and skip messages. */
   protected abstract String goal();

@@ -85,9 +85,19 @@ public class MigrationsCheckMojo extends AbstractBeelmsMojo {
   @Parameter(property = "beelms.migrations.compareWithPrevious", defaultValue = "true")
   private boolean compareWithPrevious;
 
-  /** The version being released; the previous release is the newest {@code v*} tag below it. */
-  @Parameter(property = "beelms.migrations.releaseVersion", defaultValue = "${project.version}")
+  /**
+   * The version being released; the previous release is the newest {@code v*} tag below it.
+   * Default: the project's version, or the derived one with {@code beelms.deriveVersion}.
+   */
+  @Parameter(property = "beelms.migrations.releaseVersion")
   private String releaseVersion;
+
+  /**
+   * When the project version is a SNAPSHOT, the release is the next version after the newest
+   * {@code v*} tag (or the tag already on HEAD), as every goal decides it.
+   */
+  @Parameter(property = "beelms.deriveVersion", defaultValue = "false")
+  private boolean deriveVersion;
 
   /** Skips this goal. */
   @Parameter(property = "beelms.skip.migrations-check", defaultValue = "false")
@@ -118,7 +128,10 @@ public class MigrationsCheckMojo extends AbstractBeelmsMojo {
                 Severity.parse(contractSeverity, "<contractSeverity> / -Dbeelms.migrations.contractSeverity"),
                 Severity.parse(failOn, "<failOn> / -Dbeelms.migrations.failOn"))
             .withReportDirectory(outputDirectory.toPath());
-    Optional<SemanticVersion> version = SemanticVersion.parse(releaseVersion);
+    Optional<SemanticVersion> version =
+        releaseVersion != null && !releaseVersion.isBlank()
+            ? SemanticVersion.parse(releaseVersion)
+            : releaseVersion(deriveVersion);
     if (version.isPresent()) {
       s = s.withReleaseVersion(version.get());
     }

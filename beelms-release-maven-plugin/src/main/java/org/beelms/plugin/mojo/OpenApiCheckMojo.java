@@ -130,6 +130,13 @@ public class OpenApiCheckMojo extends AbstractBeelmsMojo {
   @Parameter(property = "beelms.openapi.compareWithPrevious", defaultValue = "true")
   private boolean compareWithPrevious;
 
+  /**
+   * When the project version is a SNAPSHOT, the release is the next version after the newest
+   * {@code v*} tag (or the tag already on HEAD); the previous release is the tag before it.
+   */
+  @Parameter(property = "beelms.deriveVersion", defaultValue = "false")
+  private boolean deriveVersion;
+
   /** Skips this goal. */
   @Parameter(property = "beelms.skip.openapi-check", defaultValue = "false")
   private boolean skipOpenApiCheck;
@@ -168,9 +175,7 @@ public class OpenApiCheckMojo extends AbstractBeelmsMojo {
     if (allowList != null) {
       builder.allowList(allowList.toPath());
     }
-    SemanticVersion.parse(project.getVersion())
-        .map(v -> new SemanticVersion(v.major(), v.minor(), v.patch(), v.isSnapshot() ? "" : v.preRelease()))
-        .ifPresent(builder::releaseVersion);
+    releaseVersion(deriveVersion).ifPresent(builder::releaseVersion);
     return builder.build();
   }
 
