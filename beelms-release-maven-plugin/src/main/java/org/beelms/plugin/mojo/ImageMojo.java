@@ -201,18 +201,7 @@ public class ImageMojo extends AbstractBeelmsMojo {
   }
 
   private Optional<RegistryCredentials> credentials() {
-    Optional<SettingsServers.Account> account =
-        new SettingsServers(settings, settingsDecrypter)
-            .fullAccount(
-                registryServerId,
-                "<registryServerId> / -Dbeelms.image.registryServerId",
-                "BEELMS_REGISTRY_USERNAME/BEELMS_REGISTRY_PASSWORD");
-    if (account.isPresent()) {
-      return Optional.of(
-          RegistryCredentials.fromServer(
-              account.get().id(), account.get().username(), account.get().password()));
-    }
-    return RegistryCredentials.fromEnvironment(System.getenv());
+    return new SettingsServers(settings, settingsDecrypter).registry(registryServerId);
   }
 
   private static List<String> nonNull(List<String> values) {

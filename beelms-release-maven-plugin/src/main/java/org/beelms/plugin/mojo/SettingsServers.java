@@ -7,6 +7,8 @@ import org.apache.maven.settings.building.SettingsProblem;
 import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
+import org.beelms.plugin.image.RegistryCredentials;
+import org.beelms.smoke.config.Credentials;
 
 /**
  * Credentials from the user's {@code settings.xml} {@code <server>} entries, decrypted as Maven
@@ -70,6 +72,31 @@ final class SettingsServers {
     }
     Server decrypted = result == null ? server : result.getServer();
     return Optional.of(new Account(trimmed, decrypted.getUsername(), decrypted.getPassword()));
+  }
+
+  /**
+   * Registry credentials: the server named by {@code registryServerId}, else the
+   * {@code BEELMS_REGISTRY_USERNAME}/{@code BEELMS_REGISTRY_PASSWORD} environment variables.
+   */
+  Optional<RegistryCredentials> registry(String registryServerId) {
+    Optional<Account> account =
+        fullAccount(
+            registryServerId,
+            "<registryServerId> / -Dbeelms.image.registryServerId",
+            "BEELMS_REGISTRY_USERNAME/BEELMS_REGISTRY_PASSWORD");
+    if (account.isPresent()) {
+      return Optional.of(
+          RegistryCredentials.fromServer(
+              account.get().id(), account.get().username(), account.get().password()));
+    }
+    return RegistryCredentials.fromEnvironment(System.getenv());
+  }
+
+  /** A smoke or admin account of an environment, from the server its {@code <element>} names. */
+  Optional<Credentials> environmentAccount(String id, String environment, String element) {
+    String where = "<environments>/<environment> '" + environment + "' <" + element + ">";
+    return fullAccount(id, where, "BEELMS_SMOKE_* environment variables")
+        .map(a -> new Credentials(a.username(), a.password()));
   }
 
   /** As {@link #account}, but both username and password are required. */

@@ -127,10 +127,7 @@ public class SmokeMojo extends AbstractBeelmsMojo {
 
   /** The account of a settings.xml server; empty when no id is configured. */
   private Optional<Credentials> account(String id, String environment, String element) {
-    String where = "<environments>/<environment> '" + environment + "' <" + element + ">";
-    return new SettingsServers(settings, settingsDecrypter)
-        .fullAccount(id, where, "BEELMS_SMOKE_* environment variables")
-        .map(a -> new Credentials(a.username(), a.password()));
+    return new SettingsServers(settings, settingsDecrypter).environmentAccount(id, environment, element);
   }
 
   private static boolean notBlank(String s) {

@@ -206,6 +206,30 @@ public final class LoopbackRegistry implements AutoCloseable {
     return JSON.readTree(response.body());
   }
 
+  /**
+   * Deletes the manifest {@code repository@digest} (the config enables deletes), as a retention
+   * policy would: every tag on it is gone afterwards.
+   */
+  public void delete(String repository, String digest) throws IOException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://" + hostPort() + "/v2/" + repository + "/manifests/" + digest))
+            .timeout(Duration.ofSeconds(10))
+            .DELETE();
+    basicAuth.ifPresent(auth -> request.header("Authorization", auth));
+    HttpResponse<String> response;
+    try {
+      response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted deleting " + repository + "@" + digest, e);
+    }
+    if (response.statusCode() != 202) {
+      throw new IOException(
+          "loopback registry answered HTTP " + response.statusCode() + " to DELETE " + repository + "@"
+              + digest + ": " + response.body());
+    }
+  }
+
   private HttpResponse<String> get(String path, String accept) throws IOException {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://" + hostPort() + path))

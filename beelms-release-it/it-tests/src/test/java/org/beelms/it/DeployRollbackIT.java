@@ -1,0 +1,391 @@
+package org.beelms.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.beelms.plugin.image.LoopbackRegistry;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Release plan 2.4 and 3 end to end, on real parts on loopback: releases of the reference beelms
+ * core (v0.1.0; v0.1.1 adding an expand migration; v0.1.2 adding a contract migration) pushed to
+ * Debian's docker-registry, environments whose deploy hook starts the reference server jar of the
+ * deployed version (its own embedded PostgreSQL, {@code --version} = the released version) on the
+ * environment's port and returns once it is started, post-deploy smoke with the real suite.
+ *
+ * <p>The releases are built once for the class (they take most of the time), so the tests share
+ * the project, the registry and the release records; each test uses its own environments, and
+ * the last one deletes v0.1.0's image, hence the fixed order.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DeployRollbackIT {
+
+  private static final String REPOSITORY = "beelms/core";
+  private static final String ADMIN_SERVER = "beelms-it-admin";
+  private static final String WAIVERS = "-Dbeelms.dod.waivers=docs/delivery/dod-waivers.yaml";
+  private static final PersonIdent AUTHOR = new PersonIdent("Demo Release", "demo@example.test");
+
+  private LoopbackRegistry registry;
+  private Path work;
+  private Path project;
+  private final List<Path> pidFiles = new ArrayList<>();
+  private String v1;
+  private String v2;
+
+  // ---------------------------------------------------------------- fixture
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static Path referenceJar() throws IOException {
+    try (Stream<Path> files = Files.list(DemoProject.REFERENCE_CORE.resolve("target"))) {
+      return files
+          .filter(p -> p.getFileName().toString().matches("beelms-reference-core-.*-runnable\\.jar"))
+          .findFirst()
+          .orElseThrow(() -> new IllegalStateException(
+              "the reference core's runnable jar is missing; build it with ./mvnw -pl"
+                  + " beelms-release-it/reference-core -am install"))
+          .toAbsolutePath();
+    }
+  }
+
+  /** The platform, simulated: stops the environment's server, starts the deployed version's. */
+  private Path deployHook() throws IOException {
+    Path hook = work.resolve("deploy-hook.sh");
+    Files.writeString(hook, """
+        #!/bin/sh
+        # $1: the environment's port. Starts the reference core as the deployed release, like a
+        # platform starting $IMAGE_REFERENCE, and returns once it is started.
+        set -eu
+        dir="$(dirname "$0")"
+        pidfile="$dir/server-$ENVIRONMENT.pid"
+        if [ -f "$pidfile" ]; then
+          pid=$(cat "$pidfile")
+          kill "$pid" 2>/dev/null || true
+          i=0
+          while kill -0 "$pid" 2>/dev/null && [ "$i" -lt 100 ]; do sleep 0.1; i=$((i+1)); done
+          kill -9 "$pid" 2>/dev/null || true
+          rm -f "$pidfile"
+        fi
+        echo "$BEELMS_ACTION $ENVIRONMENT $TAG $IMAGE_REFERENCE" >> "$dir/hook-calls.txt"
+        if [ -f "$dir/fault-$ENVIRONMENT" ]; then
+          # A broken build of the release: one route answers 500 (health stays green).
+          nohup java -jar "$REFERENCE_JAR" --port "$1" --version "$VERSION" --no-rate-limits \\
+            --fault-500 "$(cat "$dir/fault-$ENVIRONMENT")" > "$dir/server-$ENVIRONMENT.log" 2>&1 &
+        else
+          nohup java -jar "$REFERENCE_JAR" --port "$1" --version "$VERSION" --no-rate-limits \\
+            > "$dir/server-$ENVIRONMENT.log" 2>&1 &
+        fi
+        echo $! > "$pidfile"
+        """, StandardCharsets.UTF_8);
+    return hook;
+  }
+
+  private String environment(String name, String mode, int port, String restoreCommand) {
+    return """
+                    <environment>
+                      <name>%s</name>
+                      <url>http://127.0.0.1:%d/api</url>
+                      <mode>%s</mode>
+                      <imageTag>%s</imageTag>
+                      <serverId>%s</serverId>
+                      <adminServerId>%s</adminServerId>
+                      <deployCommand>sh '%s' %d</deployCommand>
+                      <restoreCommand>%s</restoreCommand>
+                      <properties>
+                        <beelms.smoke.readyTimeout>PT30S</beelms.smoke.readyTimeout>
+                      </properties>
+                    </environment>
+        """.formatted(name, port, mode, name, mode.equals("production") ? ADMIN_SERVER : "", ADMIN_SERVER,
+        work.resolve("deploy-hook.sh"), port, restoreCommand);
+  }
+
+  @BeforeAll
+  void releaseV1AndV2() throws Exception {
+    registry = LoopbackRegistry.start();
+    work = Files.createTempDirectory("beelms-deploy-it-");
+    deployHook();
+    for (String env : List.of("staging", "production", "qa", "down")) {
+      pidFiles.add(work.resolve("server-" + env + ".pid"));
+    }
+    String restore = "printf '%s %s %s' \"$BACKUP_ID\" \"$TAG\" \"$ROLLBACK_FROM_TAG\" > '"
+        + work.resolve("restored.txt") + "'";
+    String environments =
+        environment("staging", "staging", freePort(), "")
+            + environment("production", "production", freePort(), "")
+            + environment("qa", "staging", freePort(), restore)
+            // A platform that never starts anything: health never answers.
+            + environment("down", "staging", freePort(), "").replace(
+                "<deployCommand>sh '" + work.resolve("deploy-hook.sh") + "'", "<deployCommand>true");
+    project = DemoProject.create(work.resolve("core"), "0.1.0");
+    Path pom = project.resolve("pom.xml");
+    String text = Files.readString(pom, StandardCharsets.UTF_8);
+    text = text.replace("\n  <build>\n", "\n  <build>\n" + """
+          <pluginManagement>
+            <plugins>
+              <plugin>
+                <groupId>org.beelms</groupId>
+                <artifactId>beelms-release-maven-plugin</artifactId>
+                <version>%s</version>
+                <configuration>
+                  <environments>
+        %s
+                  </environments>
+                </configuration>
+              </plugin>
+            </plugins>
+          </pluginManagement>
+        """.formatted(MavenBuild.requiredProperty("beelms.version"), environments));
+    Files.writeString(pom, text, StandardCharsets.UTF_8);
+    Files.writeString(work.resolve("settings.xml"), """
+        <settings>
+          <servers>
+            <server>
+              <id>%s</id>
+              <username>%s</username>
+              <password>%s</password>
+            </server>
+          </servers>
+        </settings>
+        """.formatted(ADMIN_SERVER, ReferenceServer.ADMIN_EMAIL, ReferenceServer.ADMIN_PASSWORD));
+    commit("build: declare the environments");
+    v1 = release("0.1.0");
+
+    Files.writeString(
+        project.resolve("src/main/resources/db/migration/V4__add_course_tags.sql"),
+        "ALTER TABLE courses ADD COLUMN tags text;\n");
+    specVersion("0.1.1");
+    commit("feat: course tags");
+    v2 = release("0.1.1");
+  }
+
+  @AfterAll
+  void stopEverything() throws Exception {
+    for (Path pid : pidFiles) {
+      if (Files.exists(pid)) {
+        ProcessHandle.of(Long.parseLong(Files.readString(pid).trim())).ifPresent(p -> {
+          p.destroy();
+          p.onExit().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).exceptionally(e -> {
+            p.destroyForcibly();
+            return p;
+          }).join();
+        });
+      }
+    }
+    if (registry != null) {
+      registry.close();
+    }
+    if (work != null) {
+      try (Stream<Path> files = Files.walk(work)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  private void specVersion(String version) throws IOException {
+    Path spec = project.resolve("docs/architecture/openapi.yaml");
+    Files.writeString(spec, Files.readString(spec).replaceFirst("(?m)^  version: .*$", "  version: " + version));
+  }
+
+  private void commit(String message) throws Exception {
+    try (Git git = Git.open(project.toFile())) {
+      git.add().addFilepattern(".").call();
+      git.commit().setMessage(message).setAuthor(AUTHOR).setCommitter(AUTHOR).call();
+    }
+  }
+
+  /** Runs release-candidate with the image pushed to the loopback registry; returns its digest. */
+  private String release(String version) throws Exception {
+    MavenBuild.Result build =
+        maven("compile", MavenBuild.pluginGoal("release-candidate"), "-Dbeelms.deriveVersion=true", WAIVERS,
+            "-Dbeelms.image.from=scratch", "-Dbeelms.image.mainClass=org.beelms.reference.ReferenceCoreMain",
+            "-Dbeelms.image.to=registry", "-Dbeelms.image.image=" + registry.image(REPOSITORY));
+    assertEquals(0, build.exitCode(), build.log());
+    JsonNode record = new ObjectMapper().readTree(project.resolve("target/beelms-release/release.json").toFile());
+    assertEquals("v" + version, record.get("tag").asText(), build.log());
+    return record.get("image").get("digest").asText();
+  }
+
+  private MavenBuild.Result maven(String... args) throws Exception {
+    return MavenBuild.in(project)
+        .args("-s", work.resolve("settings.xml").toString(), "-Dbeelms.image.allowInsecureRegistries=true")
+        .args(args)
+        .env("BEELMS_ADMIN_PASSWORD", ReferenceServer.ADMIN_PASSWORD)
+        .env("REFERENCE_JAR", referenceJar().toString())
+        .env("BEELMS_DEPLOY_ACTOR", "it-runner")
+        .run();
+  }
+
+  private MavenBuild.Result deploy(String target, String version, String... more) throws Exception {
+    List<String> args = new ArrayList<>(List.of(MavenBuild.pluginGoal("deploy"), "-Dtarget=" + target,
+        "-Dbeelms.deploy.version=" + version));
+    args.addAll(List.of(more));
+    return maven(args.toArray(String[]::new));
+  }
+
+  private MavenBuild.Result rollback(String target, String... more) throws Exception {
+    List<String> args = new ArrayList<>(List.of(MavenBuild.pluginGoal("rollback"), "-Dtarget=" + target));
+    args.addAll(List.of(more));
+    return maven(args.toArray(String[]::new));
+  }
+
+  private Optional<String> tag(String tag) throws Exception {
+    return registry.digest(REPOSITORY, tag);
+  }
+
+  private JsonNode note(String tag) throws Exception {
+    try (Git git = Git.open(project.toFile())) {
+      var repo = git.getRepository();
+      var commit = repo.getRefDatabase().peel(repo.findRef("refs/tags/" + tag)).getPeeledObjectId();
+      var note = git.notesShow().setNotesRef("refs/notes/beelms-release")
+          .setObjectId(new org.eclipse.jgit.revwalk.RevWalk(repo).parseCommit(commit)).call();
+      return new ObjectMapper().readTree(repo.open(note.getData()).getBytes());
+    }
+  }
+
+  // ---------------------------------------------------------------- tests
+
+  @Test
+  @Order(1)
+  void deployStagingThenProductionAndRollProductionBackToV1() throws Exception {
+    // A digest that never passed staging does not go to production.
+    MavenBuild.Result refused = deploy("production", "v0.1.0");
+    assertNotEquals(0, refused.exitCode(), refused.log());
+    assertTrue(refused.log().contains("never passed post-deploy smoke on a staging environment"), refused.log());
+    assertEquals(Optional.empty(), tag("production"), "nothing moved");
+
+    for (String version : List.of("v0.1.0", "v0.1.1")) {
+      String digest = version.equals("v0.1.0") ? v1 : v2;
+      for (String env : List.of("staging", "production")) {
+        MavenBuild.Result build = deploy(env, version);
+        assertEquals(0, build.exitCode(), build.log());
+        assertEquals(Optional.of(digest), tag(env), env + " runs " + version);
+        assertTrue(build.log().contains("post-deploy smoke PASSED on " + env), build.log());
+        assertFalse(build.log().contains(ReferenceServer.ADMIN_PASSWORD), "a password was logged");
+      }
+    }
+    JsonNode staged = note("v0.1.1").get("smoke").get("staging");
+    assertEquals("PASSED", staged.get("status").asText());
+    assertEquals(v2, staged.get("digest").asText());
+    assertEquals("it-runner", staged.get("deployments").get(0).get("by").asText());
+
+    long start = System.nanoTime();
+    MavenBuild.Result back = rollback("production");
+    long millis = (System.nanoTime() - start) / 1_000_000;
+
+    assertEquals(0, back.exitCode(), back.log());
+    // For docs/goals/rollback.md: the whole command and its steps on this machine.
+    System.out.println("rollback command wall time: " + millis + " ms");
+    back.log().lines()
+        .filter(l -> l.contains("Gate PASSED") || l.contains("finished in") || l.contains("answered HTTP 200")
+            || l.contains("manifest copy of") || l.contains("Total time"))
+        .forEach(System.out::println);
+    assertEquals(Optional.of(v1), tag("production"), "production's tag has v0.1.0's digest again");
+    assertTrue(back.log().contains("current: v0.1.1 " + v2), back.log());
+    assertTrue(back.log().contains("target:  v0.1.0 " + v1), back.log());
+    assertTrue(back.log().contains("V4 V4__add_course_tags.sql [expand] from v0.1.1"), back.log());
+    assertFalse(back.log().contains("V3__seed_courses.sql"), "v0.1.0's migrations are not between: " + back.log());
+    assertTrue(back.log().contains("decision: image-rollback"), back.log());
+    assertTrue(back.log().contains("post-rollback smoke PASSED on production"), back.log());
+    JsonNode rolledBack = note("v0.1.0").get("smoke").get("production");
+    assertEquals("rollback", rolledBack.get("action").asText());
+    assertEquals("PASSED", rolledBack.get("status").asText());
+  }
+
+  @Test
+  @Order(2)
+  void healthThatNeverAnswersFailsWithinTheTimeout() throws Exception {
+    long start = System.nanoTime();
+    MavenBuild.Result build = deploy("down", "v0.1.0", "-Dbeelms.deploy.healthTimeout=PT3S");
+
+    assertNotEquals(0, build.exitCode(), build.log());
+    assertTrue(build.log().contains("did not answer HTTP 200 reporting version 0.1.0 within 3 s"), build.log());
+    assertTrue(build.log().contains("/api/health"), build.log());
+    assertTrue(build.log().contains("mvn beelms:rollback -Dtarget=down"), build.log());
+    assertTrue(java.time.Duration.ofNanos(System.nanoTime() - start).toSeconds() < 60);
+  }
+
+  @Test
+  @Order(3)
+  void contractMigrationRefusesRollbackUnlessABackupAndRestoreHook() throws Exception {
+    Files.writeString(
+        project.resolve("src/main/resources/db/migration/V5__drop_course_tags.sql"),
+        "ALTER TABLE courses DROP COLUMN tags;\n");
+    specVersion("0.1.2");
+    commit("feat!: drop course tags");
+    String v3 = release("0.1.2");
+    for (String version : List.of("v0.1.1", "v0.1.2")) {
+      MavenBuild.Result build = deploy("qa", version);
+      assertEquals(0, build.exitCode(), build.log());
+    }
+
+    MavenBuild.Result refused = rollback("qa");
+
+    assertNotEquals(0, refused.exitCode(), refused.log());
+    assertTrue(refused.log().contains("V5 V5__drop_course_tags.sql [contract] from v0.1.2"), refused.log());
+    assertTrue(refused.log().contains("previous code cannot run on"), refused.log());
+    assertTrue(refused.log().contains("forward fix"), refused.log());
+    assertEquals(Optional.of(v3), tag("qa"), "nothing moved");
+    assertFalse(Files.exists(work.resolve("restored.txt")), "no restore without a backup id");
+
+    MavenBuild.Result dryRun = rollback("qa", "-Dbeelms.rollback.backupId=bk-42", "-Dbeelms.dryRun=true");
+    assertEquals(0, dryRun.exitCode(), dryRun.log());
+    assertTrue(dryRun.log().contains("decision: restore-and-image-rollback"), dryRun.log());
+    assertEquals(Optional.of(v3), tag("qa"), "a dry run moves nothing");
+
+    MavenBuild.Result restored = rollback("qa", "-Dbeelms.rollback.backupId=bk-42");
+
+    assertEquals(0, restored.exitCode(), restored.log());
+    assertEquals("bk-42 v0.1.1 v0.1.2", Files.readString(work.resolve("restored.txt")));
+    assertEquals(Optional.of(v2), tag("qa"));
+    JsonNode entry = note("v0.1.1").get("smoke").get("qa").get("deployments");
+    JsonNode last = entry.get(entry.size() - 1);
+    assertEquals("restore-and-image-rollback", last.get("decision").asText());
+    assertEquals("bk-42", last.get("backupId").asText());
+
+    // The previous image is gone from the registry: the rollback stops before anything moves.
+    registry.delete(REPOSITORY, v1);
+    MavenBuild.Result missing = rollback("qa", "-Dbeelms.rollback.to=v0.1.0");
+    assertNotEquals(0, missing.exitCode(), missing.log());
+    assertTrue(missing.log().contains("is no longer in the registry; nothing was moved"), missing.log());
+    assertEquals(Optional.of(v2), tag("qa"));
+
+    // Post-rollback smoke fails: the build fails and says where the environment is.
+    assertEquals(0, deploy("qa", "v0.1.2").exitCode());
+    Files.writeString(work.resolve("fault-qa"), "GET /courses");
+    MavenBuild.Result broken = rollback("qa", "-Dbeelms.rollback.backupId=bk-43");
+    assertNotEquals(0, broken.exitCode(), broken.log());
+    assertTrue(broken.log().contains("post-rollback smoke FAILED on qa running v0.1.1; state: environment 'qa'"
+        + " tag " + registry.image(REPOSITORY) + ":qa points at " + v2 + " (v0.1.1)"), broken.log());
+    assertEquals(Optional.of(v2), tag("qa"));
+    JsonNode qa = note("v0.1.1").get("smoke").get("qa");
+    assertEquals("FAILED", qa.get("status").asText());
+    assertEquals("smoke-failed", qa.get("deployments").get(qa.get("deployments").size() - 1).get("outcome").asText());
+  }
+}

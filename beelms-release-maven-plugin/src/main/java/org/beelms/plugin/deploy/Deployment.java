@@ -1,0 +1,102 @@
+package org.beelms.plugin.deploy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.beelms.plugin.gate.Finding;
+import org.beelms.plugin.gate.Gate;
+import org.beelms.plugin.gate.GateResult;
+import org.beelms.plugin.gate.ReleaseListener;
+import org.beelms.plugin.gate.Severity;
+import org.beelms.plugin.release.ReleaseRecord;
+import org.beelms.smoke.config.SmokeMode;
+
+/**
+ * {@code beelms:deploy}, release plan 2.4: puts a released image on one environment (see {@link
+ * Rollout}), after checking that a production environment only receives a digest that passed
+ * post-deploy smoke on a staging environment (unless forced with a reason), and appends the
+ * outcome to the release record.
+ */
+public final class Deployment implements Gate {
+
+  public static final String NAME = "deploy";
+
+  private final DeploySettings settings;
+  private final ReleaseRecords records;
+  private final Rollout rollout;
+
+  public Deployment(DeploySettings settings, ReleaseRecords records, Rollout rollout) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.records = Objects.requireNonNull(records, "records");
+    this.rollout = Objects.requireNonNull(rollout, "rollout");
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public GateResult check(ReleaseListener listener) throws Exception {
+    var environment = settings.environment();
+    if (environment.imageTag().isEmpty()) {
+      throw new IllegalArgumentException(DeploySuggestions.noImageTag(environment.name()));
+    }
+    ReleaseRecords.Located located = records.locate(settings.version(), DeploySettings.VERSION_PROPERTY);
+    ReleaseRecord release = located.record();
+    if (release.image() == null || release.dryRun() || !"registry".equals(release.image().target())) {
+      throw new IllegalArgumentException(DeploySuggestions.noImage(release.tag()));
+    }
+    listener.progress(NAME, release.tag() + " (" + release.image().reference() + ") from "
+        + located.origin() + " to " + environment.name() + " (" + environment.modeName() + ")");
+    List<Finding> findings = new ArrayList<>();
+
+    String forced = "";
+    if (environment.mode() == SmokeMode.PRODUCTION) {
+      Optional<DeploymentEntry> staged = stagingPass(release);
+      if (staged.isPresent()) {
+        findings.add(Finding.info(
+            release.image().digest() + " passed smoke on " + staged.get().environment() + " at "
+                + staged.get().at() + " (by " + staged.get().by() + ")", "release record of " + release.tag()));
+      } else if (settings.forceReason().isPresent()) {
+        forced = settings.forceReason().get();
+        findings.add(Finding.warning(
+            "forced: " + release.tag() + " goes to production without a staging smoke pass; reason"
+                + " recorded: " + forced, "-Dbeelms.deploy.force", ""));
+      } else {
+        findings.add(Finding.error(
+            DeploySuggestions.notSmokedOnStaging(environment.name(), release.tag(), release.image().digest()),
+            "release record of " + release.tag() + " (" + located.origin() + ")",
+            DeploySuggestions.notSmokedFix(release.tag())));
+        return GateResult.of(NAME, Duration.ZERO, findings, Severity.ERROR);
+      }
+    }
+
+    Rollout.Result result = rollout.apply(NAME, release, environment, Map.of(), listener);
+    findings.addAll(result.findings());
+    if (result.moved()) {
+      DeploymentEntry entry =
+          new DeploymentEntry(
+              NAME, environment.name(), environment.modeName(), release.version(), release.tag(),
+              release.image().digest(), settings.actor(), rollout.clock().instant(), result.outcome(),
+              result.smokeStatus(), forced, "", "", "");
+      records.append(release, entry, result.smokeReport());
+      findings.add(Finding.info(
+          "recorded: " + entry.action() + " " + entry.outcome() + ", smoke " + entry.smoke() + ", by "
+              + entry.by(), "git note of " + release.tag()));
+    }
+    return GateResult.of(NAME, Duration.ZERO, findings, Severity.ERROR);
+  }
+
+  /** A healthy deployment of the release's digest to a staging-mode environment, if any. */
+  static Optional<DeploymentEntry> stagingPass(ReleaseRecord release) {
+    return ReleaseRecords.deployments(release).stream()
+        .filter(e -> "staging".equals(e.mode()))
+        .filter(e -> e.digest().equals(release.image().digest()))
+        .filter(DeploymentEntry::healthy)
+        .reduce((first, second) -> second);
+  }
+}

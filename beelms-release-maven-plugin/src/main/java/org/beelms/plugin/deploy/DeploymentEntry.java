@@ -1,0 +1,121 @@
+package org.beelms.plugin.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One deploy or rollback of a release to an environment, as appended to the release record
+ * ({@code smoke.<environment>.deployments[]}, see docs/environments.md).
+ *
+ * @param action {@code deploy} or {@code rollback}
+ * @param environment the environment's name
+ * @param mode {@code staging} or {@code production}
+ * @param version the release put in place, e.g. {@code 0.2.0}
+ * @param tag its git tag, e.g. {@code v0.2.0}
+ * @param digest the image digest the environment tag now points at
+ * @param by who ran it ({@code user.name}, or {@code BEELMS_DEPLOY_ACTOR})
+ * @param at when it finished (ISO-8601, UTC)
+ * @param outcome {@code deployed}, {@code refused}, {@code hook-failed}, {@code unhealthy} or
+ *     {@code smoke-failed}
+ * @param smoke the post-deploy smoke status ({@code PASSED}, {@code FAILED}, {@code SKIPPED})
+ * @param forced the reason given with {@code -Dbeelms.deploy.force}; empty when not forced
+ * @param from for a rollback, the tag that ran before; empty otherwise
+ * @param decision for a rollback, the decision taken ({@code image-rollback},
+ *     {@code restore-and-image-rollback}); empty otherwise
+ * @param backupId for a rollback with a database restore, the backup restored; empty otherwise
+ */
+public record DeploymentEntry(
+    String action,
+    String environment,
+    String mode,
+    String version,
+    String tag,
+    String digest,
+    String by,
+    Instant at,
+    String outcome,
+    String smoke,
+    String forced,
+    String from,
+    String decision,
+    String backupId) {
+
+  public static final String DEPLOYED = "deployed";
+
+  public DeploymentEntry {
+    Objects.requireNonNull(action, "action");
+    Objects.requireNonNull(environment, "environment");
+    Objects.requireNonNull(at, "at");
+    mode = nonNull(mode);
+    version = nonNull(version);
+    tag = nonNull(tag);
+    digest = nonNull(digest);
+    by = nonNull(by);
+    outcome = nonNull(outcome);
+    smoke = nonNull(smoke);
+    forced = nonNull(forced);
+    from = nonNull(from);
+    decision = nonNull(decision);
+    backupId = nonNull(backupId);
+  }
+
+  /** True when the release went in place and its post-deploy smoke passed. */
+  public boolean healthy() {
+    return DEPLOYED.equals(outcome) && "PASSED".equals(smoke);
+  }
+
+  public ObjectNode toJson() {
+    ObjectNode node = JsonNodeFactory.instance.objectNode();
+    node.put("action", action);
+    node.put("environment", environment);
+    node.put("mode", mode);
+    node.put("version", version);
+    node.put("tag", tag);
+    node.put("digest", digest);
+    node.put("by", by);
+    node.put("at", at.toString());
+    node.put("outcome", outcome);
+    node.put("smoke", smoke);
+    putIfSet(node, "forced", forced);
+    putIfSet(node, "from", from);
+    putIfSet(node, "decision", decision);
+    putIfSet(node, "backupId", backupId);
+    return node;
+  }
+
+  public static DeploymentEntry fromJson(JsonNode node) {
+    return new DeploymentEntry(
+        text(node, "action"),
+        text(node, "environment"),
+        text(node, "mode"),
+        text(node, "version"),
+        text(node, "tag"),
+        text(node, "digest"),
+        text(node, "by"),
+        Instant.parse(node.path("at").asText(Instant.EPOCH.toString())),
+        text(node, "outcome"),
+        text(node, "smoke"),
+        text(node, "forced"),
+        text(node, "from"),
+        text(node, "decision"),
+        text(node, "backupId"));
+  }
+
+  private static String text(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    return value == null || value.isNull() ? "" : value.asText();
+  }
+
+  private static void putIfSet(ObjectNode node, String field, String value) {
+    if (!value.isEmpty()) {
+      node.put(field, value);
+    }
+  }
+
+  private static String nonNull(String s) {
+    return s == null ? "" : s;
+  }
+}

@@ -1,0 +1,114 @@
+package org.beelms.plugin.deploy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs an environment's hook ({@code <deployCommand>}, {@code <restoreCommand>}) through the
+ * system shell with the deployment's variables in its environment and a bounded time. Its output
+ * goes to a log file, never to the build log (a hook may print what it should not); the command
+ * text is not logged either, since it may carry a secret. A hook that starts a server in the
+ * background ({@code nohup … &}) returns as soon as the shell exits.
+ */
+public final class HookRunner {
+
+  private static final int TAIL_LINES = 15;
+
+  private final Path workingDirectory;
+  private final Path logDirectory;
+  private final Duration timeout;
+
+  /**
+   * @param workingDirectory where the command runs (the project folder)
+   * @param logDirectory where each run's output file is written
+   * @param timeout how long a hook may run before it is stopped
+   */
+  public HookRunner(Path workingDirectory, Path logDirectory, Duration timeout) {
+    this.workingDirectory = Objects.requireNonNull(workingDirectory, "workingDirectory");
+    this.logDirectory = Objects.requireNonNull(logDirectory, "logDirectory");
+    this.timeout = Objects.requireNonNull(timeout, "timeout");
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException(
+          "the hook timeout is " + timeout + "; give a positive duration, e.g."
+              + " -Dbeelms.deploy.hookTimeout=PT5M");
+    }
+  }
+
+  public Duration timeout() {
+    return timeout;
+  }
+
+  /**
+   * Runs {@code command} and waits for it, at most the timeout.
+   *
+   * @param hook what runs, for messages and the log file's name (e.g. {@code staging-deploy})
+   * @param variables added to the command's environment
+   * @throws IOException when the shell cannot be started or the log cannot be written
+   */
+  public HookResult run(String hook, String command, Map<String, String> variables)
+      throws IOException {
+    Files.createDirectories(logDirectory);
+    Path log = logDirectory.resolve(hook.replaceAll("[^A-Za-z0-9._-]", "_") + ".log");
+    ProcessBuilder builder =
+        new ProcessBuilder(shell(command))
+            .directory(workingDirectory.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
+    builder.environment().putAll(variables);
+    long start = System.nanoTime();
+    Process process = builder.start();
+    boolean finished;
+    try {
+      finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      stop(process);
+      Thread.currentThread().interrupt();
+      throw new IOException(hook + " was interrupted", e);
+    }
+    if (!finished) {
+      stop(process);
+    }
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    return new HookResult(
+        hook, finished ? process.exitValue() : -1, !finished, took, log, tail(log));
+  }
+
+  private static List<String> shell(String command) {
+    boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
+    return windows ? List.of("cmd.exe", "/c", command) : List.of("/bin/sh", "-c", command);
+  }
+
+  private static java.io.File nullDevice() {
+    boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
+    return new java.io.File(windows ? "NUL" : "/dev/null");
+  }
+
+  /** Stops the hook and whatever it started in the foreground. */
+  private static void stop(Process process) {
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly();
+    try {
+      process.waitFor(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static String tail(Path log) {
+    try {
+      List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size()));
+    } catch (IOException | java.io.UncheckedIOException e) {
+      return "";
+    }
+  }
+}

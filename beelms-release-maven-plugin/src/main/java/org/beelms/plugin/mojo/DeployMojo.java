@@ -1,0 +1,288 @@
+package org.beelms.plugin.mojo;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.beelms.plugin.deploy.DeploySettings;
+import org.beelms.plugin.deploy.Deployment;
+import org.beelms.plugin.deploy.HealthWait;
+import org.beelms.plugin.deploy.HookRunner;
+import org.beelms.plugin.deploy.PostDeploySmoke;
+import org.beelms.plugin.deploy.ReleaseRecords;
+import org.beelms.plugin.deploy.Rollout;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.beelms.plugin.gate.Gate;
+import org.beelms.plugin.gate.GateResult;
+import org.beelms.plugin.gate.ReleaseListener;
+import org.beelms.plugin.gate.GateRunner;
+import org.beelms.plugin.git.ReleaseHistory;
+import org.beelms.plugin.image.ManifestCopy;
+import org.beelms.plugin.image.RegistryCredentials;
+import org.beelms.plugin.smoke.Environment;
+import org.beelms.plugin.smoke.Environments;
+import org.beelms.plugin.smoke.SmokeGate;
+import org.beelms.plugin.smoke.SmokeSettings;
+import org.beelms.smoke.config.Credentials;
+import org.beelms.smoke.config.SmokeConfig;
+
+/**
+ * Deploys a release to one declared environment ({@code -Dtarget=<name>}), release plan 2.4: the
+ * environment's image tag is pointed at the release's image by a digest-preserving manifest copy,
+ * the environment's deploy hook runs, health is awaited, post-deploy smoke runs, and the outcome is
+ * appended to the release record. A production environment only takes a digest that passed smoke
+ * on staging, unless {@code -Dbeelms.deploy.force=<reason>}. See docs/goals/deploy.md.
+ */
+@Mojo(name = "deploy", threadSafe = true, aggregator = true)
+public class DeployMojo extends AbstractBeelmsMojo {
+
+  /** The environments, declared once for smoke, deploy and rollback (see docs/environments.md). */
+  @Parameter private List<SmokeMojo.EnvironmentDeclaration> environments;
+
+  /** The environment to deploy to, e.g. {@code -Dtarget=staging}. */
+  @Parameter(property = "target")
+  private String target;
+
+  /** The same as {@code target}, under the plugin's prefix; {@code target} wins. */
+  @Parameter(property = "beelms.target")
+  private String beelmsTarget;
+
+  /**
+   * The release to deploy, e.g. {@code v0.1.0} (its record is the git note of that tag); empty =
+   * the release in {@code target/beelms-release/release.json}.
+   */
+  @Parameter(property = "beelms.deploy.version")
+  private String version;
+
+  /** Deploy to production without a staging smoke pass, for this reason (recorded). */
+  @Parameter(property = "beelms.deploy.force")
+  private String force;
+
+  /** Who deploys, as recorded; default {@code BEELMS_DEPLOY_ACTOR}, else {@code user.name}. */
+  @Parameter(property = "beelms.deploy.actor")
+  private String actor;
+
+  /** How long a hook may run (ISO-8601, e.g. {@code PT5M}). */
+  @Parameter(property = "beelms.deploy.hookTimeout", defaultValue = "PT5M")
+  private String hookTimeout;
+
+  /** How long to wait for health to report the release (ISO-8601, e.g. {@code PT2M}). */
+  @Parameter(property = "beelms.deploy.healthTimeout", defaultValue = "PT2M")
+  private String healthTimeout;
+
+  /**
+   * The smoke suites run after the deploy: {@code smoke} (OPS and WS-1..WS-3, release plan 3.1),
+   * or a list such as {@code ops,ws1}; {@code all} adds the regression tier.
+   */
+  @Parameter(property = "beelms.deploy.smokeSuites", defaultValue = "smoke")
+  private String smokeSuites;
+
+  /** The settings.xml server with the registry account; else {@code BEELMS_REGISTRY_USERNAME/PASSWORD}. */
+  @Parameter(property = "beelms.image.registryServerId")
+  private String registryServerId;
+
+  /** Allow plain HTTP to the registry (a registry on 127.0.0.1 only). */
+  @Parameter(property = "beelms.image.allowInsecureRegistries", defaultValue = "false")
+  private boolean allowInsecureRegistries;
+
+  /** Skips this goal. */
+  @Parameter(property = "beelms.skip.deploy", defaultValue = "false")
+  private boolean skip;
+
+  @Parameter(defaultValue = "${settings}", readonly = true)
+  private Settings settings;
+
+  @Parameter(defaultValue = "${session}", readonly = true)
+  private MavenSession session;
+
+  @Component private SettingsDecrypter settingsDecrypter;
+
+  private Wiring wiring;
+
+  @Override
+  protected String goal() {
+    return Deployment.NAME;
+  }
+
+  @Override
+  protected List<GateResult> runGates(ReleaseListener listener) throws MojoExecutionException {
+    try {
+      return super.runGates(listener);
+    } finally {
+      if (wiring != null) {
+        wiring.close();
+      }
+    }
+  }
+
+  @Override
+  protected boolean skip() {
+    return skip;
+  }
+
+  @Override
+  protected List<Gate> gates() {
+    wiring = new Wiring(environments, target, beelmsTarget, registryServerId,
+        allowInsecureRegistries, hookTimeout, healthTimeout, smokeSuites, actor, settings, session,
+        settingsDecrypter, project.getBasedir().toPath(), outputDirectory.toPath());
+    DeploySettings deploy =
+        new DeploySettings(
+            wiring.environment, Optional.ofNullable(version), Optional.ofNullable(force), wiring.actor,
+            wiring.basedir, wiring.outputDirectory, wiring.hookTimeout, wiring.healthTimeout,
+            Duration.ofMillis(500));
+    return List.of(new Deployment(deploy, wiring.records(), wiring.rollout()));
+  }
+
+  /**
+   * The parameters deploy and rollback share, turned into their collaborators once: the chosen
+   * environment, the registry, hooks, health wait, post-deploy smoke and the release records.
+   */
+  static final class Wiring implements AutoCloseable {
+    final Environment environment;
+    final String actor;
+    final Path basedir;
+    final Path outputDirectory;
+    final Duration hookTimeout;
+    final Duration healthTimeout;
+    private final String smokeSuites;
+    private final Optional<RegistryCredentials> registryCredentials;
+    private final boolean allowInsecureRegistries;
+    private final Settings settings;
+    private final MavenSession session;
+    private final SettingsDecrypter decrypter;
+    private ReleaseHistory history;
+
+    Wiring(
+        List<SmokeMojo.EnvironmentDeclaration> declarations,
+        String target,
+        String beelmsTarget,
+        String registryServerId,
+        boolean allowInsecureRegistries,
+        String hookTimeout,
+        String healthTimeout,
+        String smokeSuites,
+        String actor,
+        Settings settings,
+        MavenSession session,
+        SettingsDecrypter decrypter,
+        Path basedir,
+        Path outputDirectory) {
+      List<Environment> declared = new ArrayList<>();
+      for (SmokeMojo.EnvironmentDeclaration d :
+          declarations == null ? List.<SmokeMojo.EnvironmentDeclaration>of() : declarations) {
+        declared.add(d.toEnvironment());
+      }
+      this.environment =
+          new Environments(declared)
+              .select(Optional.ofNullable(notBlank(target) ? target : beelmsTarget));
+      this.settings = settings;
+      this.session = session;
+      this.decrypter = decrypter;
+      this.basedir = basedir;
+      this.outputDirectory = outputDirectory;
+      this.hookTimeout = duration(hookTimeout, "-Dbeelms.deploy.hookTimeout");
+      this.healthTimeout = duration(healthTimeout, "-Dbeelms.deploy.healthTimeout");
+      this.allowInsecureRegistries = allowInsecureRegistries;
+      this.smokeSuites = notBlank(smokeSuites) ? smokeSuites : "smoke";
+      this.registryCredentials = registryCredentials(registryServerId);
+      String fromEnv = System.getenv("BEELMS_DEPLOY_ACTOR");
+      this.actor =
+          notBlank(actor) ? actor : notBlank(fromEnv) ? fromEnv : System.getProperty("user.name", "unknown");
+    }
+
+    ReleaseRecords records() {
+      if (history == null) {
+        history = ReleaseHistory.open(basedir);
+      }
+      return new ReleaseRecords(history, outputDirectory);
+    }
+
+    /** Closes the git repository the records were read from. */
+    @Override
+    public void close() {
+      if (history != null) {
+        history.close();
+        history = null;
+      }
+    }
+
+    Rollout rollout() {
+      return new Rollout(
+          new ManifestCopy(registryCredentials, allowInsecureRegistries),
+          new HookRunner(basedir, outputDirectory.resolve("hooks"), hookTimeout),
+          new HealthWait(healthTimeout, Duration.ofMillis(500)),
+          smoke(),
+          outputDirectory,
+          Clock.systemUTC());
+    }
+
+    /** Post-deploy smoke with the environment's smoke settings, expecting the deployed version. */
+    private PostDeploySmoke smoke() {
+      Optional<Credentials> user = account(environment.serverId(), "serverId");
+      Optional<Credentials> admin = account(environment.adminServerId(), "adminServerId");
+      Map<String, String> overrides = commandLineSmokeProperties();
+      return (deployedVersion, listener) -> {
+        Map<String, String> withVersion = new LinkedHashMap<>(overrides);
+        withVersion.put(SmokeConfig.PREFIX + "expectedVersion", deployedVersion);
+        SmokeSettings smoke =
+            SmokeSettings.forEnvironment(environment)
+                .suites(smokeSuites)
+                .reportRoot(outputDirectory.getParent().resolve("beelms-smoke"))
+                .recordDirectory(outputDirectory)
+                .user(user)
+                .admin(admin)
+                .overrides(withVersion)
+                .environmentVariables(System.getenv())
+                .build();
+        return new GateRunner(listener).run(new SmokeGate(smoke));
+      };
+    }
+
+    private Map<String, String> commandLineSmokeProperties() {
+      Map<String, String> out = new LinkedHashMap<>();
+      if (session != null) {
+        session.getUserProperties().stringPropertyNames().stream()
+            .filter(k -> k.startsWith(SmokeConfig.PREFIX))
+            .forEach(k -> out.put(k, session.getUserProperties().getProperty(k)));
+      }
+      return out;
+    }
+
+    private Optional<RegistryCredentials> registryCredentials(String serverId) {
+      return new SettingsServers(settings, decrypter).registry(serverId);
+    }
+
+    private Optional<Credentials> account(String id, String element) {
+      return new SettingsServers(settings, decrypter)
+          .environmentAccount(id, environment.name(), element);
+    }
+
+    private static Duration duration(String value, String property) {
+      try {
+        Duration d = Duration.parse(value.trim());
+        if (d.isNegative() || d.isZero()) {
+          throw new IllegalArgumentException(property + "=" + value + " must be positive, e.g. PT2M");
+        }
+        return d;
+      } catch (DateTimeParseException | NullPointerException e) {
+        throw new IllegalArgumentException(
+            property + "=" + value + " is not an ISO-8601 duration; write e.g. PT90S or PT5M", e);
+      }
+    }
+
+    private static boolean notBlank(String s) {
+      return s != null && !s.isBlank();
+    }
+  }
+}

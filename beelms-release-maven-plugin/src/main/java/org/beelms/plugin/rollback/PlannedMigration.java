@@ -1,0 +1,16 @@
+package org.beelms.plugin.rollback;
+
+/**
+ * A migration applied after the rollback target, which the rollback leaves in the database.
+ *
+ * @param release the tag of the release that brought it, e.g. {@code v0.2.0}
+ * @param version its Flyway version
+ * @param file its file name
+ * @param safetyClass {@code expand} (old code still runs) or {@code contract} (it does not)
+ */
+public record PlannedMigration(String release, String version, String file, String safetyClass) {
+
+  public boolean contract() {
+    return "contract".equalsIgnoreCase(safetyClass);
+  }
+}

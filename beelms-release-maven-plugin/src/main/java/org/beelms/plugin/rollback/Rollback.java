@@ -1,0 +1,145 @@
+package org.beelms.plugin.rollback;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.beelms.plugin.deploy.DeploymentEntry;
+import org.beelms.plugin.deploy.HookResult;
+import org.beelms.plugin.deploy.ReleaseRecords;
+import org.beelms.plugin.deploy.Rollout;
+import org.beelms.plugin.gate.Finding;
+import org.beelms.plugin.gate.Gate;
+import org.beelms.plugin.gate.GateResult;
+import org.beelms.plugin.gate.ReleaseListener;
+import org.beelms.plugin.gate.Severity;
+import org.beelms.plugin.release.ReleaseRecord;
+import org.beelms.plugin.smoke.Environment;
+
+/**
+ * {@code beelms:rollback}, release plan 3.2 and 3.3: plans the return of one environment to an
+ * earlier release (see {@link RollbackPlanner}), prints the plan, checks the target image is
+ * still in the registry, and then, as the migrations allow, restores the database (restore hook
+ * with the backup id) and puts the earlier release in place with post-rollback smoke ({@link
+ * Rollout}). Nothing moves when the target is missing, the decision is a refusal, or it is a dry
+ * run. The outcome is appended to the target's release record.
+ */
+public final class Rollback implements Gate {
+
+  public static final String NAME = "rollback";
+
+  private final RollbackSettings settings;
+  private final ReleaseRecords records;
+  private final Rollout rollout;
+
+  public Rollback(RollbackSettings settings, ReleaseRecords records, Rollout rollout) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.records = Objects.requireNonNull(records, "records");
+    this.rollout = Objects.requireNonNull(rollout, "rollout");
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  /** The plan, reading the environment tag's digest from the registry; nothing moves. */
+  public RollbackPlan plan() throws Exception {
+    Environment environment = settings.environment();
+    if (environment.imageTag().isEmpty()) {
+      throw new IllegalArgumentException(
+          "<environments>/<environment> '" + environment.name() + "' has no <imageTag>: rollback moves"
+              + " that tag; add e.g. <imageTag>" + environment.name() + "</imageTag>");
+    }
+    List<ReleaseRecord> all = records.tagged();
+    ReleaseRecord newest =
+        all.stream().filter(r -> r.image() != null).findFirst()
+            .orElseThrow(() -> new IllegalArgumentException(
+                "no release tag (v*) with a release record and an image; release with mvn"
+                    + " beelms:release-candidate -Dbeelms.image.to=registry first"));
+    String environmentTag = newest.image().image() + ":" + environment.imageTag();
+    String current =
+        rollout.registry().digestOf(environmentTag)
+            .orElseThrow(() -> new IllegalArgumentException(
+                environmentTag + " does not exist: nothing was deployed to " + environment.name()
+                    + " with beelms:deploy, so there is nothing to roll back"));
+    return RollbackPlanner.plan(environment, all, environmentTag, current, settings.to(), settings.backupId());
+  }
+
+  @Override
+  public GateResult check(ReleaseListener listener) throws Exception {
+    Environment environment = settings.environment();
+    RollbackPlan plan = plan();
+    plan.lines().forEach(line -> listener.progress(NAME, line));
+    List<Finding> findings = new ArrayList<>();
+    ReleaseRecord target = plan.target();
+    String where = "<environments>/<environment> '" + environment.name() + "'";
+
+    if (!rollout.registry().exists(target.image().reference())) {
+      findings.add(Finding.error(
+          target.image().reference() + " (" + target.tag() + ") is no longer in the registry; nothing was"
+              + " moved, " + environment.name() + " still runs " + plan.current().tag(),
+          target.image().reference(),
+          "roll back to another release with -Dbeelms.rollback.to=v…, or re-publish " + target.tag()
+              + " (check the registry's retention/garbage collection)"));
+      return GateResult.of(NAME, Duration.ZERO, findings, Severity.ERROR);
+    }
+    findings.add(Finding.info(target.tag() + " is in the registry (" + target.image().reference() + ")",
+        target.image().reference()));
+    if (!plan.decision().allowed()) {
+      findings.add(Finding.error(
+          plan.decision().reason() + "; nothing was moved, " + environment.name() + " still runs "
+              + plan.current().tag(), where,
+          "ship a forward fix (a new release whose migration repairs the schema); or, with a planned"
+              + " backup, give -Dbeelms.rollback.backupId=<id> and a <restoreCommand> in " + where));
+      return GateResult.of(NAME, Duration.ZERO, findings, Severity.ERROR);
+    }
+    if (settings.dryRun()) {
+      findings.add(Finding.info(
+          "dry run (-Dbeelms.dryRun=true): the plan above was not carried out; nothing was moved", ""));
+      return GateResult.of(NAME, Duration.ZERO, findings, Severity.ERROR);
+    }
+
+    Map<String, String> extra = new java.util.LinkedHashMap<>();
+    extra.put("ROLLBACK_FROM_TAG", plan.current().tag());
+    extra.put("ROLLBACK_FROM_VERSION", plan.current().version());
+    extra.put("ROLLBACK_FROM_DIGEST", plan.current().image().digest());
+    String backupId = "";
+    if (plan.decision().kind() == RollbackDecision.Kind.RESTORE_AND_IMAGE_ROLLBACK) {
+      backupId = settings.backupId().orElseThrow();
+      extra.put("BACKUP_ID", backupId);
+      Map<String, String> vars = Rollout.variables(target, environment, NAME);
+      vars.putAll(extra);
+      listener.progress(NAME, "running the <restoreCommand> of " + environment.name() + " with backup " + backupId);
+      HookResult restore = rollout.hooks().run(environment.name() + "-restore-hook", environment.restoreCommand(), vars);
+      if (!restore.succeeded()) {
+        findings.add(Finding.error(
+            "the restore hook " + restore.describe() + "; the image was not moved (" + plan.environmentTag()
+                + " still points at " + plan.current().tag() + ") but the database may be partly restored",
+            where + " <restoreCommand>",
+            "check the restore log and the database; restore backup " + backupId + " by hand or fix"
+                + " forward, then run the rollback again"));
+        return GateResult.of(NAME, Duration.ZERO, findings, Severity.ERROR);
+      }
+      findings.add(Finding.info("restore hook " + restore.describe(), where + " <restoreCommand>"));
+    }
+
+    Rollout.Result result = rollout.apply(NAME, target, environment, extra, listener);
+    findings.addAll(result.findings());
+    if (result.moved()) {
+      DeploymentEntry entry =
+          new DeploymentEntry(
+              NAME, environment.name(), environment.modeName(), target.version(), target.tag(),
+              target.image().digest(), settings.actor(), rollout.clock().instant(), result.outcome(),
+              result.smokeStatus(), "", plan.current().tag(), plan.decision().kind().label(), backupId);
+      records.append(target, entry, result.smokeReport());
+      findings.add(Finding.info(
+          "recorded: rollback from " + plan.current().tag() + " to " + target.tag() + " ("
+              + plan.decision().kind().label() + "), smoke " + entry.smoke() + ", by " + entry.by(),
+          "git note of " + target.tag()));
+    }
+    return GateResult.of(NAME, Duration.ZERO, findings, Severity.ERROR);
+  }
+
+}

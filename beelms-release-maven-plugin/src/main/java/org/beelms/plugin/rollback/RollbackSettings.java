@@ -1,0 +1,27 @@
+package org.beelms.plugin.rollback;
+
+import java.util.Objects;
+import java.util.Optional;
+import org.beelms.plugin.smoke.Environment;
+
+/**
+ * Everything one {@code beelms:rollback} needs, resolved once by the Mojo.
+ *
+ * @param environment the environment to roll back
+ * @param to {@code -Dbeelms.rollback.to}: the release to return to; empty = the one deployed
+ *     there before the current one
+ * @param backupId {@code -Dbeelms.rollback.backupId}: the backup the restore hook restores;
+ *     empty when none
+ * @param dryRun {@code -Dbeelms.dryRun}: print the plan only
+ * @param actor who rolls back, recorded
+ */
+public record RollbackSettings(
+    Environment environment, Optional<String> to, Optional<String> backupId, boolean dryRun, String actor) {
+
+  public RollbackSettings {
+    Objects.requireNonNull(environment, "environment");
+    to = to.map(String::trim).filter(v -> !v.isEmpty());
+    backupId = backupId.map(String::trim).filter(v -> !v.isEmpty());
+    actor = actor == null || actor.isBlank() ? "unknown" : actor.trim();
+  }
+}

@@ -1,0 +1,225 @@
+package org.beelms.plugin.deploy;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.beelms.plugin.gate.Finding;
+import org.beelms.plugin.gate.GateResult;
+import org.beelms.plugin.gate.GateStatus;
+import org.beelms.plugin.git.ReleaseHistory;
+import org.beelms.plugin.git.TempGitRepo;
+import org.beelms.plugin.image.BaseImage;
+import org.beelms.plugin.image.ExtraDirectory;
+import org.beelms.plugin.image.ImagePublisher;
+import org.beelms.plugin.image.ImageResult;
+import org.beelms.plugin.image.ImageSettings;
+import org.beelms.plugin.image.LoopbackRegistry;
+import org.beelms.plugin.image.ManifestCopy;
+import org.beelms.plugin.image.TargetKind;
+import org.beelms.plugin.gate.ReleaseListener;
+import org.beelms.plugin.release.ReleaseRecord;
+import org.beelms.plugin.release.ReleaseRecordStore;
+import org.beelms.plugin.smoke.Environment;
+
+/**
+ * A small, real deployment world for the deploy and rollback tests: a git repository whose {@code
+ * v*} tags carry release records as git notes, images pushed to the loopback registry, and an
+ * "environment": a real HTTP server whose {@code /api/health} reports the version written to a
+ * file, which the deploy hook (a real shell command) writes, as a platform starting the new
+ * image would. Smoke is a gate whose outcome the test sets.
+ */
+public final class DeployWorld implements AutoCloseable {
+
+  public static final String REPOSITORY = "beelms/core";
+
+  private final Path work;
+  private final LoopbackRegistry registry;
+  private final TempGitRepo git;
+  private final HttpServer server;
+  private final Path runningVersion;
+  public final AtomicInteger smokeRuns = new AtomicInteger();
+  public volatile GateStatus smokeStatus = GateStatus.PASSED;
+  private Instant now = Instant.parse("2026-01-01T10:00:00Z");
+
+  public DeployWorld(Path work, LoopbackRegistry registry) throws IOException {
+    this.work = work;
+    this.registry = registry;
+    this.git = TempGitRepo.init(Files.createDirectories(work.resolve("repo")));
+    this.runningVersion = work.resolve("running-version");
+    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/api/health", exchange -> {
+      byte[] body;
+      int status;
+      if (Files.exists(runningVersion)) {
+        status = 200;
+        body = ("{\"status\":\"ok\",\"version\":\"" + Files.readString(runningVersion).trim() + "\"}")
+            .getBytes(StandardCharsets.UTF_8);
+      } else {
+        status = 503;
+        body = "{\"status\":\"down\"}".getBytes(StandardCharsets.UTF_8);
+      }
+      exchange.sendResponseHeaders(status, body.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    });
+    server.start();
+  }
+
+  public Path work() {
+    return work;
+  }
+
+  public LoopbackRegistry registry() {
+    return registry;
+  }
+
+  public String repository() {
+    return registry.image(REPOSITORY + "-" + Integer.toHexString(work.hashCode()));
+  }
+
+  public URI apiUrl() {
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api");
+  }
+
+  /** A deploy hook that "starts" the image: health then reports $VERSION; logs the variables. */
+  public String startingHook() {
+    return "printf '%s %s %s %s\\n' \"$ENVIRONMENT\" \"$TAG\" \"$IMAGE_REFERENCE\" \"$GIT_TAG\" >> '"
+        + work.resolve("hook-calls") + "' && printf '%s' \"$VERSION\" > '" + runningVersion + "'";
+  }
+
+  public Environment environment(String name, String mode, String deployCommand, String restoreCommand) {
+    return Environment.declared(
+        name, apiUrl().toString(), "", mode, name, "", "", "", Map.of(), deployCommand, restoreCommand);
+  }
+
+  /**
+   * Commits, tags {@code v<version>}, pushes a distinct image for it, and attaches its record.
+   *
+   * @param migrations {@code version:file:class} triples new in this release
+   */
+  public ReleaseRecord release(String version, String... migrations) throws Exception {
+    git.write("VERSION", version + "\n");
+    String commit = git.commitAll("feat: release " + version).getName();
+    git.tag("v" + version);
+    String digest = push(version);
+    List<ReleaseRecord.NewMigration> newMigrations =
+        java.util.Arrays.stream(migrations)
+            .map(m -> m.split(":"))
+            .map(p -> new ReleaseRecord.NewMigration(p[0], p[1], p[2]))
+            .toList();
+    ReleaseRecord record =
+        new ReleaseRecord(
+            null, version, "v" + version, commit, now.toString(), false,
+            new ReleaseRecord.Image(repository(), digest, List.of("v" + version), "registry",
+                repository() + ":v" + version),
+            new ReleaseRecord.Flyway(newMigrations.isEmpty() ? "3" : newMigrations.get(newMigrations.size() - 1).version(),
+                newMigrations),
+            "", null, null);
+    new ReleaseRecordStore(git.git().getRepository()).attach(record);
+    return record;
+  }
+
+  private String push(String version) throws Exception {
+    Path dist = Files.createDirectories(work.resolve("dist-" + version));
+    Files.writeString(dist.resolve("version.txt"), version + "\n");
+    ImageSettings settings =
+        new ImageSettings(
+            repository(), List.of("v" + version), new BaseImage.Scratch(), TargetKind.REGISTRY,
+            work.resolve("out-" + version + "/image.tar"), Optional.empty(),
+            List.of(new ExtraDirectory(dist, "/app")), List.of("/app/run"), Optional.empty(), true,
+            work.resolve("out-" + version), work.resolve("cache/app"), Optional.of(work.resolve("cache/base")));
+    ImageResult result = new ImagePublisher(settings, ReleaseListener.NONE).publish();
+    return result.digest();
+  }
+
+  public ReleaseHistory history() {
+    return ReleaseHistory.open(git.root());
+  }
+
+  public ReleaseRecords records() {
+    return new ReleaseRecords(history(), work.resolve("target/beelms-release"));
+  }
+
+  /** A clock that moves a minute on every reading, so deployments are ordered. */
+  public Clock clock() {
+    return new Clock() {
+      @Override
+      public java.time.ZoneId getZone() {
+        return java.time.ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(java.time.ZoneId zone) {
+        return this;
+      }
+
+      @Override
+      public Instant instant() {
+        now = now.plus(Duration.ofMinutes(1));
+        return now;
+      }
+    };
+  }
+
+  public Rollout rollout(Duration healthTimeout) {
+    return new Rollout(
+        new ManifestCopy(Optional.empty(), true),
+        new HookRunner(work, work.resolve("target/beelms-release/hooks"), Duration.ofSeconds(20)),
+        new HealthWait(healthTimeout, Duration.ofMillis(100)),
+        (version, listener) -> {
+          smokeRuns.incrementAndGet();
+          return new GateResult("smoke", smokeStatus, Duration.ZERO,
+              smokeStatus == GateStatus.PASSED ? List.of()
+                  : List.of(Finding.error("WS1 wiki list failed", "GET /api/wiki", "")), "");
+        },
+        work.resolve("target/beelms-release"),
+        clock());
+  }
+
+  public DeploySettings deploySettings(Environment environment, String version, String force) {
+    return new DeploySettings(
+        environment, Optional.ofNullable(version), Optional.ofNullable(force), "tester", work,
+        work.resolve("target/beelms-release"), Duration.ofSeconds(20), Duration.ofSeconds(5),
+        Duration.ofMillis(100));
+  }
+
+  /** Deploys {@code version} to {@code environment}, expecting success. */
+  public GateResult deploy(Environment environment, String version) throws Exception {
+    return new Deployment(deploySettings(environment, version, null), records(), rollout(Duration.ofSeconds(5)))
+        .check(ReleaseListener.NONE);
+  }
+
+  public Optional<String> tagDigest(String tag) throws Exception {
+    return new ManifestCopy(Optional.empty(), true).digestOf(repository() + ":" + tag);
+  }
+
+  public List<String> hookCalls() throws IOException {
+    Path calls = work.resolve("hook-calls");
+    return Files.exists(calls) ? Files.readAllLines(calls) : List.of();
+  }
+
+  /** The record of {@code tag} as its git note holds it now. */
+  public ReleaseRecord note(String tag) {
+    return records().locate(Optional.of(tag), "test").record();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    git.close();
+  }
+}

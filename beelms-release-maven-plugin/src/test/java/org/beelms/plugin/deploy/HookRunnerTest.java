@@ -1,0 +1,71 @@
+package org.beelms.plugin.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HookRunnerTest {
+
+  @TempDir Path work;
+
+  private HookRunner runner(Duration timeout) {
+    return new HookRunner(work, work.resolve("hooks"), timeout);
+  }
+
+  @Test
+  void passesTheDeploymentVariablesToTheHook() throws Exception {
+    HookResult result =
+        runner(Duration.ofSeconds(10))
+            .run("staging-deploy-hook", "printf '%s|%s|%s' \"$IMAGE_REFERENCE\" \"$VERSION\" \"$ENVIRONMENT\" > seen.txt",
+                Map.of("IMAGE_REFERENCE", "127.0.0.1:5000/beelms/core@sha256:abc", "VERSION", "0.2.0",
+                    "ENVIRONMENT", "staging"));
+
+    assertTrue(result.succeeded(), result.describe());
+    assertEquals("127.0.0.1:5000/beelms/core@sha256:abc|0.2.0|staging", Files.readString(work.resolve("seen.txt")));
+    assertEquals(work.resolve("hooks/staging-deploy-hook.log"), result.log());
+  }
+
+  @Test
+  void reportsAFailingHookWithItsExitCodeAndLastLines() throws Exception {
+    HookResult result =
+        runner(Duration.ofSeconds(10)).run("prod-deploy-hook", "echo 'kubectl: deployment not found'; exit 3", Map.of());
+
+    assertFalse(result.succeeded());
+    assertEquals(3, result.exitCode());
+    assertTrue(result.describe().contains("exited with 3"), result.describe());
+    assertTrue(result.describe().contains("kubectl: deployment not found"), result.describe());
+  }
+
+  @Test
+  void stopsAHookThatOutlivesItsTimeout() throws Exception {
+    long start = System.nanoTime();
+    HookResult result = runner(Duration.ofMillis(800)).run("slow-hook", "sleep 30", Map.of());
+
+    assertTrue(result.timedOut());
+    assertFalse(result.succeeded());
+    assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 10, "bounded by the timeout");
+    assertTrue(result.describe().contains("was stopped"), result.describe());
+  }
+
+  @Test
+  void returnsOnceAHookHasStartedAServerInTheBackground() throws Exception {
+    long start = System.nanoTime();
+    HookResult result =
+        runner(Duration.ofSeconds(10))
+            .run("start-hook", "nohup sleep 30 > /dev/null 2>&1 & echo $! > server.pid", Map.of());
+
+    assertTrue(result.succeeded(), result.describe());
+    assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 5, "the hook returned at once");
+    long pid = Long.parseLong(Files.readString(work.resolve("server.pid")).trim());
+    ProcessHandle server = ProcessHandle.of(pid).orElseThrow();
+    assertTrue(server.isAlive(), "the background server keeps running");
+    server.destroyForcibly();
+  }
+}
