@@ -45,18 +45,7 @@ import org.beelms.smoke.config.SmokeConfig;
  * on staging, unless {@code -Dbeelms.deploy.force=<reason>}. See docs/goals/deploy.md.
  */
 @Mojo(name = "deploy", threadSafe = true, aggregator = true)
-public class DeployMojo extends AbstractBeelmsMojo {
-
-  /** The environments, declared once for smoke, deploy and rollback (see docs/environments.md). */
-  @Parameter private List<SmokeMojo.EnvironmentDeclaration> environments;
-
-  /** The environment to deploy to, e.g. {@code -Dtarget=staging}. */
-  @Parameter(property = "target")
-  private String target;
-
-  /** The same as {@code target}, under the plugin's prefix; {@code target} wins. */
-  @Parameter(property = "beelms.target")
-  private String beelmsTarget;
+public class DeployMojo extends AbstractRolloutMojo {
 
   /**
    * The release to deploy, e.g. {@code v0.1.0} (its record is the git note of that tag); empty =
@@ -69,61 +58,13 @@ public class DeployMojo extends AbstractBeelmsMojo {
   @Parameter(property = "beelms.deploy.force")
   private String force;
 
-  /** Who deploys, as recorded; default {@code BEELMS_DEPLOY_ACTOR}, else {@code user.name}. */
-  @Parameter(property = "beelms.deploy.actor")
-  private String actor;
-
-  /** How long a hook may run (ISO-8601, e.g. {@code PT5M}). */
-  @Parameter(property = "beelms.deploy.hookTimeout", defaultValue = "PT5M")
-  private String hookTimeout;
-
-  /** How long to wait for health to report the release (ISO-8601, e.g. {@code PT2M}). */
-  @Parameter(property = "beelms.deploy.healthTimeout", defaultValue = "PT2M")
-  private String healthTimeout;
-
-  /**
-   * The smoke suites run after the deploy: {@code smoke} (OPS and WS-1..WS-3, release plan 3.1),
-   * or a list such as {@code ops,ws1}; {@code all} adds the regression tier.
-   */
-  @Parameter(property = "beelms.deploy.smokeSuites", defaultValue = "smoke")
-  private String smokeSuites;
-
-  /** The settings.xml server with the registry account; else {@code BEELMS_REGISTRY_USERNAME/PASSWORD}. */
-  @Parameter(property = "beelms.image.registryServerId")
-  private String registryServerId;
-
-  /** Allow plain HTTP to the registry (a registry on 127.0.0.1 only). */
-  @Parameter(property = "beelms.image.allowInsecureRegistries", defaultValue = "false")
-  private boolean allowInsecureRegistries;
-
   /** Skips this goal. */
   @Parameter(property = "beelms.skip.deploy", defaultValue = "false")
   private boolean skip;
 
-  @Parameter(defaultValue = "${settings}", readonly = true)
-  private Settings settings;
-
-  @Parameter(defaultValue = "${session}", readonly = true)
-  private MavenSession session;
-
-  @Component private SettingsDecrypter settingsDecrypter;
-
-  private Wiring wiring;
-
   @Override
   protected String goal() {
     return Deployment.NAME;
-  }
-
-  @Override
-  protected List<GateResult> runGates(ReleaseListener listener) throws MojoExecutionException {
-    try {
-      return super.runGates(listener);
-    } finally {
-      if (wiring != null) {
-        wiring.close();
-      }
-    }
   }
 
   @Override
@@ -133,9 +74,7 @@ public class DeployMojo extends AbstractBeelmsMojo {
 
   @Override
   protected List<Gate> gates() {
-    wiring = new Wiring(environments, target, beelmsTarget, registryServerId,
-        allowInsecureRegistries, hookTimeout, healthTimeout, smokeSuites, actor, settings, session,
-        settingsDecrypter, project.getBasedir().toPath(), outputDirectory.toPath());
+    Wiring wiring = wiring();
     DeploySettings deploy =
         new DeploySettings(
             wiring.environment, Optional.ofNullable(version), Optional.ofNullable(force), wiring.actor,

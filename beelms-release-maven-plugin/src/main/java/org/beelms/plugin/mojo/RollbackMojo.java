@@ -23,18 +23,7 @@ import org.beelms.plugin.rollback.RollbackSettings;
  * unless a backup id is given and the environment has a restore hook. See docs/goals/rollback.md.
  */
 @Mojo(name = "rollback", threadSafe = true, aggregator = true)
-public class RollbackMojo extends AbstractBeelmsMojo {
-
-  /** The environments, declared once for smoke, deploy and rollback (see docs/environments.md). */
-  @Parameter private List<SmokeMojo.EnvironmentDeclaration> environments;
-
-  /** The environment to roll back, e.g. {@code -Dtarget=production}. */
-  @Parameter(property = "target")
-  private String target;
-
-  /** The same as {@code target}, under the plugin's prefix; {@code target} wins. */
-  @Parameter(property = "beelms.target")
-  private String beelmsTarget;
+public class RollbackMojo extends AbstractRolloutMojo {
 
   /** The release to return to, e.g. {@code v0.1.0}; empty = the one deployed there before the current one. */
   @Parameter(property = "beelms.rollback.to")
@@ -48,57 +37,9 @@ public class RollbackMojo extends AbstractBeelmsMojo {
   @Parameter(property = "beelms.dryRun", defaultValue = "false")
   private boolean dryRun;
 
-  /** Who rolls back, as recorded; default {@code BEELMS_DEPLOY_ACTOR}, else {@code user.name}. */
-  @Parameter(property = "beelms.deploy.actor")
-  private String actor;
-
-  /** How long a hook may run (ISO-8601, e.g. {@code PT5M}). */
-  @Parameter(property = "beelms.deploy.hookTimeout", defaultValue = "PT5M")
-  private String hookTimeout;
-
-  /** How long to wait for health to report the target release (ISO-8601). */
-  @Parameter(property = "beelms.deploy.healthTimeout", defaultValue = "PT2M")
-  private String healthTimeout;
-
-  /**
-   * The smoke suites run after the deploy: {@code smoke} (OPS and WS-1..WS-3, release plan 3.1),
-   * or a list such as {@code ops,ws1}; {@code all} adds the regression tier.
-   */
-  @Parameter(property = "beelms.deploy.smokeSuites", defaultValue = "smoke")
-  private String smokeSuites;
-
-  /** The settings.xml server with the registry account; else {@code BEELMS_REGISTRY_USERNAME/PASSWORD}. */
-  @Parameter(property = "beelms.image.registryServerId")
-  private String registryServerId;
-
-  /** Allow plain HTTP to the registry (a registry on 127.0.0.1 only). */
-  @Parameter(property = "beelms.image.allowInsecureRegistries", defaultValue = "false")
-  private boolean allowInsecureRegistries;
-
   /** Skips this goal. */
   @Parameter(property = "beelms.skip.rollback", defaultValue = "false")
   private boolean skip;
-
-  @Parameter(defaultValue = "${settings}", readonly = true)
-  private Settings settings;
-
-  @Parameter(defaultValue = "${session}", readonly = true)
-  private MavenSession session;
-
-  @Component private SettingsDecrypter settingsDecrypter;
-
-  private DeployMojo.Wiring wiring;
-
-  @Override
-  protected List<GateResult> runGates(ReleaseListener listener) throws MojoExecutionException {
-    try {
-      return super.runGates(listener);
-    } finally {
-      if (wiring != null) {
-        wiring.close();
-      }
-    }
-  }
 
   @Override
   protected String goal() {
@@ -112,9 +53,7 @@ public class RollbackMojo extends AbstractBeelmsMojo {
 
   @Override
   protected List<Gate> gates() {
-    wiring = new DeployMojo.Wiring(environments, target, beelmsTarget, registryServerId,
-        allowInsecureRegistries, hookTimeout, healthTimeout, smokeSuites, actor, settings, session,
-        settingsDecrypter, project.getBasedir().toPath(), outputDirectory.toPath());
+    DeployMojo.Wiring wiring = wiring();
     RollbackSettings rollback =
         new RollbackSettings(
             wiring.environment, Optional.ofNullable(to), Optional.ofNullable(backupId), dryRun, wiring.actor);

@@ -1,0 +1,89 @@
+package org.beelms.plugin.mojo;
+
+import java.util.List;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.beelms.plugin.gate.GateResult;
+import org.beelms.plugin.gate.ReleaseListener;
+
+/**
+ * What deploy and rollback share: the declared environments and the chosen one, the registry,
+ * the hook and health-wait limits, the post-deploy smoke suites and who acts. Turned once into a
+ * {@link DeployMojo.Wiring}, closed after the goal ran.
+ */
+abstract class AbstractRolloutMojo extends AbstractBeelmsMojo {
+
+  /** The environments, declared once for smoke, deploy and rollback (see docs/environments.md). */
+  @Parameter private List<SmokeMojo.EnvironmentDeclaration> environments;
+
+  /** The environment to act on, e.g. {@code -Dtarget=staging}. */
+  @Parameter(property = "target")
+  private String target;
+
+  /** The same as {@code target}, under the plugin's prefix; {@code target} wins. */
+  @Parameter(property = "beelms.target")
+  private String beelmsTarget;
+
+  /** Who deploys or rolls back, as recorded; default {@code BEELMS_DEPLOY_ACTOR}, else {@code user.name}. */
+  @Parameter(property = "beelms.deploy.actor")
+  private String actor;
+
+  /** How long a hook may run (ISO-8601, e.g. {@code PT5M}). */
+  @Parameter(property = "beelms.deploy.hookTimeout", defaultValue = "PT5M")
+  private String hookTimeout;
+
+  /** How long to wait for health to report the release (ISO-8601, e.g. {@code PT2M}). */
+  @Parameter(property = "beelms.deploy.healthTimeout", defaultValue = "PT2M")
+  private String healthTimeout;
+
+  /**
+   * The smoke suites run after the deploy or rollback: {@code smoke} (OPS and WS-1..WS-3, release
+   * plan 3.1), or a list such as {@code ops,ws1}; {@code all} adds the regression tier.
+   */
+  @Parameter(property = "beelms.deploy.smokeSuites", defaultValue = "smoke")
+  private String smokeSuites;
+
+  /** The settings.xml server with the registry account; else {@code BEELMS_REGISTRY_USERNAME/PASSWORD}. */
+  @Parameter(property = "beelms.image.registryServerId")
+  private String registryServerId;
+
+  /** Allow plain HTTP to the registry (a registry on 127.0.0.1 only). */
+  @Parameter(property = "beelms.image.allowInsecureRegistries", defaultValue = "false")
+  private boolean allowInsecureRegistries;
+
+  @Parameter(defaultValue = "${settings}", readonly = true)
+  private Settings settings;
+
+  @Parameter(defaultValue = "${session}", readonly = true)
+  private MavenSession session;
+
+  @Component private SettingsDecrypter settingsDecrypter;
+
+  private DeployMojo.Wiring wiring;
+
+  /** The collaborators built from the shared parameters; one per goal run. */
+  protected final DeployMojo.Wiring wiring() {
+    if (wiring == null) {
+      wiring =
+          new DeployMojo.Wiring(environments, target, beelmsTarget, registryServerId,
+              allowInsecureRegistries, hookTimeout, healthTimeout, smokeSuites, actor, settings,
+              session, settingsDecrypter, project.getBasedir().toPath(), outputDirectory.toPath());
+    }
+    return wiring;
+  }
+
+  @Override
+  protected List<GateResult> runGates(ReleaseListener listener) throws MojoExecutionException {
+    try {
+      return super.runGates(listener);
+    } finally {
+      if (wiring != null) {
+        wiring.close();
+      }
+    }
+  }
+}
