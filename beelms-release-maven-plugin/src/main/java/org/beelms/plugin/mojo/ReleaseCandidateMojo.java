@@ -75,7 +75,7 @@ public class ReleaseCandidateMojo extends AbstractBeelmsMojo {
   @Parameter(
       property = "beelms.migrations.locations",
       defaultValue = "${project.basedir}/src/main/resources/db/migration")
-  private java.io.File migrationLocations;
+  private java.io.File locations;
 
   /** The OpenAPI document, whose hash the record keeps. */
   @Parameter(
@@ -164,7 +164,7 @@ public class ReleaseCandidateMojo extends AbstractBeelmsMojo {
       ReleaseRecord record =
           new ReleaseRecordAssembler(
                   outputDirectory.toPath(),
-                  migrationLocations.toPath(),
+                  locations.toPath(),
                   java.util.Optional.ofNullable(spec).map(java.io.File::toPath),
                   java.time.Clock.systemUTC())
               .assemble(version, commit, dryRun, results);
@@ -258,9 +258,14 @@ public class ReleaseCandidateMojo extends AbstractBeelmsMojo {
       throw new MojoExecutionException(
           "the plugin has no goal '" + goal + "'; this is a packaging error of the plugin itself");
     }
-    // Same execution id, so an <execution> configuration of release-candidate also applies to
-    // the gates, next to the plugin-level <configuration> and -D properties.
-    MojoExecution execution = new MojoExecution(descriptor, mojoExecution.getExecutionId());
+    // Same execution id and source as release-candidate's own execution, so Maven configures the
+    // gate exactly as that goal run alone: from the command line (source CLI) it reads the
+    // plugin-level <configuration>, or the <execution> named by goal@id (which Maven has already
+    // merged with the plugin level); from a lifecycle binding, that execution's configuration.
+    // Descriptor defaults and -D properties fill what the POM leaves out. A new MojoExecution
+    // without a source is LIFECYCLE, for which Maven drops the plugin-level configuration.
+    MojoExecution execution =
+        new MojoExecution(descriptor, mojoExecution.getExecutionId(), mojoExecution.getSource());
     try {
       executionPlanner.setupMojoExecution(session, project, execution);
       org.apache.maven.plugin.Mojo mojo =

@@ -202,7 +202,7 @@ class ReleaseNotesGeneratorTest {
         """);
     ReleaseNotes notes =
         new ReleaseNotesGenerator(
-                settings("0.2.0").withDod(new DodSettings(DOD, Optional.of(waivers), false, NOV_25)))
+                settings("0.2.0").withDod(new DodSettings(DOD, Optional.of(waivers), true, NOV_25)))
             .compile(ReleaseListener.NONE);
 
     List<ReleaseNotes.Limitation> items = notes.knownLimitations().dodItems().orElseThrow();
@@ -223,7 +223,7 @@ class ReleaseNotesGeneratorTest {
     GateResult result =
         new ReleaseNotesGenerator(
                 settings("0.2.0").withDod(
-                    new DodSettings(dir.resolve("docs/dod.md"), Optional.empty(), false, NOV_25)))
+                    new DodSettings(dir.resolve("docs/dod.md"), Optional.empty(), true, NOV_25)))
             .check(ReleaseListener.NONE);
     assertEquals(GateStatus.PASSED, result.status());
     String md = Files.readString(reports().resolve(ReleaseNotesGenerator.MARKDOWN_FILE));
