@@ -158,19 +158,6 @@ public final class BeelmsClient implements BeelmsApi {
 
     /** The JSON object of a response, or an empty map when it is not one. */
     static Map<String, Object> jsonMap(Response r) {
-        if (!Catalogue.isJson(r)) {
-            return Map.of();
-        }
-        try {
-            Object root = r.jsonPath().get("$");
-            if (root instanceof Map<?, ?> m) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> mm = (Map<String, Object>) m;
-                return mm;
-            }
-        } catch (RuntimeException e) {
-            return Map.of();
-        }
-        return Map.of();
+        return Catalogue.isJson(r) ? Json.objectOrEmpty(r) : Map.of();
     }
 }

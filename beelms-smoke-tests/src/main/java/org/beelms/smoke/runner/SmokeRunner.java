@@ -81,8 +81,9 @@ public final class SmokeRunner {
                 .enableTestExecutionListenerAutoRegistration(false)
                 .build();
         try (LauncherSession session = LauncherFactory.openSession(launcherConfig)) {
-            session.getStore().put(Namespace.create(BeelmsSmokeExtension.NAMESPACE_NAME), BeelmsSmokeExtension.JOURNAL_KEY,
-                    journal);
+            Namespace namespace = Namespace.create(BeelmsSmokeExtension.NAMESPACE_NAME);
+            session.getStore().put(namespace, BeelmsSmokeExtension.JOURNAL_KEY, journal);
+            session.getStore().put(namespace, BeelmsSmokeExtension.CLIENT_KEY, preflightClient);
             session.getLauncher().execute(discovery, collector, xml);
         }
         redactXml(reportDir, journal);
