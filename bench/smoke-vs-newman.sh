@@ -39,20 +39,17 @@ collection=bench/newman/ws-smoke.postman_collection.json
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
-
-# run_one NAME COMMAND...: runs it, fails the benchmark when it fails, appends the wall time to $work/NAME
+# run_one NAME COMMAND...: runs it (the benchmark stops when it fails) and appends its wall and CPU (user + system)
+# milliseconds to $work/NAME.wall and $work/NAME.cpu. CPU time is the figure that survives a loaded machine.
 run_one() {
   local name=$1; shift
-  local start end
-  start=$(now_ms)
-  if ! "$@" > "$work/out" 2>&1; then
+  if ! /usr/bin/time -f '%e %U %S' -o "$work/time" "$@" > "$work/out" 2>&1; then
     cat "$work/out" >&2
     echo "$name failed (above): fix the target or the tool before comparing times" >&2
     exit 1
   fi
-  end=$(now_ms)
-  echo $(( end - start )) >> "$work/$name"
+  awk '{ printf "%d\n", $1 * 1000 }' "$work/time" >> "$work/$name.wall"
+  awk '{ printf "%d\n", ($2 + $3) * 1000 }' "$work/time" >> "$work/$name.cpu"
 }
 
 best() { sort -n "$work/$1" | head -n 1; }
@@ -67,12 +64,13 @@ for i in $(seq 1 "$runs"); do
 done
 
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores, best of $runs interleaved runs"
-printf '%-50s %10s %10s %8s\n' run best_ms all_ms ratio
-nm=$(best newman)
-printf '%-50s %10s %10s %8s\n' "newman 6.2.2 (21 requests)" "$nm" "$(paste -sd, "$work/newman")" 1.00
+printf '%-52s %8s %8s %7s  %s\n' run wall_ms cpu_ms ratio "all wall ms"
+nm=$(best newman.wall)
+printf '%-52s %8s %8s %7s  %s\n' "newman 6.2.2 (21 requests)" "$nm" "$(best newman.cpu)" 1.00 "$(paste -sd, "$work/newman.wall")"
 for j in "${!jars[@]}"; do
-  sm=$(best "smoke$j")
-  printf '%-50s %10s %10s %8s\n' "smoke tier $(basename "${jars[$j]}")" "$sm" "$(paste -sd, "$work/smoke$j")" \
-      "$(awk -v a="$sm" -v b="$nm" 'BEGIN { printf "%.2f", a / b }')"
-  printf '%-50s %10s %10s %8s\n' "--suites ops $(basename "${jars[$j]}")" "$(best "ops$j")" "$(paste -sd, "$work/ops$j")" -
+  sm=$(best "smoke$j.wall")
+  printf '%-52s %8s %8s %7s  %s\n' "smoke tier $(basename "${jars[$j]}")" "$sm" "$(best "smoke$j.cpu")" \
+      "$(awk -v a="$sm" -v b="$nm" 'BEGIN { printf "%.2f", a / b }')" "$(paste -sd, "$work/smoke$j.wall")"
+  printf '%-52s %8s %8s %7s  %s\n' "--suites ops $(basename "${jars[$j]}")" "$(best "ops$j.wall")" \
+      "$(best "ops$j.cpu")" - "$(paste -sd, "$work/ops$j.wall")"
 done
