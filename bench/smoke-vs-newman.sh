@@ -50,6 +50,7 @@ run_one() {
   fi
   awk '{ printf "%d\n", $1 * 1000 }' "$work/time" >> "$work/$name.wall"
   awk '{ printf "%d\n", ($2 + $3) * 1000 }' "$work/time" >> "$work/$name.cpu"
+  echo "$name wall $(tail -n 1 "$work/$name.wall") ms, cpu $(tail -n 1 "$work/$name.cpu") ms, load $(cut -d' ' -f1 /proc/loadavg)" >&2
 }
 
 best() { sort -n "$work/$1" | head -n 1; }

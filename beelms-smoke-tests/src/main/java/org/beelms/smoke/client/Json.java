@@ -1,35 +1,90 @@
 package org.beelms.smoke.client;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.restassured.response.Response;
 import org.opentest4j.AssertionFailedError;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads response bodies with one shared Jackson {@link ObjectMapper}. REST Assured's {@code jsonPath()} and
- * {@code body("path", matcher)} compile every GPath expression into a Groovy script (the Groovy compiler dominated a
- * smoke run's fixed cost, see docs/benchmarks.md); the checks read plain JSON through here instead.
+ * Reads response bodies with Jackson's streaming parser into plain maps, lists, strings, numbers and booleans.
+ * REST Assured's {@code jsonPath()} and {@code body("path", matcher)} compile every GPath expression into a Groovy
+ * script (the Groovy compiler dominated a smoke run's fixed cost, see docs/benchmarks.md); the checks read plain JSON
+ * through here instead. The streaming parser, not an {@code ObjectMapper}: databind loads some 450 classes, which a
+ * short run (e.g. {@code --suites ops}) would pay for nothing.
  */
 public final class Json {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final JsonFactory FACTORY = new JsonFactory();
 
     private Json() {
     }
 
     /** The parsed body (Map, List, String, Number, Boolean) or empty when the body is not JSON. */
     public static Optional<Object> parse(Response r) {
-        byte[] bytes = r.asByteArray();
+        return parse(r.asByteArray());
+    }
+
+    /** The parsed JSON value of {@code bytes}, or empty when they are not one complete JSON value. */
+    static Optional<Object> parse(byte[] bytes) {
         if (bytes == null || bytes.length == 0) {
             return Optional.empty();
         }
-        try {
-            return Optional.ofNullable(MAPPER.readValue(bytes, Object.class));
+        try (JsonParser parser = FACTORY.createParser(bytes)) {
+            if (parser.nextToken() == null) {
+                return Optional.empty();
+            }
+            Object value = read(parser);
+            return parser.nextToken() == null ? Optional.ofNullable(value) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
+        }
+    }
+
+    private static Object read(JsonParser parser) throws IOException {
+        JsonToken token = parser.currentToken();
+        switch (token) {
+            case START_OBJECT -> {
+                Map<String, Object> object = new LinkedHashMap<>();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    parser.nextToken();
+                    object.put(name, read(parser));
+                }
+                return object;
+            }
+            case START_ARRAY -> {
+                List<Object> array = new ArrayList<>();
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    array.add(read(parser));
+                }
+                return array;
+            }
+            case VALUE_STRING -> {
+                return parser.getText();
+            }
+            case VALUE_NUMBER_INT -> {
+                return parser.getNumberValue();
+            }
+            case VALUE_NUMBER_FLOAT -> {
+                return parser.getDoubleValue();
+            }
+            case VALUE_TRUE -> {
+                return Boolean.TRUE;
+            }
+            case VALUE_FALSE -> {
+                return Boolean.FALSE;
+            }
+            case VALUE_NULL -> {
+                return null;
+            }
+            default -> throw new IOException("unexpected JSON token " + token);
         }
     }
 
