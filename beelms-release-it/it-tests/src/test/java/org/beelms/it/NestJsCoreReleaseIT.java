@@ -132,6 +132,15 @@ class NestJsCoreReleaseIT {
     assertTrue(other.contains("Some fixes"), notes);
     assertTrue(other.contains("lint fixes"), notes);
     assertTrue(notes.contains("no version, no database check"), "known limitations included");
+    // The TypeORM migrations added since v0.1.0 are listed from git even though the Flyway check
+    // read none of them. TODO(issue 9 / i10): with TypeORM support, their expand/contract class.
+    String migrations = section(notes, "Database migrations");
+    for (String added :
+        List.of("1717900000000-AddTermsAcceptedAt.ts", "1718000000000-AddCourseLanguages.ts",
+            "1718100000000-RenameWikiBody.ts")) {
+      assertTrue(migrations.contains(added), notes);
+    }
+    assertFalse(migrations.contains("1717000000000-InitialSchema.ts"), "released in v0.1.0");
   }
 
   @Test
