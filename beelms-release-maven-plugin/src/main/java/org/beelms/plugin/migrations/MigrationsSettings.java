@@ -23,6 +23,8 @@ import org.beelms.plugin.git.SemanticVersion;
  * @param contractSeverity the severity of a finding for a contract migration
  * @param failOn the lowest severity that fails the gate
  * @param reportDirectory where {@code migrations.json} is written; empty to write nothing
+ * @param migrationTool whose files {@code locations} holds; {@link MigrationTool#AUTO} recognises
+ *     them
  */
 public record MigrationsSettings(
     Path locations,
@@ -32,7 +34,8 @@ public record MigrationsSettings(
     boolean compareWithPrevious,
     Severity contractSeverity,
     Severity failOn,
-    Optional<Path> reportDirectory) {
+    Optional<Path> reportDirectory,
+    MigrationTool migrationTool) {
 
   public MigrationsSettings {
     Objects.requireNonNull(locations, "locations");
@@ -42,6 +45,7 @@ public record MigrationsSettings(
     contractSeverity = contractSeverity == null ? Severity.WARNING : contractSeverity;
     failOn = failOn == null ? Severity.ERROR : failOn;
     reportDirectory = reportDirectory == null ? Optional.empty() : reportDirectory;
+    migrationTool = migrationTool == null ? MigrationTool.AUTO : migrationTool;
     locations = locations.toAbsolutePath().normalize();
   }
 
@@ -49,37 +53,42 @@ public record MigrationsSettings(
   public static MigrationsSettings of(Path locations) {
     return new MigrationsSettings(
         locations, Optional.empty(), Optional.empty(), Optional.empty(), true,
-        Severity.WARNING, Severity.ERROR, Optional.empty());
+        Severity.WARNING, Severity.ERROR, Optional.empty(), MigrationTool.AUTO);
   }
 
   public MigrationsSettings withScratch(JdbcTarget jdbc) {
     return new MigrationsSettings(locations, Optional.of(jdbc), target, releaseVersion,
-        compareWithPrevious, contractSeverity, failOn, reportDirectory);
+        compareWithPrevious, contractSeverity, failOn, reportDirectory, migrationTool);
   }
 
   public MigrationsSettings withTarget(JdbcTarget jdbc) {
     return new MigrationsSettings(locations, scratch, Optional.of(jdbc), releaseVersion,
-        compareWithPrevious, contractSeverity, failOn, reportDirectory);
+        compareWithPrevious, contractSeverity, failOn, reportDirectory, migrationTool);
   }
 
   public MigrationsSettings withReleaseVersion(SemanticVersion version) {
     return new MigrationsSettings(locations, scratch, target, Optional.of(version),
-        compareWithPrevious, contractSeverity, failOn, reportDirectory);
+        compareWithPrevious, contractSeverity, failOn, reportDirectory, migrationTool);
   }
 
   public MigrationsSettings withCompareWithPrevious(boolean compare) {
     return new MigrationsSettings(locations, scratch, target, releaseVersion, compare,
-        contractSeverity, failOn, reportDirectory);
+        contractSeverity, failOn, reportDirectory, migrationTool);
   }
 
   public MigrationsSettings withSeverities(Severity contract, Severity fail) {
     return new MigrationsSettings(locations, scratch, target, releaseVersion,
-        compareWithPrevious, contract, fail, reportDirectory);
+        compareWithPrevious, contract, fail, reportDirectory, migrationTool);
   }
 
   public MigrationsSettings withReportDirectory(Path directory) {
     return new MigrationsSettings(locations, scratch, target, releaseVersion,
-        compareWithPrevious, contractSeverity, failOn, Optional.of(directory));
+        compareWithPrevious, contractSeverity, failOn, Optional.of(directory), migrationTool);
+  }
+
+  public MigrationsSettings withMigrationTool(MigrationTool tool) {
+    return new MigrationsSettings(locations, scratch, target, releaseVersion,
+        compareWithPrevious, contractSeverity, failOn, reportDirectory, tool);
   }
 
   /** {@code text} with every configured password hidden. */
