@@ -16,6 +16,7 @@ import org.beelms.plugin.git.SemanticVersion;
 import org.beelms.plugin.migrations.Credentials;
 import org.beelms.plugin.migrations.JdbcTarget;
 import org.beelms.plugin.migrations.MigrationsCheck;
+import org.beelms.plugin.migrations.MigrationTool;
 import org.beelms.plugin.migrations.MigrationsSettings;
 
 /**
@@ -28,11 +29,21 @@ import org.beelms.plugin.migrations.MigrationsSettings;
 @Mojo(name = "migrations-check", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true)
 public class MigrationsCheckMojo extends AbstractBeelmsMojo {
 
-  /** The folder with the Flyway SQL migrations ({@code V<version>__<description>.sql}). */
+  /**
+   * The folder with the migrations: Flyway SQL ({@code V<version>__<description>.sql}) or TypeORM
+   * classes ({@code <epoch-ms>-<Name>.ts}, e.g. {@code be/src/migrations}).
+   */
   @Parameter(
       property = "beelms.migrations.locations",
       defaultValue = "${project.basedir}/src/main/resources/db/migration")
   private File locations;
+
+  /**
+   * Which tool's migrations {@code locations} holds: {@code auto} (recognise the files),
+   * {@code flyway} or {@code typeorm}.
+   */
+  @Parameter(property = "beelms.migrations.migrationTool", defaultValue = "auto")
+  private String migrationTool;
 
   /**
    * A PostgreSQL JDBC URL to migrate in instead of an embedded PostgreSQL; throwaway schemas are
@@ -127,7 +138,9 @@ public class MigrationsCheckMojo extends AbstractBeelmsMojo {
             .withSeverities(
                 Severity.parse(contractSeverity, "<contractSeverity> / -Dbeelms.migrations.contractSeverity"),
                 Severity.parse(failOn, "<failOn> / -Dbeelms.migrations.failOn"))
-            .withReportDirectory(outputDirectory.toPath());
+            .withReportDirectory(outputDirectory.toPath())
+            .withMigrationTool(
+                MigrationTool.parse(migrationTool, "<migrationTool> / -Dbeelms.migrations.migrationTool"));
     Optional<SemanticVersion> version =
         releaseVersion != null && !releaseVersion.isBlank()
             ? SemanticVersion.parse(releaseVersion)
