@@ -14,7 +14,7 @@ import org.beelms.plugin.gate.Finding;
 /**
  * What a migrations folder holds, counted by extension, and which tool's migrations they are: the
  * way {@code migrationTool=auto} recognises a folder, and the words of the error when no tool
- * recognises its files.
+ * recognises its files. Hidden files ({@code .gitkeep}) do not count.
  */
 final class FolderContents {
 
@@ -35,6 +35,7 @@ final class FolderContents {
     Map<String, Integer> counts = new TreeMap<>();
     try (Stream<Path> walk = Files.walk(folder)) {
       walk.filter(Files::isRegularFile)
+          .filter(p -> !p.getFileName().toString().startsWith("."))
           .forEach(p -> counts.merge(extension(p.getFileName().toString()), 1, Integer::sum));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + folder, e);

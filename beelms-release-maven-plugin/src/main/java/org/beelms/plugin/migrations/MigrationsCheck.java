@@ -180,8 +180,13 @@ public final class MigrationsCheck implements Gate {
     }
 
     /** An empty folder passes only when the previous release had no migrations there either. */
-    private void nothingToCheck(int releasedCount) {
+    private void nothingToCheck() {
       Path locations = settings.locations();
+      int releasedCount =
+          previousTree == null
+              ? 0
+              : MigrationSet.fromTree(previousTree, previousDir).migrations().size()
+                  + TypeOrmMigrationSet.fromTree(previousTree, previousDir).migrations().size();
       if (releasedCount > 0) {
         findings.add(
             Finding.error(
@@ -216,7 +221,7 @@ public final class MigrationsCheck implements Gate {
       }
       classify(newOnes);
       if (current.migrations().isEmpty()) {
-        nothingToCheck(previous == null ? 0 : previous.migrations().size());
+        nothingToCheck();
       } else if (NamingRules.blocksFlyway(current)) {
         findings.add(
             Finding.info(
@@ -247,7 +252,7 @@ public final class MigrationsCheck implements Gate {
         report(report);
       }
       if (current.migrations().isEmpty()) {
-        nothingToCheck(released == null ? 0 : released.migrations().size());
+        nothingToCheck();
         return;
       }
       if (!naming.isEmpty()) {
