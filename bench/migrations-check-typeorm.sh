@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 MODULE=beelms-release-maven-plugin
 CP_FILE="$MODULE/target/bench-classpath.txt"
 ./mvnw -B -q -f "$MODULE/pom.xml" test-compile dependency:build-classpath \
-  -Dmdep.includeScope=test -Dmdep.outputFile="$(pwd)/$CP_FILE" ${MAVEN_ARGS:-}
+  -Dmdep.includeScope=test -Dmdep.outputFile="$(pwd)/$CP_FILE"
 java -Dbench.runs="${BENCH_RUNS:-5}" \
   -cp "$MODULE/target/classes:$MODULE/target/test-classes:$(cat "$CP_FILE")" \
   org.beelms.plugin.migrations.TypeOrmStaticBenchmark "$@"
