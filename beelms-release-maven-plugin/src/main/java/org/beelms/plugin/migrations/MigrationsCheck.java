@@ -262,6 +262,11 @@ public final class MigrationsCheck implements Gate {
                 LOCATIONS));
         return;
       }
+      if (settings.migrationCommand().isPresent()) {
+        MigrationCommand command = settings.migrationCommand().get();
+        onScratch(scratch -> reproduceWithCommand(command, scratch));
+        return;
+      }
       List<TypeOrmMigration> needCommand =
           current.migrations().stream().filter(m -> !m.isPlainSql()).toList();
       if (released != null) {
@@ -379,8 +384,13 @@ public final class MigrationsCheck implements Gate {
     }
 
     private void onDatabase(MigrationSet current) throws IOException, SQLException {
+      onScratch(scratch -> onDatabase(current, scratch));
+    }
+
+    /** Runs {@code use} on the shared scratch server, or on one started (and stopped) for it. */
+    private void onScratch(ScratchUse use) throws IOException, SQLException {
       if (shared != null) {
-        onDatabase(current, shared);
+        use.on(shared);
         return;
       }
       long t0 = System.nanoTime();
@@ -391,8 +401,69 @@ public final class MigrationsCheck implements Gate {
         if (scratch.isEmbedded()) {
           progress("embedded PostgreSQL started in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
         }
-        onDatabase(current, scratch);
+        use.on(scratch);
       }
+    }
+
+    /**
+     * The project's command on a fresh scratch at HEAD, and on a second one at the previous tag
+     * (an export of its tree) then at HEAD; the two schemas compared.
+     */
+    private void reproduceWithCommand(MigrationCommand command, ScratchDatabases scratch)
+        throws IOException, SQLException {
+      Path log =
+          settings.reportDirectory().orElse(Path.of(System.getProperty("java.io.tmpdir")))
+              .resolve("migration-command.log");
+      Files.deleteIfExists(log);
+      ScratchDatabase fresh = scratch.create("fresh");
+      ScratchDatabase upgraded = previousTag.isEmpty() ? null : scratch.create("upgrade");
+      try {
+        Optional<String> failed = command.run(command.directory(), fresh, log);
+        if (failed.isPresent()) {
+          findings.add(commandFailure(command, "on a fresh database at HEAD", failed.get(), log));
+          return;
+        }
+        progress("fresh database migrated by `" + command.command() + "`");
+        if (upgraded == null) {
+          return;
+        }
+        String tag = previousTag.get().name();
+        Path export = Files.createTempDirectory("beelms-release-" + tag + "-");
+        try {
+          Path dirAtTag;
+          try (ReleaseHistory history = ReleaseHistory.open(settings.locations())) {
+            history.exportAt(previousTag.get(), export);
+            dirAtTag = export.resolve(history.workTree().relativize(command.directory()).toString());
+          }
+          failed = command.run(dirAtTag, upgraded, log);
+          if (failed.isPresent()) {
+            findings.add(commandFailure(command, "at " + tag + " (exported to a temporary folder)", failed.get(), log));
+            return;
+          }
+          failed = command.run(command.directory(), upgraded, log);
+          if (failed.isPresent()) {
+            findings.add(commandFailure(command, "at HEAD on a database migrated at " + tag, failed.get(), log));
+            return;
+          }
+        } finally {
+          deleteTree(export);
+        }
+        progress("database upgraded from " + tag + " by `" + command.command() + "`");
+        compare(fresh, upgraded);
+      } finally {
+        if (upgraded != null) {
+          scratch.drop(upgraded);
+        }
+        scratch.drop(fresh);
+      }
+    }
+
+    private Finding commandFailure(MigrationCommand command, String when, String why, Path log) {
+      return Finding.error(
+          "The migration command `" + command.command() + "` failed " + when + ": " + why,
+          "<migrationCommand> / -Dbeelms.migrations.migrationCommand",
+          "run it by hand in " + command.directory() + " against an empty database (DB_HOST,"
+              + " DB_PORT, DB_USER, DB_PASSWORD, DB_NAME, DATABASE_URL); full output in " + log);
     }
 
     /**
@@ -528,6 +599,12 @@ public final class MigrationsCheck implements Gate {
       pending.addAll(outcome.pending());
       findings.addAll(outcome.findings());
     }
+  }
+
+  /** Something to do on a scratch server. */
+  @FunctionalInterface
+  private interface ScratchUse {
+    void on(ScratchDatabases scratch) throws IOException, SQLException;
   }
 
   private static void deleteTree(Path root) {

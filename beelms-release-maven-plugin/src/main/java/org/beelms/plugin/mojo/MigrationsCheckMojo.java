@@ -16,6 +16,7 @@ import org.beelms.plugin.git.SemanticVersion;
 import org.beelms.plugin.migrations.Credentials;
 import org.beelms.plugin.migrations.JdbcTarget;
 import org.beelms.plugin.migrations.MigrationsCheck;
+import org.beelms.plugin.migrations.MigrationCommand;
 import org.beelms.plugin.migrations.MigrationTool;
 import org.beelms.plugin.migrations.MigrationsSettings;
 
@@ -44,6 +45,22 @@ public class MigrationsCheckMojo extends AbstractBeelmsMojo {
    */
   @Parameter(property = "beelms.migrations.migrationTool", defaultValue = "auto")
   private String migrationTool;
+
+  /**
+   * The project's own command that applies the migrations (e.g. {@code npm --prefix be run
+   * migration:run}), run with {@code sh -c} against scratch databases given in {@code DB_HOST},
+   * {@code DB_PORT}, {@code DB_USER}, {@code DB_PASSWORD}, {@code DB_NAME}, {@code DATABASE_URL}.
+   */
+  @Parameter(property = "beelms.migrations.migrationCommand")
+  private String migrationCommand;
+
+  /** Where {@code migrationCommand} runs. */
+  @Parameter(property = "beelms.migrations.migrationCommandDirectory", defaultValue = "${project.basedir}")
+  private File migrationCommandDirectory;
+
+  /** How long one run of {@code migrationCommand} may take, in seconds. */
+  @Parameter(property = "beelms.migrations.migrationCommandTimeout", defaultValue = "600")
+  private int migrationCommandTimeout;
 
   /**
    * A PostgreSQL JDBC URL to migrate in instead of an embedded PostgreSQL; throwaway schemas are
@@ -141,6 +158,14 @@ public class MigrationsCheckMojo extends AbstractBeelmsMojo {
             .withReportDirectory(outputDirectory.toPath())
             .withMigrationTool(
                 MigrationTool.parse(migrationTool, "<migrationTool> / -Dbeelms.migrations.migrationTool"));
+    if (notBlank(migrationCommand)) {
+      s =
+          s.withMigrationCommand(
+              new MigrationCommand(
+                  migrationCommand.trim(),
+                  migrationCommandDirectory.toPath(),
+                  java.time.Duration.ofSeconds(migrationCommandTimeout)));
+    }
     Optional<SemanticVersion> version =
         releaseVersion != null && !releaseVersion.isBlank()
             ? SemanticVersion.parse(releaseVersion)

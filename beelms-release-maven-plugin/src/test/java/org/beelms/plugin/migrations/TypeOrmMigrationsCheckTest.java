@@ -336,6 +336,44 @@ class TypeOrmMigrationsCheckTest {
     }
   }
 
+  /** Our stand-in for `npm run migration:run`: a Java program on this test's class path. */
+  private MigrationCommand applier(int timeoutSeconds) {
+    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    return new MigrationCommand(
+        "'" + javaBin + "' -cp '" + System.getProperty("java.class.path") + "' "
+            + TypeOrmSqlApplier.class.getName() + " " + MIGRATIONS,
+        dir, java.time.Duration.ofSeconds(timeoutSeconds));
+  }
+
+  @Test
+  void migrationCommandRunsFreshAndFromThePreviousTagAndTheSchemasAgree() throws Exception {
+    try (TempGitRepo repo = repo()) {
+      MigrationsCheckResult result = check(settings().withMigrationCommand(applier(120)));
+
+      assertEquals(List.of(), at(result, Severity.WARNING), () -> describe(result.gate().findings()));
+      assertEquals(GateStatus.PASSED, result.gate().status());
+      String log = Files.readString(dir.resolve("target/beelms-release/migration-command.log"));
+      assertTrue(log.contains("applying CreateQuizzes1716000900000"), log);
+      assertEquals(3, log.lines().filter(l -> l.startsWith("$ ")).count(), log); // HEAD, tag, tag→HEAD
+      assertTrue(log.contains("/beelms-release-v0.1.0-"), log);
+    }
+  }
+
+  @Test
+  void migrationCommandFailureIsNamedWithItsLog() throws Exception {
+    try (TempGitRepo repo = repo()) {
+      MigrationsCheckResult result =
+          check(settings().withMigrationCommand(new MigrationCommand("echo boom; exit 3", dir,
+              java.time.Duration.ofSeconds(30))));
+
+      Finding error = onlyError(result);
+      assertTrue(error.message().startsWith("The migration command `echo boom; exit 3` failed on a fresh"
+          + " database at HEAD: exit code 3; last lines: $ echo boom; exit 3   (in "), error.message());
+      assertTrue(error.message().endsWith(") | boom"), error.message());
+      assertTrue(error.fix().contains("migration-command.log"), error.fix());
+    }
+  }
+
   static String sqlMigration(String name, long timestamp, String up, String down) {
     return "import { MigrationInterface, QueryRunner } from 'typeorm';\n\n"
         + "export class " + name + timestamp + " implements MigrationInterface {\n"
