@@ -157,7 +157,7 @@ public class ReleaseCandidateMojo extends AbstractBeelmsMojo {
     listener.gateStarted("release-record");
     try (ReleaseHistory history = ReleaseHistory.open(project.getBasedir().toPath())) {
       SemanticVersion version =
-          ReleaseVersion.resolve(project.getVersion(), deriveVersion, history);
+          ReleaseVersion.resolve(projectVersion(), deriveVersion, history);
       String commit =
           history.head().map(c -> c.getId().name()).orElseThrow(() ->
               new IllegalStateException("the repository has no commit"));

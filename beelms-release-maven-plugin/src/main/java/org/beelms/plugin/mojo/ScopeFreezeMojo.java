@@ -65,7 +65,7 @@ public class ScopeFreezeMojo extends AbstractBeelmsMojo {
     return new ScopeFreezeSettings(
         project.getBasedir().toPath(),
         branches,
-        project.getVersion(),
+        projectVersion(),
         deriveVersion,
         Optional.ofNullable(spec).map(File::toPath),
         requireUpstreamMatch);
