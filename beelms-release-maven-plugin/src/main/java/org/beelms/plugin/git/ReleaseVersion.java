@@ -43,7 +43,7 @@ public final class ReleaseVersion {
   public static Resolved decide(String projectVersion, boolean derive, ReleaseHistory history) {
     Optional<SemanticVersion> parsed = SemanticVersion.parse(projectVersion);
     if (parsed.isPresent() && !parsed.get().isSnapshot()) {
-      return new Resolved(parsed.get(), parsed.get() + ": the version set for the build");
+      return new Resolved(parsed.get(), givenReason(parsed.get(), history));
     }
     if (!derive) {
       throw new IllegalArgumentException(
@@ -67,6 +67,24 @@ public final class ReleaseVersion {
     }
     NextVersion.Decision next = NextVersion.decide(history);
     return new Resolved(next.version(), next.reason());
+  }
+
+  /** Why a version given to the build: the commits' reason when they agree, else both. */
+  private static String givenReason(SemanticVersion given, ReleaseHistory history) {
+    Optional<String> head = history.head().map(commit -> commit.getId().name());
+    Optional<ReleaseTag> onHead =
+        history.releaseTags().stream()
+            .filter(tag -> tag.version().equals(given) && head.isPresent()
+                && tag.commit().equals(head.get()))
+            .findFirst();
+    if (onHead.isPresent()) {
+      return given + ": " + onHead.get().name() + " already tags HEAD";
+    }
+    NextVersion.Decision next = NextVersion.decide(history);
+    if (next.version().equals(given)) {
+      return next.reason();
+    }
+    return given + ": set for the build (the commits call for " + next.reason() + ")";
   }
 
   /**

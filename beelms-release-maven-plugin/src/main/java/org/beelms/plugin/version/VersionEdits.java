@@ -71,6 +71,19 @@ public final class VersionEdits {
   public static String pomVersion(String pom, String version, Set<String> reactorArtifacts) {
     boolean reactorParent =
         pomValue(pom, "project/parent/artifactId").filter(reactorArtifacts::contains).isPresent();
+    if (!reactorParent && pomValue(pom, "project/version").isEmpty()) {
+      // The version is inherited from a parent outside the reactor: the pom gets its own, on the
+      // line after its artifactId, indented like it.
+      Optional<Span> artifact =
+          xmlTexts(pom).stream().filter(s -> s.path().equals("project/artifactId")).findFirst();
+      if (artifact.isPresent()) {
+        int lineStart = pom.lastIndexOf('\n', artifact.get().start()) + 1;
+        String indent = pom.substring(lineStart, artifact.get().start()).replaceAll("\\S.*", "");
+        int close = pom.indexOf('>', artifact.get().end()) + 1;
+        return pom.substring(0, close) + "\n" + indent + "<version>" + version + "</version>"
+            + pom.substring(close);
+      }
+    }
     return replaceSpans(pom, version, s -> s.path().equals("project/version")
         || (reactorParent && s.path().equals("project/parent/version")));
   }
