@@ -19,6 +19,7 @@ import org.beelms.plugin.gate.GateResult;
 import org.beelms.plugin.gate.GateStatus;
 import org.beelms.plugin.gate.ReleaseListener;
 import org.beelms.plugin.gate.Severity;
+import org.beelms.plugin.git.ConventionalCommit;
 import org.beelms.plugin.git.TempGitRepo;
 import org.beelms.plugin.image.ImageResult;
 import org.beelms.plugin.image.TargetKind;
@@ -112,6 +113,24 @@ class ReleaseNotesGeneratorTest {
     assertFalse(md.contains("Merge branch"), md);
     assertFalse(md.contains("prepare 0.2.0"), md);
     assertTrue(md.contains("3 merge or release commit(s) left out"), md);
+  }
+
+  @Test
+  void theVersionReasonOpensTheNotesAndBreakingChangesCarryTheirBody() throws Exception {
+    String sha = repo.write("a.txt", "1")
+        .commitAll("feat(api)!: drop the legacy wiki listing\n\nClients read /wiki/pages now.\n"
+            + "The old listing answered 410 for a release.\n")
+        .getId().abbreviate(7).name();
+    ReleaseNotes notes =
+        new ReleaseNotesGenerator(settings("0.2.0-SNAPSHOT").withDeriveVersion(true))
+            .compile(ReleaseListener.NONE);
+    assertEquals("0.2.0", notes.version().toString());
+    String md = notes.toMarkdown();
+    assertTrue(md.startsWith("# beelms core 0.2.0 (v0.2.0)\n\nVersion 0.2.0: 1 breaking change(s)"
+        + " (minor bump while the major is 0) since v0.1.0 (" + sha
+        + " feat(api)!: drop the legacy wiki listing)\n"), md);
+    assertTrue(md.contains("- **feat(api)!**: drop the legacy wiki listing (`" + sha + "`)\n\n"
+        + "  Clients read /wiki/pages now.\n  The old listing answered 410 for a release.\n"), md);
   }
 
   @Test
@@ -232,8 +251,9 @@ class ReleaseNotesGeneratorTest {
     assertEquals(List.of("DOD-B-3 OPEN", "DOD-M-2 OPEN", "DOD-A-3 WAIVER_EXPIRED", "DOD-D-1 WAIVED"),
         items.stream().map(idAndStatus).toList());
     String md = notes.toMarkdown();
-    assertTrue(md.contains("## Known limitations\n\n### Known limitations\n\n- No e-mail notifications yet."
-        + "\n\n#### Performance\n\n- Search is not indexed."), md);
+    assertTrue(md.contains("## Known limitations\n\n- No e-mail notifications yet."
+        + "\n\n### Performance\n\n- Search is not indexed."), md);
+    assertEquals(1, md.split("Known limitations", -1).length - 1, md);
     assertTrue(md.contains("- DOD-M-2 open: Backend логва ключовите грешки."), md);
     assertTrue(md.contains("- DOD-A-3 open, waiver expired on 2026-11-01: CORS"), md);
     assertTrue(md.contains("- DOD-D-1 waived until 2026-12-31 (delivery lead, trial deploy booked"
