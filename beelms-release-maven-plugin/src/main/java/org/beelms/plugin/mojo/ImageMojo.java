@@ -147,7 +147,7 @@ public class ImageMojo extends AbstractBeelmsMojo {
     Path basedir = project.getBasedir().toPath();
     List<String> tags = new ArrayList<>();
     try (ReleaseHistory history = ReleaseHistory.open(basedir)) {
-      SemanticVersion version = ReleaseVersion.resolve(project.getVersion(), deriveVersion, history);
+      SemanticVersion version = ReleaseVersion.resolve(projectVersion(), deriveVersion, history);
       tags.add(version.tagName());
       history.head().ifPresent(commit -> tags.add(commit.getName().substring(0, 7)));
     }

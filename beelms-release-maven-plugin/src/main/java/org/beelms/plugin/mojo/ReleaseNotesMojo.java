@@ -114,7 +114,7 @@ public class ReleaseNotesMojo extends AbstractBeelmsMojo {
     return new ReleaseNotesSettings(
         project.getBasedir().toPath(),
         title,
-        project.getVersion(),
+        projectVersion(),
         deriveVersion,
         outputDirectory.toPath(),
         locations.toPath(),
