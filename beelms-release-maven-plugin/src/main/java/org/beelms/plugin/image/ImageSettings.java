@@ -56,16 +56,7 @@ public record ImageSettings(
     entrypoint = List.copyOf(entrypoint == null ? List.of() : entrypoint);
     tags = List.copyOf(new LinkedHashSet<>(tags == null ? List.of() : tags));
     image = validateImage(image);
-    if (tags.isEmpty()) {
-      throw new IllegalArgumentException(
-          "no tag for the image; the release version and the commit SHA give the tags");
-    }
-    for (String tag : tags) {
-      if (!ImageReference.isValidTag(tag)) {
-        throw new IllegalArgumentException(
-            "'" + tag + "' is not a valid image tag (letters, digits, _ . -; at most 128)");
-      }
-    }
+    validateTags(tags);
     if (to == TargetKind.TAR && tarPath == null) {
       throw new IllegalArgumentException(
           "<to> is tar but <tarPath> / -Dbeelms.image.tarPath is not set");
@@ -82,7 +73,20 @@ public record ImageSettings(
     }
   }
 
-  private static String validateImage(String image) {
+  static void validateTags(List<String> tags) {
+    if (tags.isEmpty()) {
+      throw new IllegalArgumentException(
+          "no tag for the image; the release version and the commit SHA give the tags");
+    }
+    for (String tag : tags) {
+      if (!ImageReference.isValidTag(tag)) {
+        throw new IllegalArgumentException(
+            "'" + tag + "' is not a valid image tag (letters, digits, _ . -; at most 128)");
+      }
+    }
+  }
+
+  static String validateImage(String image) {
     String setting = "<image> / -Dbeelms.image.image";
     if (image == null || image.isBlank()) {
       throw new IllegalArgumentException(

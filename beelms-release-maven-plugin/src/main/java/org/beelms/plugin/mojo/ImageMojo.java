@@ -15,6 +15,8 @@ import org.beelms.plugin.gate.Gate;
 import org.beelms.plugin.git.ReleaseHistory;
 import org.beelms.plugin.git.ReleaseVersion;
 import org.beelms.plugin.git.SemanticVersion;
+import org.beelms.plugin.image.AdoptSettings;
+import org.beelms.plugin.image.AdoptSource;
 import org.beelms.plugin.image.BaseImage;
 import org.beelms.plugin.image.ExtraDirectory;
 import org.beelms.plugin.image.ImageGate;
@@ -41,6 +43,16 @@ public class ImageMojo extends AbstractBeelmsMojo {
    */
   @Parameter(property = "beelms.image.from", defaultValue = BaseImage.DEFAULT)
   private String from;
+
+  /**
+   * Adopt mode: instead of building, give this image built elsewhere the release tags in {@code
+   * image}'s repository, unchanged (same digest): a registry reference with a tag or digest (the
+   * CI image, in the same registry as {@code image}) or {@code tar:/path/image.tar} ({@code docker
+   * save}, an OCI archive or an OCI layout folder). Its revision label must be the released
+   * commit.
+   */
+  @Parameter(property = "beelms.image.adopt")
+  private String adopt;
 
   /** Where the image goes: {@code tar}, {@code registry} or {@code docker}. */
   @Parameter(property = "beelms.image.to", defaultValue = "tar")
@@ -140,16 +152,40 @@ public class ImageMojo extends AbstractBeelmsMojo {
 
   @Override
   protected List<Gate> gates() {
+    if (adopt != null && !adopt.isBlank()) {
+      return List.of(new ImageGate(adoptSettings(), dryRun));
+    }
     return List.of(new ImageGate(settings()));
+  }
+
+  AdoptSettings adoptSettings() {
+    try (ReleaseHistory history = ReleaseHistory.open(project.getBasedir().toPath())) {
+      String commit = history.head().map(c -> c.getName()).orElseThrow(() ->
+          new IllegalArgumentException("the repository has no commit to release"));
+      return new AdoptSettings(
+          AdoptSource.parse(adopt, "<adopt> / -Dbeelms.image.adopt"),
+          image,
+          releaseTags(history),
+          commit,
+          credentials(),
+          allowInsecureRegistries,
+          outputDirectory.toPath());
+    }
+  }
+
+  private List<String> releaseTags(ReleaseHistory history) {
+    List<String> tags = new ArrayList<>();
+    SemanticVersion version = ReleaseVersion.resolve(project.getVersion(), deriveVersion, history);
+    tags.add(version.tagName());
+    history.head().ifPresent(commit -> tags.add(commit.getName().substring(0, 7)));
+    return tags;
   }
 
   ImageSettings settings() {
     Path basedir = project.getBasedir().toPath();
-    List<String> tags = new ArrayList<>();
+    List<String> tags;
     try (ReleaseHistory history = ReleaseHistory.open(basedir)) {
-      SemanticVersion version = ReleaseVersion.resolve(project.getVersion(), deriveVersion, history);
-      tags.add(version.tagName());
-      history.head().ifPresent(commit -> tags.add(commit.getName().substring(0, 7)));
+      tags = releaseTags(history);
     }
     List<ExtraDirectory> extras = new ArrayList<>();
     for (String entry : nonNull(extraDirectories)) {
