@@ -5,18 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.cloud.tools.jib.api.Containerizer;
-import com.google.cloud.tools.jib.api.Jib;
 import com.google.cloud.tools.jib.api.JibContainer;
-import com.google.cloud.tools.jib.api.JibContainerBuilder;
-import com.google.cloud.tools.jib.api.RegistryImage;
-import com.google.cloud.tools.jib.api.TarImage;
-import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
-import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
 import com.google.cloud.tools.jib.api.buildplan.ImageFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,41 +34,9 @@ class ImageAdopterTest {
   private final List<String> progress = new ArrayList<>();
   private final ReleaseListener listener = ImageInputs.recording(progress);
 
-  /** What CI would build: a Node-like dist on scratch, labelled with {@code labels}. */
-  static JibContainerBuilder ciImage(Path work, String content, Map<String, String> labels)
-      throws Exception {
-    Path dist = ImageInputs.appFolder(work.resolve("ci-" + content), content, Instant.EPOCH);
-    JibContainerBuilder builder =
-        Jib.fromScratch()
-            .addFileEntriesLayer(
-                FileEntriesLayer.builder()
-                    .addEntryRecursive(dist, AbsoluteUnixPath.get("/app"))
-                    .build())
-            .setEntrypoint("node", "/app/main.js");
-    labels.forEach(builder::addLabel);
-    return builder;
-  }
-
-  static Map<String, String> labelled(String commit) {
-    return Map.of(
-        Provenance.REVISION, commit,
-        Provenance.VERSION, "1.2.0",
-        Provenance.SOURCE, "https://example.org/beelms/core");
-  }
-
-  /** A tar as {@code docker save} (Docker format) or an OCI archive would give it. */
-  static JibContainer saveTar(JibContainerBuilder builder, Path tar, ImageFormat format)
-      throws Exception {
-    return builder
-        .setFormat(format)
-        .containerize(Containerizer.to(TarImage.at(tar).named("ci/core:build")));
-  }
-
   private JibContainer pushCi(LoopbackRegistry registry, String reference, String content,
       Map<String, String> labels) throws Exception {
-    return ciImage(work, content, labels)
-        .containerize(
-            Containerizer.to(RegistryImage.named(reference)).setAllowInsecureRegistries(true));
+    return CiImages.push(CiImages.build(work, content, labels), reference);
   }
 
   private AdoptSettings settings(AdoptSource source, String image) {
@@ -92,7 +52,7 @@ class ImageAdopterTest {
   void adoptsADockerSaveTarballWithTheDigestAPushOfItWouldHave(LoopbackRegistry registry)
       throws Exception {
     Path tar = work.resolve("ci.tar");
-    JibContainer built = saveTar(ciImage(work, "docker", labelled(COMMIT)), tar, ImageFormat.Docker);
+    JibContainer built = CiImages.save(CiImages.build(work, "docker", CiImages.labelled(COMMIT)), tar, ImageFormat.Docker);
 
     ImageAdopter.Adoption adoption =
         adopt(new AdoptSource.Tar(tar), registry.image("beelms/adopt-docker"));
@@ -112,7 +72,7 @@ class ImageAdopterTest {
   @Test
   void adoptsAnOciArchiveUnchanged(LoopbackRegistry registry) throws Exception {
     Path tar = work.resolve("oci.tar");
-    JibContainer built = saveTar(ciImage(work, "oci", labelled(COMMIT)), tar, ImageFormat.OCI);
+    JibContainer built = CiImages.save(CiImages.build(work, "oci", CiImages.labelled(COMMIT)), tar, ImageFormat.OCI);
 
     ImageAdopter.Adoption adoption =
         adopt(new AdoptSource.Tar(tar), registry.image("beelms/adopt-oci"));
@@ -126,7 +86,7 @@ class ImageAdopterTest {
   @Test
   void tagsARegistryImageByManifestCopyMovingNoLayer(LoopbackRegistry registry) throws Exception {
     String ci = registry.image("beelms/adopt-copy") + ":ci-" + COMMIT.substring(0, 7);
-    JibContainer pushed = pushCi(registry, ci, "copy", labelled(COMMIT));
+    JibContainer pushed = pushCi(registry, ci, "copy", CiImages.labelled(COMMIT));
 
     ImageAdopter.Adoption adoption =
         adopt(AdoptSource.parse(ci, "adopt"), registry.image("beelms/adopt-copy"));
@@ -142,7 +102,7 @@ class ImageAdopterTest {
   void adoptsFromAnotherRepositoryOfTheSameRegistryByMountingBlobs(LoopbackRegistry registry)
       throws Exception {
     String ci = registry.image("ci/core") + "@"
-        + pushCi(registry, registry.image("ci/core") + ":build-7", "mount", labelled(COMMIT)).getDigest();
+        + pushCi(registry, registry.image("ci/core") + ":build-7", "mount", CiImages.labelled(COMMIT)).getDigest();
 
     ImageAdopter.Adoption adoption =
         adopt(AdoptSource.parse(ci, "adopt"), registry.image("beelms/adopt-mount"));
@@ -155,7 +115,7 @@ class ImageAdopterTest {
   @Test
   void aSecondAdoptionOfTheSameImageChangesNothing(LoopbackRegistry registry) throws Exception {
     Path tar = work.resolve("again.tar");
-    saveTar(ciImage(work, "again", labelled(COMMIT)), tar, ImageFormat.Docker);
+    CiImages.save(CiImages.build(work, "again", CiImages.labelled(COMMIT)), tar, ImageFormat.Docker);
     String digest = adopt(new AdoptSource.Tar(tar), registry.image("beelms/adopt-again")).result().digest();
 
     ImageAdopter.Adoption again = adopt(new AdoptSource.Tar(tar), registry.image("beelms/adopt-again"));
@@ -167,7 +127,7 @@ class ImageAdopterTest {
   @Test
   void aMissingRevisionLabelIsAWarning(LoopbackRegistry registry) throws Exception {
     Path tar = work.resolve("nolabel.tar");
-    saveTar(ciImage(work, "nolabel", Map.of()), tar, ImageFormat.Docker);
+    CiImages.save(CiImages.build(work, "nolabel", Map.of()), tar, ImageFormat.Docker);
 
     GateResult result =
         new ImageGate(settings(new AdoptSource.Tar(tar), registry.image("beelms/adopt-nolabel")), false)
@@ -185,7 +145,7 @@ class ImageAdopterTest {
   @Test
   void theLegacyLabelSchemaVcsRefIsAccepted(LoopbackRegistry registry) throws Exception {
     Path tar = work.resolve("legacy.tar");
-    saveTar(ciImage(work, "legacy", Map.of(Provenance.LEGACY_REVISION, COMMIT.substring(0, 12))),
+    CiImages.save(CiImages.build(work, "legacy", Map.of(Provenance.LEGACY_REVISION, COMMIT.substring(0, 12))),
         tar, ImageFormat.Docker);
 
     ImageAdopter.Adoption adoption = adopt(new AdoptSource.Tar(tar), registry.image("beelms/adopt-legacy"));
@@ -198,7 +158,7 @@ class ImageAdopterTest {
   @Test
   void aLabelNamingAnotherCommitNamesBothAndPushesNothing(LoopbackRegistry registry) throws Exception {
     Path tar = work.resolve("other.tar");
-    saveTar(ciImage(work, "other", labelled(OTHER_COMMIT)), tar, ImageFormat.Docker);
+    CiImages.save(CiImages.build(work, "other", CiImages.labelled(OTHER_COMMIT)), tar, ImageFormat.Docker);
 
     ImageException e = assertThrows(ImageException.class,
         () -> adopt(new AdoptSource.Tar(tar), registry.image("beelms/adopt-other")));
@@ -248,9 +208,9 @@ class ImageAdopterTest {
   @Test
   void aTagOnAnotherDigestIsNeverMoved(LoopbackRegistry registry) throws Exception {
     String repository = "beelms/adopt-conflict";
-    JibContainer earlier = pushCi(registry, registry.image(repository) + ":v1.2.0", "earlier", labelled(COMMIT));
+    JibContainer earlier = pushCi(registry, registry.image(repository) + ":v1.2.0", "earlier", CiImages.labelled(COMMIT));
     Path tar = work.resolve("later.tar");
-    saveTar(ciImage(work, "later", labelled(COMMIT)), tar, ImageFormat.Docker);
+    CiImages.save(CiImages.build(work, "later", CiImages.labelled(COMMIT)), tar, ImageFormat.Docker);
 
     ImageException e = assertThrows(ImageException.class,
         () -> adopt(new AdoptSource.Tar(tar), registry.image(repository)));
