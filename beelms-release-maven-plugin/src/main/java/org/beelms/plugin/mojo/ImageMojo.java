@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -18,6 +19,7 @@ import org.beelms.plugin.git.SemanticVersion;
 import org.beelms.plugin.image.AdoptSettings;
 import org.beelms.plugin.image.AdoptSource;
 import org.beelms.plugin.image.BaseImage;
+import org.beelms.plugin.image.ContainerConfig;
 import org.beelms.plugin.image.ExtraDirectory;
 import org.beelms.plugin.image.ImageGate;
 import org.beelms.plugin.image.ImageSettings;
@@ -93,6 +95,33 @@ public class ImageMojo extends AbstractBeelmsMojo {
    */
   @Parameter(property = "beelms.image.entrypoint")
   private List<String> entrypoint;
+
+  /** The container's working directory, e.g. {@code /app}. */
+  @Parameter(property = "beelms.image.workingDirectory")
+  private String workingDirectory;
+
+  /** Environment variables of the container, e.g. {@code <NODE_ENV>production</NODE_ENV>}. */
+  @Parameter
+  private java.util.Map<String, String> environment;
+
+  /** TCP ports the container exposes, e.g. {@code 3000}. */
+  @Parameter(property = "beelms.image.exposedPorts")
+  private List<String> exposedPorts;
+
+  /** The user the container runs as, e.g. {@code node} or {@code 1000:1000}. */
+  @Parameter(property = "beelms.image.user")
+  private String user;
+
+  /**
+   * Extra image labels. The OCI labels revision (the commit), version, source and created (the
+   * commit time) are always set; these are added and win.
+   */
+  @Parameter
+  private java.util.Map<String, String> labels;
+
+  /** The {@code org.opencontainers.image.source} label: where the source lives. */
+  @Parameter(property = "beelms.image.source", defaultValue = "${project.scm.url}")
+  private String source;
 
   /**
    * Allow plain HTTP (or an unverified certificate) to the registries, e.g. a registry on
@@ -184,8 +213,10 @@ public class ImageMojo extends AbstractBeelmsMojo {
   ImageSettings settings() {
     Path basedir = project.getBasedir().toPath();
     List<String> tags;
+    ContainerConfig container;
     try (ReleaseHistory history = ReleaseHistory.open(basedir)) {
       tags = releaseTags(history);
+      container = container(history, tags.get(0));
     }
     List<ExtraDirectory> extras = new ArrayList<>();
     for (String entry : nonNull(extraDirectories)) {
@@ -205,7 +236,37 @@ public class ImageMojo extends AbstractBeelmsMojo {
         allowInsecureRegistries,
         outputDirectory.toPath(),
         cacheDirectory.toPath(),
-        Optional.empty());
+        Optional.empty(),
+        container);
+  }
+
+  /** Working directory, environment, ports, user, and the OCI labels of the released commit. */
+  private ContainerConfig container(ReleaseHistory history, String releaseTag) {
+    Map<String, String> allLabels = labels == null ? Map.of() : labels;
+    Optional<java.time.Instant> created = Optional.empty();
+    var head = history.head();
+    if (head.isPresent()) {
+      java.time.Instant commitTime = java.time.Instant.ofEpochSecond(head.get().getCommitTime());
+      created = Optional.of(commitTime);
+      allLabels = ContainerConfig.releaseLabels(head.get().getName(), releaseTag.substring(1),
+          Optional.ofNullable(source), commitTime, allLabels);
+    }
+    List<Integer> ports = new ArrayList<>();
+    for (String port : nonNull(exposedPorts)) {
+      try {
+        ports.add(Integer.parseInt(port));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(
+            "<exposedPorts> / -Dbeelms.image.exposedPorts has '" + port + "', not a port number (e.g. 3000)");
+      }
+    }
+    return new ContainerConfig(
+        Optional.ofNullable(workingDirectory).filter(w -> !w.isBlank()).map(String::trim),
+        environment == null ? Map.of() : environment,
+        ports,
+        Optional.ofNullable(user).filter(u -> !u.isBlank()).map(String::trim),
+        allLabels,
+        created);
   }
 
   private TargetKind target() {
