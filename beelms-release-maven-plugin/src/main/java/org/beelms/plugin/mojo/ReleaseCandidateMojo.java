@@ -258,9 +258,11 @@ public class ReleaseCandidateMojo extends AbstractBeelmsMojo {
       throw new MojoExecutionException(
           "the plugin has no goal '" + goal + "'; this is a packaging error of the plugin itself");
     }
-    // Same execution id, so an <execution> configuration of release-candidate also applies to
-    // the gates, next to the plugin-level <configuration> and -D properties.
-    MojoExecution execution = new MojoExecution(descriptor, mojoExecution.getExecutionId());
+    // Same execution id and source, so the plugin-level <configuration> (skipped by Maven for a
+    // LIFECYCLE-sourced execution built without a source), an <execution> configuration of
+    // release-candidate and -D properties all apply to the gates.
+    MojoExecution execution =
+        new MojoExecution(descriptor, mojoExecution.getExecutionId(), mojoExecution.getSource());
     try {
       executionPlanner.setupMojoExecution(session, project, execution);
       org.apache.maven.plugin.Mojo mojo =

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * One commit message read the Conventional Commits way: {@code type(scope)!: description}, with
  * a {@code BREAKING CHANGE:} (or {@code BREAKING-CHANGE:}) footer also marking it breaking. A
  * message that does not follow the convention keeps its first line as the description and an
- * empty type, and goes under "Other".
+ * empty type, and goes under "Other changes".
  *
  * @param commit the commit's short SHA
  * @param type the type in lower case ({@code feat}, {@code fix}); empty when not conventional

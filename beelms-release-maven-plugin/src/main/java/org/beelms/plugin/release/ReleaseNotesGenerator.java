@@ -178,6 +178,7 @@ public final class ReleaseNotesGenerator implements Gate {
   private ReleaseNotes.Migrations migrations(
       ReleaseHistory history, RevCommit head, Optional<ReleaseTag> previous) throws IOException {
     Path report = settings.reportDirectory().resolve(MigrationsCheckResult.JSON_FILE);
+    String noReport = display(report) + " is missing (run beelms:migrations-check first)";
     if (Files.isRegularFile(report)) {
       List<MigrationReport> reports;
       try {
@@ -188,15 +189,21 @@ public final class ReleaseNotesGenerator implements Gate {
                 + "; run beelms:migrations-check again to rewrite it, or delete it to list the"
                 + " migration files from git", e.getCause());
       }
-      return new ReleaseNotes.Migrations(
-          display(report) + " (beelms:migrations-check)",
-          true,
-          reports.stream()
-              .map(r -> new ReleaseNotes.Migration(
-                  r.file(), r.version(), r.description(),
-                  r.safetyClass() == null ? "unknown"
-                      : r.safetyClass().name().toLowerCase(Locale.ROOT)))
-              .toList());
+      if (!reports.isEmpty()) {
+        return new ReleaseNotes.Migrations(
+            display(report) + " (beelms:migrations-check)",
+            true,
+            reports.stream()
+                .map(r -> new ReleaseNotes.Migration(
+                    r.file(), r.version(), r.description(),
+                    r.safetyClass() == null ? "unknown"
+                        : r.safetyClass().name().toLowerCase(Locale.ROOT)))
+                .toList());
+      }
+      // An empty report may only mean the check read no migrations it knows (e.g. TypeORM
+      // files in a Flyway check): the files git saw added are listed rather than "none".
+      noReport = display(report) + " lists none (beelms:migrations-check read no migration it"
+          + " knows in that folder)";
     }
     Path folder = settings.migrationsDirectory().toAbsolutePath().normalize();
     if (!folder.startsWith(history.workTree().toAbsolutePath().normalize())) {
@@ -237,8 +244,7 @@ public final class ReleaseNotesGenerator implements Gate {
     return new ReleaseNotes.Migrations(
         "files added under " + gitFolder + " since "
             + previous.map(ReleaseTag::name).orElse("the start of the history")
-            + "; safety class unknown because " + display(report)
-            + " is missing (run beelms:migrations-check first)",
+            + "; safety class unknown because " + noReport,
         true,
         added);
   }

@@ -125,7 +125,7 @@ final class ReleaseNotesMarkdown {
     commitSection(md, h, "Features", changes.features());
     commitSection(md, h, "Fixes", changes.fixes());
     commitSection(md, h, "Performance", changes.performance());
-    commitSection(md, h, "Other", changes.other());
+    commitSection(md, h, "Other changes", changes.other());
     if (changes.listed() == 0) {
       md.append("No commits since ")
           .append(notes.previousRelease().orElse("the start of the history")).append(".\n\n");

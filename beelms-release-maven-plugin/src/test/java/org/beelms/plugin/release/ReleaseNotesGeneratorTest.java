@@ -146,6 +146,28 @@ class ReleaseNotesGeneratorTest {
   }
 
   @Test
+  void anEmptyMigrationsReportDoesNotHideMigrationFilesGitSawAdded() throws Exception {
+    // A TypeORM folder checked as Flyway: the report lists nothing, yet a migration was added.
+    String typeorm = "be/src/migrations/";
+    repo.write(typeorm + "1718000000000-AddCourseLanguages.ts", "export class AddCourseLanguages {}\n")
+        .commitAll("feat(courses): course languages");
+    new MigrationsCheckResult(
+            GateResult.of("migrations-check", Duration.ZERO, List.of(), Severity.ERROR),
+            Optional.of("v0.1.0"), List.of(), List.of())
+        .writeJson(reports());
+    ReleaseNotes notes =
+        new ReleaseNotesGenerator(
+                settings("0.2.0").withMigrationsDirectory(dir.resolve(typeorm)))
+            .compile(ReleaseListener.NONE);
+
+    assertEquals(
+        List.of(new ReleaseNotes.Migration(
+            typeorm + "1718000000000-AddCourseLanguages.ts", "", "", "unknown")),
+        notes.migrations().added());
+    assertTrue(notes.migrations().source().contains("lists none"), notes.migrations().source());
+  }
+
+  @Test
   void takesMigrationClassesFromTheMigrationsReport() throws Exception {
     historyOfTheSecondRelease();
     new MigrationsCheckResult(
