@@ -66,28 +66,31 @@ class NestJsCoreReleaseIT {
             .contains(NestJsCore.ADMIN_COURSES + ":"),
         log);
     // Guard findings: the teacher routes the spec marks admin-only are reported at the
-    // controller. TODO(issue 9, item 3): once openapi-check names role guards, also assert the
-    // finding says "TeacherGuard" and no longer claims "any authenticated caller".
+    // controller, naming the role guard the code restricts them by (mapped in <guardRoles>).
     String teacherRoute = findingLine(log, "GET /admin/courses ");
     assertTrue(teacherRoute.contains(NestJsCore.ADMIN_COURSES + ":"), teacherRoute);
-    assertTrue(teacherRoute.contains("admin"), teacherRoute);
-    // OptionalJwtAuthGuard is a public marker in the pom: the optional-token wiki routes match
-    // the spec's `security: [{}, bearerAuth]`, no finding.
+    assertTrue(teacherRoute.contains("restricted by TeacherGuard"), teacherRoute);
+    assertTrue(teacherRoute.contains("admin-only"), teacherRoute);
+    assertFalse(log.contains("any authenticated caller"), log);
+    // OptionalJwtAuthGuard is public by default (the pom does not list it): the optional-token
+    // wiki routes match the spec's `security: [{}, bearerAuth]`, no finding.
     assertFalse(log.contains("GET /wiki/articles is"), log);
     assertFalse(log.contains("GET /wiki/articles/{slug} is"), log);
 
     // The DoD's open, unwaived items fail the gate, each at file:line; the waived one does not.
-    // (The pom says <strict>true</strict>; TODO(issue 9, item 2): the default fails too.)
+    // The pom sets no strict or reportOnly flag: failing is the default.
+    assertFalse(Files.readString(project.resolve("pom.xml")).contains("<strict>"));
     assertTrue(
         findingLine(log, "DOD-B-3 open")
             .contains(NestJsCore.DOD + ":" + lineOf(project, NestJsCore.DOD, "Guest wiki + legal pages", 0)),
         log);
     assertTrue(log.contains("DOD-D-2 waived until 2030-06-30"), log);
 
-    // migrations-check reads the pom's <locations>, be/src/migrations.
-    // TODO(issue 9 / i10): with TypeORM support the gate checks the 12 migrations there on
-    // PostgreSQL; today it only finds no Flyway SQL in that folder.
-    assertTrue(log.contains("be/src/migrations"), log);
+    // migrations-check reads the pom's <locations> as TypeORM classes: all 12, statically.
+    assertEquals("PASSED", statuses.get("migrations-check"), log);
+    assertTrue(log.contains("12 TypeORM migration(s) in "), log);
+    assertTrue(log.contains(NestJsCore.MIGRATIONS), log);
+    assertFalse(log.contains("No migrations in"), log);
 
     try (Git git = Git.open(project.toFile())) {
       assertEquals(null, git.getRepository().findRef("refs/tags/v0.2.0"), "nothing is tagged");
@@ -132,14 +135,18 @@ class NestJsCoreReleaseIT {
     assertTrue(other.contains("Some fixes"), notes);
     assertTrue(other.contains("lint fixes"), notes);
     assertTrue(notes.contains("no version, no database check"), "known limitations included");
-    // The TypeORM migrations added since v0.1.0 are listed from git even though the Flyway check
-    // read none of them. TODO(issue 9 / i10): with TypeORM support, their expand/contract class.
+    // The TypeORM migrations added since v0.1.0, each with the safety class migrations-check
+    // gave it: two expand, the column rename contract.
     String migrations = section(notes, "Database migrations");
-    for (String added :
-        List.of("1717900000000-AddTermsAcceptedAt.ts", "1718000000000-AddCourseLanguages.ts",
-            "1718100000000-RenameWikiBody.ts")) {
-      assertTrue(migrations.contains(added), notes);
-    }
+    assertFalse(migrations.contains("unknown"), notes);
+    Map<String, String> classes =
+        Map.of(
+            "1717900000000-AddTermsAcceptedAt.ts", "expand",
+            "1718000000000-AddCourseLanguages.ts", "expand",
+            "1718100000000-RenameWikiBody.ts", "contract");
+    classes.forEach(
+        (file, safety) ->
+            assertTrue(findingLine(migrations, file).contains("**" + safety + "**"), notes));
     assertFalse(migrations.contains("1717000000000-InitialSchema.ts"), "released in v0.1.0");
   }
 
