@@ -96,7 +96,12 @@ public final class MigrationsCheck implements Gate {
               run.previousTag.map(ReleaseTag::name),
               run.reports,
               run.pending);
-      settings.reportDirectory().ifPresent(result::writeJson);
+      MigrationsCheckResult.Provenance provenance =
+          new MigrationsCheckResult.Provenance(
+              MigrationsCheckResult.TOOL,
+              settings.releaseVersion().map(Object::toString).orElse(""),
+              headCommit(settings.locations()));
+      settings.reportDirectory().ifPresent(dir -> result.writeJson(dir, provenance));
       return result;
     } catch (SQLException e) {
       throw new SQLException(
@@ -107,6 +112,15 @@ public final class MigrationsCheck implements Gate {
       throw new IllegalStateException(
           "migrations-check could not run: " + settings.redact(String.valueOf(e.getMessage())),
           safeCause(e));
+    }
+  }
+
+  /** The SHA of HEAD in the repository holding {@code locations}; empty outside git. */
+  private static String headCommit(Path locations) {
+    try (ReleaseHistory history = ReleaseHistory.open(locations)) {
+      return history.head().map(c -> c.getId().name()).orElse("");
+    } catch (IllegalArgumentException notInGit) {
+      return "";
     }
   }
 
