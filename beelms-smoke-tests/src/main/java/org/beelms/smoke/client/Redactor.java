@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * Removes secrets from anything the library records or reports: known secret values (passwords, issued tokens),
- * bearer credentials, JWT-shaped strings and JSON fields named like secrets.
+ * bearer credentials, JWT-shaped strings, JSON fields named like secrets and the user info of URLs
+ * ({@code scheme://user:pass@host} → {@code scheme://***@host}).
  */
 public final class Redactor {
     public static final String MASK = "***";

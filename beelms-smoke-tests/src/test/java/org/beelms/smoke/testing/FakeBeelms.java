@@ -45,6 +45,8 @@ public final class FakeBeelms implements AutoCloseable {
     public volatile boolean enrollRouteMissing = false;
     public volatile long coursesDelayMs = 0;
     public volatile boolean articleDetail500 = false;
+    /** The article list starts with an article without a slug and lists no languages (the English one must be probed). */
+    public volatile boolean slugLessFirstArticle = false;
 
     // state
     public final AtomicInteger healthCalls = new AtomicInteger();
@@ -147,6 +149,12 @@ public final class FakeBeelms implements AutoCloseable {
             return;
         }
         if (method.equals("GET") && p.equals("/wiki/articles")) {
+            if (slugLessFirstArticle) {
+                json(ex, 200, "[{\"id\":\"0\",\"title\":\"Untitled draft\",\"status\":\"active\"},"
+                        + article("getting-started", "bg", "Първи стъпки", true) + ","
+                        + article("faq", "bg", "Често задавани въпроси", true) + "]");
+                return;
+            }
             json(ex, 200, "[" + article("getting-started", "bg", "Първи стъпки", false) + ","
                     + article("faq", "bg", "Често задавани въпроси", false) + ","
                     + article("about", "bg", "За нас", false) + "]");
