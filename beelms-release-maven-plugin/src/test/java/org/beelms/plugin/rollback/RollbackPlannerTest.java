@@ -177,6 +177,7 @@ class RollbackPlannerTest {
     assertEquals(RollbackDecision.Kind.MIGRATIONS_UNKNOWN, plan.decision().kind());
     assertTrue(plan.decision().reason().contains("-Dbeelms.rollback.force=<reason>"), plan.decision().reason());
     assertTrue(String.join("\n", plan.lines()).contains("refused-migrations-unknown"), plan.lines().toString());
+    assertTrue(String.join("\n", plan.lines()).contains("migrations since v0.1.0: not known"), plan.lines().toString());
   }
 
   @Test
