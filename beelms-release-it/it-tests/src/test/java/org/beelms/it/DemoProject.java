@@ -1,9 +1,13 @@
 package org.beelms.it;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -37,5 +41,14 @@ final class DemoProject {
       git.commit().setMessage("feat: reference beelms core").setAuthor(AUTHOR).setCommitter(AUTHOR).call();
     }
     return folder;
+  }
+
+  /** Gate name to status ({@code PASSED}, …) from the summary.json of the last release run. */
+  static Map<String, String> gateStatuses(Path project) throws IOException {
+    JsonNode summary =
+        new ObjectMapper().readTree(project.resolve("target/beelms-release/summary.json").toFile());
+    Map<String, String> statuses = new LinkedHashMap<>();
+    summary.forEach(gate -> statuses.put(gate.get("gate").asText(), gate.get("status").asText()));
+    return statuses;
   }
 }

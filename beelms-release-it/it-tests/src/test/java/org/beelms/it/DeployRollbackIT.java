@@ -223,7 +223,9 @@ class DeployRollbackIT {
   /** Runs release-candidate with the image pushed to the loopback registry; returns its digest. */
   private String release(String version) throws Exception {
     MavenBuild.Result build =
-        maven("compile", MavenBuild.pluginGoal("release-candidate"), "-Dbeelms.deriveVersion=true", WAIVERS,
+        // The version is given: the feat commits here would derive the next minor (beelms:prepare).
+        maven("compile", MavenBuild.pluginGoal("release-candidate"), "-Dbeelms.deriveVersion=true",
+            "-Dbeelms.releaseVersion=" + version, WAIVERS,
             "-Dbeelms.image.from=scratch", "-Dbeelms.image.mainClass=org.beelms.reference.ReferenceCoreMain",
             "-Dbeelms.image.to=registry", "-Dbeelms.image.image=" + registry.image(REPOSITORY));
     assertEquals(0, build.exitCode(), build.log());

@@ -90,7 +90,10 @@ class ReleaseArtifactsIT {
       commit(project, "docs/delivery/notes.md", "x", "chore: state 0.1.1 in the API document");
 
       MavenBuild.Result second =
-          MavenBuild.in(project).args(releaseArgs(toRegistry(registry.hostPort()))).run();
+          MavenBuild.in(project).args(releaseArgs(toRegistry(registry.hostPort())))
+              // Given: the feat commit above would derive 0.2.0 (see PrepareReleaseIT for that).
+              .args("-Dbeelms.releaseVersion=0.1.1")
+              .run();
       assertEquals(0, second.exitCode(), second.log());
 
       Path out = project.resolve("target/beelms-release");

@@ -28,14 +28,6 @@ class ReleaseCandidateIT {
     "-Dbeelms.image.from=scratch", "-Dbeelms.image.mainClass=org.beelms.reference.ReferenceCoreMain"
   };
 
-  private static Map<String, String> gateStatuses(Path project) throws Exception {
-    JsonNode summary =
-        new ObjectMapper().readTree(project.resolve("target/beelms-release/summary.json").toFile());
-    Map<String, String> statuses = new LinkedHashMap<>();
-    summary.forEach(gate -> statuses.put(gate.get("gate").asText(), gate.get("status").asText()));
-    return statuses;
-  }
-
   @Test
   void healthyReferenceCorePassesEveryGateAndIsReleased(@TempDir Path work) throws Exception {
     Path project = DemoProject.create(work.resolve("core"), "0.1.0");
@@ -52,7 +44,7 @@ class ReleaseCandidateIT {
         "image", "release-notes", "tag", "release-record"}) {
       expected.put(gate, "PASSED");
     }
-    assertEquals(expected, gateStatuses(project));
+    assertEquals(expected, DemoProject.gateStatuses(project));
     assertTrue(build.log().contains("Gate              Result      Time  Findings"), build.log());
     assertTrue(build.log().contains("release version 0.1.0 (tag v0.1.0)"), build.log());
 
@@ -126,13 +118,12 @@ class ReleaseCandidateIT {
                 "compile",
                 MavenBuild.pluginGoal("release-candidate"),
                 "-Dbeelms.deriveVersion=true",
-                // No waivers and strict: the two open DoD items fail the gate.
-                "-Dbeelms.dod.strict=true",
+                // No waivers: the two open DoD items fail the gate (the default).
                 "-Dbeelms.skip.migrations-check=true")
             .run();
 
     assertNotEquals(0, build.exitCode(), build.log());
-    Map<String, String> statuses = gateStatuses(project);
+    Map<String, String> statuses = DemoProject.gateStatuses(project);
     assertEquals("FAILED", statuses.get("scope-freeze"));
     assertEquals("PASSED", statuses.get("openapi-check"));
     assertEquals("SKIPPED", statuses.get("migrations-check"));

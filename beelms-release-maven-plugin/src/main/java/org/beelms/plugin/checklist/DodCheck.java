@@ -14,9 +14,10 @@ import org.beelms.plugin.gate.ReleaseListener;
 import org.beelms.plugin.gate.Severity;
 
 /**
- * Release plan 2.2, "Преглед на DoD чеклиста": reviews the Definition-of-Done checklist. Open
- * items warn (or fail, when strict); a waiver with a reason, an owner and an expiry date accepts
- * an open item until it expires. When WS checklists are configured, it also reports (as
+ * Release plan 2.2, "Преглед на DoD чеклиста": reviews the Definition-of-Done checklist, the
+ * final gate before the MVP is ready. An open item fails the gate unless a waiver with a reason,
+ * an owner and an expiry date accepts it; an expired waiver accepts nothing, so its item fails
+ * too. Report-only mode (an explicit opt-in) turns both into warnings. When WS checklists are configured, it also reports (as
  * information only) which of their items the smoke suite automates and which stay manual.
  */
 public final class DodCheck implements Gate {
@@ -71,7 +72,7 @@ public final class DodCheck implements Gate {
   public GateResult check(ReleaseListener listener) throws IOException {
     DodReport report = review();
     ChecklistDocument document = report.document();
-    Severity openSeverity = settings.strict() ? Severity.ERROR : Severity.WARNING;
+    Severity openSeverity = settings.reportOnly() ? Severity.WARNING : Severity.ERROR;
     List<Finding> findings = new ArrayList<>();
     if (document.items().isEmpty()) {
       findings.add(

@@ -11,13 +11,14 @@ import java.util.Optional;
  *
  * @param checklist the DoD Markdown file
  * @param waivers an optional waivers file (see {@link WaiverFile})
- * @param strict fail on any open item instead of warning
+ * @param reportOnly report open items and expired waivers as warnings instead of failing the
+ *     gate (an explicit opt-in; by default they fail it)
  * @param clock today's date, for waiver expiry
  * @param wsChecklists the project's WS checklists whose smoke-suite coverage is reported (see
  *     {@link WsChecklistCoverage}); empty for no such report
  */
 public record DodSettings(
-    Path checklist, Optional<Path> waivers, boolean strict, Clock clock, List<Path> wsChecklists) {
+    Path checklist, Optional<Path> waivers, boolean reportOnly, Clock clock, List<Path> wsChecklists) {
 
   public DodSettings {
     Objects.requireNonNull(checklist, "checklist");
@@ -27,7 +28,7 @@ public record DodSettings(
   }
 
   /** Settings without a WS coverage report. */
-  public DodSettings(Path checklist, Optional<Path> waivers, boolean strict, Clock clock) {
-    this(checklist, waivers, strict, clock, List.of());
+  public DodSettings(Path checklist, Optional<Path> waivers, boolean reportOnly, Clock clock) {
+    this(checklist, waivers, reportOnly, clock, List.of());
   }
 }

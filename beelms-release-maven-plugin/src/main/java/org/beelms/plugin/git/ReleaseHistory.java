@@ -165,6 +165,29 @@ public final class ReleaseHistory implements AutoCloseable {
     return files;
   }
 
+  /**
+   * Writes every file of {@code tag}'s tree below {@code folder} (a checkout without a working
+   * copy: no {@code .git}, the repository untouched); executable bits are kept.
+   */
+  public void exportAt(ReleaseTag tag, java.nio.file.Path folder) {
+    try (RevWalk walk = new RevWalk(repository);
+        TreeWalk tree = new TreeWalk(repository)) {
+      RevCommit commit = walk.parseCommit(ObjectId.fromString(tag.commit()));
+      tree.addTree(commit.getTree());
+      tree.setRecursive(true);
+      while (tree.next()) {
+        java.nio.file.Path file = folder.resolve(tree.getPathString());
+        java.nio.file.Files.createDirectories(file.getParent());
+        java.nio.file.Files.write(file, repository.open(tree.getObjectId(0)).getBytes());
+        if (tree.getFileMode(0) == org.eclipse.jgit.lib.FileMode.EXECUTABLE_FILE) {
+          file.toFile().setExecutable(true);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot export " + tag.name() + " to " + folder, e);
+    }
+  }
+
   @Override
   public void close() {
     repository.close();

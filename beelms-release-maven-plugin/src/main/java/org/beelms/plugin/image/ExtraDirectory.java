@@ -5,7 +5,8 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * A folder copied into the image as its own layer, e.g. a Node {@code dist/} into {@code /app}.
+ * A folder (or a single file) copied into the image as its own layer, e.g. a Node {@code dist/}
+ * into {@code /app/dist} or {@code package.json} into {@code /app/package.json}.
  *
  * @param source the folder on disk
  * @param containerPath the absolute path in the image it is copied to
@@ -33,9 +34,9 @@ public record ExtraDirectory(Path source, String containerPath) {
           setting + " entry '" + value + "' is not folder:/container/path (e.g. dist:/app)");
     }
     Path source = baseDirectory.resolve(value.substring(0, split).trim()).normalize();
-    if (!Files.isDirectory(source)) {
+    if (!Files.exists(source)) {
       throw new IllegalArgumentException(
-          setting + " entry '" + value + "': " + source + " is not a folder; build it first or fix the path");
+          setting + " entry '" + value + "': " + source + " does not exist; build it first or fix the path");
     }
     return new ExtraDirectory(source, value.substring(split + 1).trim());
   }

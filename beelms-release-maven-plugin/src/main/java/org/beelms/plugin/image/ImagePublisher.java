@@ -15,6 +15,7 @@ import com.google.cloud.tools.jib.api.RegistryUnauthorizedException;
 import com.google.cloud.tools.jib.api.TarImage;
 import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
 import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
+import com.google.cloud.tools.jib.api.buildplan.Port;
 import com.google.cloud.tools.jib.http.ResponseException;
 import com.google.cloud.tools.jib.registry.RegistryCredentialsNotSentException;
 import java.io.IOException;
@@ -218,6 +219,13 @@ public final class ImagePublisher {
       if (!settings.entrypoint().isEmpty()) {
         builder.setEntrypoint(settings.entrypoint());
       }
+      ContainerConfig container = settings.container();
+      container.workingDirectory().ifPresent(dir -> builder.setWorkingDirectory(AbsoluteUnixPath.get(dir)));
+      container.environment().forEach(builder::addEnvironmentVariable);
+      container.exposedPorts().forEach(port -> builder.addExposedPort(Port.tcp(port)));
+      container.user().ifPresent(builder::setUser);
+      container.labels().forEach(builder::addLabel);
+      container.creationTime().ifPresent(builder::setCreationTime);
       return builder;
     } catch (IOException e) {
       throw new ImageException("cannot read the files for the image layers: " + e.getMessage(), e);

@@ -28,6 +28,7 @@ import java.util.Optional;
  * @param outputDirectory where {@code image.json} is written
  * @param applicationCache Jib's cache of the application layers
  * @param baseImageCache Jib's cache of base image layers; empty for Jib's per-user default
+ * @param container working directory, environment, ports, user, labels and creation time
  */
 public record ImageSettings(
     String image,
@@ -42,9 +43,30 @@ public record ImageSettings(
     boolean allowInsecureRegistries,
     Path outputDirectory,
     Path applicationCache,
-    Optional<Path> baseImageCache) {
+    Optional<Path> baseImageCache,
+    ContainerConfig container) {
+
+  /** Settings with nothing beyond Jib's container defaults. */
+  public ImageSettings(
+      String image,
+      List<String> tags,
+      BaseImage from,
+      TargetKind to,
+      Path tarPath,
+      Optional<JavaLayers> java,
+      List<ExtraDirectory> extraDirectories,
+      List<String> entrypoint,
+      Optional<RegistryCredentials> credentials,
+      boolean allowInsecureRegistries,
+      Path outputDirectory,
+      Path applicationCache,
+      Optional<Path> baseImageCache) {
+    this(image, tags, from, to, tarPath, java, extraDirectories, entrypoint, credentials,
+        allowInsecureRegistries, outputDirectory, applicationCache, baseImageCache, ContainerConfig.NONE);
+  }
 
   public ImageSettings {
+    container = container == null ? ContainerConfig.NONE : container;
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
     Objects.requireNonNull(outputDirectory, "outputDirectory");
@@ -56,16 +78,7 @@ public record ImageSettings(
     entrypoint = List.copyOf(entrypoint == null ? List.of() : entrypoint);
     tags = List.copyOf(new LinkedHashSet<>(tags == null ? List.of() : tags));
     image = validateImage(image);
-    if (tags.isEmpty()) {
-      throw new IllegalArgumentException(
-          "no tag for the image; the release version and the commit SHA give the tags");
-    }
-    for (String tag : tags) {
-      if (!ImageReference.isValidTag(tag)) {
-        throw new IllegalArgumentException(
-            "'" + tag + "' is not a valid image tag (letters, digits, _ . -; at most 128)");
-      }
-    }
+    validateTags(tags);
     if (to == TargetKind.TAR && tarPath == null) {
       throw new IllegalArgumentException(
           "<to> is tar but <tarPath> / -Dbeelms.image.tarPath is not set");
@@ -82,7 +95,20 @@ public record ImageSettings(
     }
   }
 
-  private static String validateImage(String image) {
+  static void validateTags(List<String> tags) {
+    if (tags.isEmpty()) {
+      throw new IllegalArgumentException(
+          "no tag for the image; the release version and the commit SHA give the tags");
+    }
+    for (String tag : tags) {
+      if (!ImageReference.isValidTag(tag)) {
+        throw new IllegalArgumentException(
+            "'" + tag + "' is not a valid image tag (letters, digits, _ . -; at most 128)");
+      }
+    }
+  }
+
+  static String validateImage(String image) {
     String setting = "<image> / -Dbeelms.image.image";
     if (image == null || image.isBlank()) {
       throw new IllegalArgumentException(

@@ -65,6 +65,19 @@ public final class ManifestCopy {
   private final HttpClient http;
   private final Map<String, URI> endpoints = new ConcurrentHashMap<>();
   private final Map<String, String> authorizations = new ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.AtomicLong requests = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong bytesSent = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong bytesReceived = new java.util.concurrent.atomic.AtomicLong();
+
+  /**
+   * The registry work done so far by this client (probes included), for the measurements in
+   * docs/goals/image.md.
+   *
+   * @param requests HTTP requests sent
+   * @param bytesSent request body bytes
+   * @param bytesReceived response body bytes read
+   */
+  public record Traffic(long requests, long bytesSent, long bytesReceived) {}
 
   /**
    * A manifest as the registry stores it.
@@ -118,6 +131,19 @@ public final class ManifestCopy {
     Manifest manifest = read(source);
     ImageReference to =
         ImageReference.of(from.getRegistry(), from.getRepository(), targetTag);
+    String copied = putManifest(to, manifest);
+    return new CopyResult(
+        from.toString(), to.toString(), copied, manifest.mediaType(), manifest.bytes().length);
+  }
+
+  /**
+   * Puts {@code manifest}'s exact bytes under the tag of {@code to}, then checks with a {@code
+   * HEAD} that the tag has the manifest's digest.
+   *
+   * @return the verified digest
+   */
+  public String putManifest(ImageReference to, Manifest manifest) throws ImageException {
+    String targetTag = to.getQualifier();
     String where = ImageSuggestions.where(to.getRegistry(), to.getRepository(), targetTag);
     URI putUri = manifestUri(to, targetTag);
     HttpResponse<String> put =
@@ -143,15 +169,111 @@ public final class ManifestCopy {
     if (!copied.equals(manifest.digest())) {
       throw new ImageException(
           where
-              + ": the copy has digest "
+              + ": the tag now has digest "
               + copied
-              + " but the source has "
+              + " but the manifest sent has "
               + manifest.digest()
-              + "; the registry rewrote the manifest, so promotion by copy is unsafe there",
+              + "; the registry rewrote the manifest, so a digest-preserving copy is unsafe there",
           null);
     }
-    return new CopyResult(
-        from.toString(), to.toString(), copied, manifest.mediaType(), manifest.bytes().length);
+    return copied;
+  }
+
+  /** Reads a blob (e.g. a container configuration) of {@code repository} and checks its digest. */
+  public byte[] readBlob(ImageReference repository, String digest) throws ImageException {
+    String where = ImageSuggestions.where(repository.getRegistry(), repository.getRepository(), "");
+    URI uri = blobUri(repository, digest);
+    HttpResponse<byte[]> response =
+        send(repository, auth -> request(uri, auth).GET().build(),
+            HttpResponse.BodyHandlers.ofByteArray(), "GET of blob " + digest);
+    if (response.statusCode() != 200) {
+      throw statusError(response.statusCode(), where + ", blob " + digest, "GET of the blob",
+          new String(response.body(), StandardCharsets.UTF_8));
+    }
+    String computed = sha256(response.body());
+    if (!computed.equals(digest)) {
+      throw new ImageException(where + ": blob " + digest + " hashes to " + computed, null);
+    }
+    return response.body();
+  }
+
+  /** Whether {@code repository} already holds the blob ({@code HEAD}). */
+  public boolean blobExists(ImageReference repository, String digest) throws ImageException {
+    URI uri = blobUri(repository, digest);
+    HttpResponse<Void> response =
+        send(repository,
+            auth -> request(uri, auth).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+            HttpResponse.BodyHandlers.discarding(), "HEAD of blob " + digest);
+    if (response.statusCode() == 404) {
+      return false;
+    }
+    if (response.statusCode() != 200) {
+      throw statusError(response.statusCode(),
+          ImageSuggestions.where(repository.getRegistry(), repository.getRepository(), ""),
+          "HEAD of blob " + digest, "");
+    }
+    return true;
+  }
+
+  /**
+   * Uploads a blob in one piece ({@code POST} an upload, {@code PUT} the bytes with {@code
+   * ?digest=}); the registry verifies the digest.
+   */
+  public void pushBlob(ImageReference repository, String digest, HttpRequest.BodyPublisher body)
+      throws ImageException {
+    String where = ImageSuggestions.where(repository.getRegistry(), repository.getRepository(), "");
+    URI start = endpoint(repository.getRegistry())
+        .resolve("/v2/" + repository.getRepository() + "/blobs/uploads/");
+    HttpResponse<String> started =
+        send(repository,
+            auth -> request(start, auth).POST(HttpRequest.BodyPublishers.noBody()).build(),
+            HttpResponse.BodyHandlers.ofString(), "POST of a blob upload");
+    if (started.statusCode() != 202) {
+      throw statusError(started.statusCode(), where, "POST of a blob upload", started.body());
+    }
+    String location = started.headers().firstValue("Location").orElseThrow(() ->
+        new ImageException(where + ": the blob upload answer has no Location header", null));
+    URI upload = endpoint(repository.getRegistry()).resolve(location);
+    String query = "digest=" + URLEncoder.encode(digest, StandardCharsets.UTF_8);
+    URI put = URI.create(upload + (upload.getRawQuery() == null ? "?" : "&") + query);
+    HttpResponse<String> done =
+        send(repository,
+            auth -> request(put, auth).header("Content-Type", "application/octet-stream").PUT(body).build(),
+            HttpResponse.BodyHandlers.ofString(), "PUT of blob " + digest);
+    if (done.statusCode() != 201) {
+      throw statusError(done.statusCode(), where + ", blob " + digest, "PUT of the blob", done.body());
+    }
+  }
+
+  /**
+   * Asks the registry to mount a blob of another repository into {@code repository} ({@code
+   * POST ...?mount=&from=}): no bytes move.
+   *
+   * @return true when mounted (201); false when the registry does not mount it (then upload it)
+   */
+  public boolean mountBlob(ImageReference repository, String digest, String fromRepository)
+      throws ImageException {
+    URI uri = endpoint(repository.getRegistry())
+        .resolve("/v2/" + repository.getRepository() + "/blobs/uploads/?mount="
+            + URLEncoder.encode(digest, StandardCharsets.UTF_8) + "&from="
+            + URLEncoder.encode(fromRepository, StandardCharsets.UTF_8));
+    HttpResponse<String> response =
+        send(repository, auth -> request(uri, auth).POST(HttpRequest.BodyPublishers.noBody()).build(),
+            HttpResponse.BodyHandlers.ofString(), "mount of blob " + digest);
+    if (response.statusCode() == 201) {
+      return true;
+    }
+    if (response.statusCode() == 202) {
+      return false;
+    }
+    throw statusError(response.statusCode(),
+        ImageSuggestions.where(repository.getRegistry(), repository.getRepository(), ""),
+        "mount of blob " + digest + " from " + fromRepository, response.body());
+  }
+
+  /** The requests and bytes this client has exchanged with registries so far. */
+  public Traffic traffic() {
+    return new Traffic(requests.get(), bytesSent.get(), bytesReceived.get());
   }
 
   /** Reads the manifest of a tag or digest reference. */
@@ -235,6 +357,10 @@ public final class ManifestCopy {
         .resolve("/v2/" + ref.getRepository() + "/manifests/" + qualifier);
   }
 
+  private URI blobUri(ImageReference ref, String digest) throws ImageException {
+    return endpoint(ref.getRegistry()).resolve("/v2/" + ref.getRepository() + "/blobs/" + digest);
+  }
+
   private HttpRequest.Builder request(URI uri, String authorization) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(requestTimeout);
     if (authorization != null) {
@@ -277,6 +403,7 @@ public final class ManifestCopy {
 
   private void probe(URI base) throws IOException {
     try {
+      requests.incrementAndGet();
       http.send(
           HttpRequest.newBuilder(base.resolve("/v2/")).timeout(requestTimeout).GET().build(),
           HttpResponse.BodyHandlers.discarding());
@@ -321,7 +448,16 @@ public final class ManifestCopy {
       String registry, HttpRequest request, HttpResponse.BodyHandler<T> handler, String action)
       throws ImageException {
     try {
-      return http.send(request, handler);
+      requests.incrementAndGet();
+      request.bodyPublisher().map(HttpRequest.BodyPublisher::contentLength)
+          .filter(n -> n > 0).ifPresent(bytesSent::addAndGet);
+      HttpResponse<T> response = http.send(request, handler);
+      if (response.body() instanceof byte[] bytes) {
+        bytesReceived.addAndGet(bytes.length);
+      } else if (response.body() instanceof String text) {
+        bytesReceived.addAndGet(text.getBytes(StandardCharsets.UTF_8).length);
+      }
+      return response;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ImageException("interrupted during the " + action + " at registry " + registry, e);

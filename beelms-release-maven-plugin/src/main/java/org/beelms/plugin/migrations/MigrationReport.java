@@ -15,6 +15,10 @@ import java.util.List;
  * @param safetyClass {@link SafetyClass#CONTRACT} when any statement is a contract one
  * @param reasons one per statement: its class and the rule behind it
  * @param lockWarnings statements that lock or rewrite tables that existed before the release
+ * @param tool the migration tool that applies it: {@code flyway} or {@code typeorm}
+ * @param down for a TypeORM migration, whether its {@code down()} undoes {@code up()} (e.g.
+ *     "undoes up()", "empty: cannot be reverted", "does not undo: ..."); empty for Flyway. A
+ *     contract migration stays one with a real {@code down}: the dropped data is gone.
  */
 public record MigrationReport(
     String version,
@@ -23,10 +27,27 @@ public record MigrationReport(
     int checksum,
     SafetyClass safetyClass,
     List<SafetyReason> reasons,
-    List<LockWarning> lockWarnings) {
+    List<LockWarning> lockWarnings,
+    String tool,
+    String down) {
+
+  /** A Flyway migration's report. */
+  public MigrationReport(
+      String version,
+      String description,
+      String file,
+      int checksum,
+      SafetyClass safetyClass,
+      List<SafetyReason> reasons,
+      List<LockWarning> lockWarnings) {
+    this(version, description, file, checksum, safetyClass, reasons, lockWarnings,
+        MigrationTool.FLYWAY.id(), "");
+  }
 
   public MigrationReport {
     version = version == null ? "" : version;
+    tool = tool == null || tool.isBlank() ? MigrationTool.FLYWAY.id() : tool;
+    down = down == null ? "" : down;
     reasons = List.copyOf(reasons);
     lockWarnings = List.copyOf(lockWarnings);
   }

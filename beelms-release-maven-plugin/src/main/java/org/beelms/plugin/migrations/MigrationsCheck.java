@@ -152,6 +152,10 @@ public final class MigrationsCheck implements Gate {
     private final List<PendingMigration> pending = new ArrayList<>();
     private Optional<ReleaseTag> previousTag = Optional.empty();
     private MigrationSet previous;
+    private java.util.Map<String, byte[]> previousTree;
+    private String previousDir = "";
+    private Path sqlLocations = settings.locations();
+    private final java.util.Map<String, String> sqlSources = new java.util.HashMap<>();
     private UnaryOperator<String> where;
     private UnaryOperator<String> gitPath = p -> p;
 
@@ -172,8 +176,54 @@ public final class MigrationsCheck implements Gate {
         return;
       }
       MigrationSet current = MigrationSet.scan(locations);
-      progress(current.migrations().size() + " migration(s) in " + locations);
+      TypeOrmMigrationSet typeorm = TypeOrmMigrationSet.scan(locations);
+      FolderContents contents = FolderContents.of(locations, current, typeorm);
+      Optional<MigrationTool> tool = contents.tool(settings.migrationTool());
       readPrevious(locations);
+      if (tool.isEmpty()) {
+        findings.add(contents.unrecognised(settings.migrationTool(), LOCATIONS));
+        return;
+      }
+      if (tool.get() == MigrationTool.TYPEORM) {
+        executeTypeOrm(typeorm);
+        settings.target().ifPresent(t -> checkTypeOrmTarget(t, typeorm));
+      } else {
+        executeFlyway(current);
+        settings.target().ifPresent(this::checkTarget);
+      }
+    }
+
+    /** An empty folder passes only when the previous release had no migrations there either. */
+    private void nothingToCheck() {
+      Path locations = settings.locations();
+      int releasedCount =
+          previousTree == null
+              ? 0
+              : MigrationSet.fromTree(previousTree, previousDir).migrations().size()
+                  + TypeOrmMigrationSet.fromTree(previousTree, previousDir).migrations().size();
+      if (releasedCount > 0) {
+        findings.add(
+            Finding.error(
+                "No migrations in " + locations + ", but " + previousTag.get().name() + " released "
+                    + releasedCount + " there: the gate cannot see this release's migrations",
+                LOCATIONS,
+                "point <locations> (-Dbeelms.migrations.locations) at the folder that holds the"
+                    + " migrations now (git show " + previousTag.get().name() + " --stat), or"
+                    + " restore them"));
+      } else {
+        findings.add(Finding.info("No migrations in " + locations + " (nor in the previous release)", LOCATIONS));
+      }
+    }
+
+    private void executeFlyway(MigrationSet current) throws IOException, SQLException {
+      Path locations = settings.locations();
+      progress(current.migrations().size() + " Flyway migration(s) in " + locations);
+      previous = previousTree == null ? null : MigrationSet.fromTree(previousTree, previousDir);
+      if (previous != null) {
+        progress(
+            "previous release " + previousTag.get().name() + ": "
+                + previous.migrations().size() + " migration(s)");
+      }
       findings.addAll(NamingRules.check(current, where));
       List<MigrationFile> newOnes = current.migrations();
       if (previous != null) {
@@ -185,7 +235,7 @@ public final class MigrationsCheck implements Gate {
       }
       classify(newOnes);
       if (current.migrations().isEmpty()) {
-        findings.add(Finding.info("No migrations in " + locations, LOCATIONS));
+        nothingToCheck();
       } else if (NamingRules.blocksFlyway(current)) {
         findings.add(
             Finding.info(
@@ -194,7 +244,80 @@ public final class MigrationsCheck implements Gate {
       } else {
         onDatabase(current);
       }
-      settings.target().ifPresent(this::checkTarget);
+    }
+
+    private void executeTypeOrm(TypeOrmMigrationSet current) throws IOException, SQLException {
+      Path locations = settings.locations();
+      progress(current.migrations().size() + " TypeORM migration(s) in " + locations);
+      TypeOrmMigrationSet released =
+          previousTree == null ? null : TypeOrmMigrationSet.fromTree(previousTree, previousDir);
+      if (released != null) {
+        progress(
+            "previous release " + previousTag.get().name() + ": "
+                + released.migrations().size() + " TypeORM migration(s)");
+      }
+      List<Finding> naming = TypeOrmChecks.naming(current, where);
+      findings.addAll(naming);
+      if (released != null) {
+        findings.addAll(
+            TypeOrmChecks.released(released, current, previousTag.get().name(), where, gitPath));
+      }
+      for (MigrationReport report : TypeOrmChecks.classify(TypeOrmChecks.newMigrations(released, current))) {
+        report(report);
+      }
+      if (current.migrations().isEmpty()) {
+        nothingToCheck();
+        return;
+      }
+      if (!naming.isEmpty()) {
+        findings.add(
+            Finding.info(
+                "Database checks skipped: TypeORM cannot run until the classes above are fixed",
+                LOCATIONS));
+        return;
+      }
+      if (settings.migrationCommand().isPresent()) {
+        MigrationCommand command = settings.migrationCommand().get();
+        onScratch(scratch -> reproduceWithCommand(command, scratch));
+        return;
+      }
+      List<TypeOrmMigration> needCommand =
+          current.migrations().stream().filter(m -> !m.isPlainSql()).toList();
+      if (released != null) {
+        needCommand =
+            java.util.stream.Stream.concat(
+                    needCommand.stream(),
+                    released.migrations().stream().filter(m -> !m.isPlainSql())
+                        .filter(m -> current.byPath(m.relativePath()).isEmpty()))
+                .toList();
+      }
+      if (!needCommand.isEmpty()) {
+        findings.add(
+            Finding.warning(
+                "Reproducibility not checked: " + needCommand.size() + " TypeORM migration(s) use"
+                    + " the QueryRunner API or computed SQL, which only TypeORM itself can run: "
+                    + needCommand.stream().map(TypeOrmMigration::fileName).limit(10)
+                        .collect(java.util.stream.Collectors.joining(", "))
+                    + (needCommand.size() > 10 ? ", ..." : ""),
+                LOCATIONS,
+                "set <migrationCommand> (-Dbeelms.migrations.migrationCommand), e.g. `npm --prefix be"
+                    + " run migration:run`, to run the project's own migrations on a scratch database"));
+        return;
+      }
+      sqlSources.clear();
+      for (TypeOrmMigration m : current.migrations()) {
+        sqlSources.put(m.flywayName(), m.relativePath());
+      }
+      previous = released == null ? null : released.asSqlSet();
+      Path extracted = Files.createTempDirectory("beelms-typeorm-sql-");
+      try {
+        current.asSqlSet().writeTo(extracted);
+        sqlLocations = extracted;
+        onDatabase(current.asSqlSet());
+      } finally {
+        sqlLocations = settings.locations();
+        deleteTree(extracted);
+      }
     }
 
     private void progress(String message) {
@@ -231,48 +354,57 @@ public final class MigrationsCheck implements Gate {
                   gitDir));
           return;
         }
-        previous = MigrationSet.fromTree(history.readTreeAt(previousTag.get(), gitDir), gitDir);
-        progress(
-            "previous release " + previousTag.get().name() + ": "
-                + previous.migrations().size() + " migration(s)");
+        previousTree = history.readTreeAt(previousTag.get(), gitDir);
+        previousDir = gitDir;
       }
     }
 
     private void classify(List<MigrationFile> newOnes) {
       SafetyClassifier classifier = new SafetyClassifier();
       for (MigrationFile file : newOnes) {
-        MigrationReport report = classifier.classify(file);
-        reports.add(report);
-        progress(file.fileName() + ": " + report.safetyClass().name().toLowerCase());
-        String whereFile = where.apply(file.relativePath());
-        if (report.isContract()) {
-          SafetyReason first = report.contractReasons().get(0);
-          String why =
-              report.contractReasons().stream()
-                  .map(r -> r.why() + " (line " + r.line() + ")")
-                  .reduce((a, b) -> a + "; " + b)
-                  .orElse("");
-          findings.add(
-              new Finding(
-                  settings.contractSeverity(),
-                  file.fileName() + " is a contract migration: " + why,
-                  whereFile + ":" + first.line(),
-                  MigrationSuggestions.contract(file.fileName()),
-                  ""));
-        }
-        for (LockWarning lock : report.lockWarnings()) {
-          findings.add(
-              Finding.warning(
-                  file.fileName() + ": " + lock.why() + ": " + lock.statement(),
-                  whereFile + ":" + lock.line(),
-                  lock.fix()));
-        }
+        report(classifier.classify(file));
+      }
+    }
+
+    /** Records {@code report} and its contract and lock findings. */
+    private void report(MigrationReport report) {
+      reports.add(report);
+      String fileName = report.file().substring(report.file().lastIndexOf('/') + 1);
+      progress(fileName + ": " + report.safetyClass().name().toLowerCase()
+          + (report.down().isEmpty() ? "" : ", down(): " + report.down()));
+      String whereFile = where.apply(report.file());
+      if (report.isContract()) {
+        SafetyReason first = report.contractReasons().get(0);
+        String why =
+            report.contractReasons().stream()
+                .map(r -> r.why() + " (line " + r.line() + ")")
+                .reduce((a, b) -> a + "; " + b)
+                .orElse("");
+        findings.add(
+            new Finding(
+                settings.contractSeverity(),
+                fileName + " is a contract migration: " + why,
+                whereFile + ":" + first.line(),
+                MigrationSuggestions.contract(fileName),
+                ""));
+      }
+      for (LockWarning lock : report.lockWarnings()) {
+        findings.add(
+            Finding.warning(
+                fileName + ": " + lock.why() + ": " + lock.statement(),
+                whereFile + ":" + lock.line(),
+                lock.fix()));
       }
     }
 
     private void onDatabase(MigrationSet current) throws IOException, SQLException {
+      onScratch(scratch -> onDatabase(current, scratch));
+    }
+
+    /** Runs {@code use} on the shared scratch server, or on one started (and stopped) for it. */
+    private void onScratch(ScratchUse use) throws IOException, SQLException {
       if (shared != null) {
-        onDatabase(current, shared);
+        use.on(shared);
         return;
       }
       long t0 = System.nanoTime();
@@ -283,8 +415,69 @@ public final class MigrationsCheck implements Gate {
         if (scratch.isEmbedded()) {
           progress("embedded PostgreSQL started in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
         }
-        onDatabase(current, scratch);
+        use.on(scratch);
       }
+    }
+
+    /**
+     * The project's command on a fresh scratch at HEAD, and on a second one at the previous tag
+     * (an export of its tree) then at HEAD; the two schemas compared.
+     */
+    private void reproduceWithCommand(MigrationCommand command, ScratchDatabases scratch)
+        throws IOException, SQLException {
+      Path log =
+          settings.reportDirectory().orElse(Path.of(System.getProperty("java.io.tmpdir")))
+              .resolve("migration-command.log");
+      Files.deleteIfExists(log);
+      ScratchDatabase fresh = scratch.create("fresh");
+      ScratchDatabase upgraded = previousTag.isEmpty() ? null : scratch.create("upgrade");
+      try {
+        Optional<String> failed = command.run(command.directory(), fresh, log);
+        if (failed.isPresent()) {
+          findings.add(commandFailure(command, "on a fresh database at HEAD", failed.get(), log));
+          return;
+        }
+        progress("fresh database migrated by `" + command.command() + "`");
+        if (upgraded == null) {
+          return;
+        }
+        String tag = previousTag.get().name();
+        Path export = Files.createTempDirectory("beelms-release-" + tag + "-");
+        try {
+          Path dirAtTag;
+          try (ReleaseHistory history = ReleaseHistory.open(settings.locations())) {
+            history.exportAt(previousTag.get(), export);
+            dirAtTag = export.resolve(history.workTree().relativize(command.directory()).toString());
+          }
+          failed = command.run(dirAtTag, upgraded, log);
+          if (failed.isPresent()) {
+            findings.add(commandFailure(command, "at " + tag + " (exported to a temporary folder)", failed.get(), log));
+            return;
+          }
+          failed = command.run(command.directory(), upgraded, log);
+          if (failed.isPresent()) {
+            findings.add(commandFailure(command, "at HEAD on a database migrated at " + tag, failed.get(), log));
+            return;
+          }
+        } finally {
+          deleteTree(export);
+        }
+        progress("database upgraded from " + tag + " by `" + command.command() + "`");
+        compare(fresh, upgraded);
+      } finally {
+        if (upgraded != null) {
+          scratch.drop(upgraded);
+        }
+        scratch.drop(fresh);
+      }
+    }
+
+    private Finding commandFailure(MigrationCommand command, String when, String why, Path log) {
+      return Finding.error(
+          "The migration command `" + command.command() + "` failed " + when + ": " + why,
+          "<migrationCommand> / -Dbeelms.migrations.migrationCommand",
+          "run it by hand in " + command.directory() + " against an empty database (DB_HOST,"
+              + " DB_PORT, DB_USER, DB_PASSWORD, DB_NAME, DATABASE_URL); full output in " + log);
     }
 
     /**
@@ -304,7 +497,7 @@ public final class MigrationsCheck implements Gate {
               });
       try {
         Future<Optional<FlywayRunner.MigrateFailure>> freshRun =
-            worker.submit(() -> FlywayRunner.migrate(FlywayRunner.fresh(fresh, settings.locations())));
+            worker.submit(() -> FlywayRunner.migrate(FlywayRunner.fresh(fresh, sqlLocations)));
         Optional<Finding> upgradeFailure =
             upgraded == null ? Optional.empty() : upgradeFromPrevious(upgraded);
         Optional<FlywayRunner.MigrateFailure> freshFailure = await(freshRun);
@@ -359,7 +552,7 @@ public final class MigrationsCheck implements Gate {
               sqlFailure("The migrations released in " + tag + " no longer run from scratch", old.get()));
         }
         Optional<FlywayRunner.MigrateFailure> up =
-            FlywayRunner.migrate(FlywayRunner.upgrade(upgraded, settings.locations()));
+            FlywayRunner.migrate(FlywayRunner.upgrade(upgraded, sqlLocations));
         return up.map(
             f -> sqlFailure("Upgrading a database from " + tag + " to this release failed", f));
       } finally {
@@ -397,13 +590,20 @@ public final class MigrationsCheck implements Gate {
     }
 
     private Finding sqlFailure(String what, FlywayRunner.MigrateFailure failure) {
-      String file = failure.file();
+      String file = sqlSources.getOrDefault(failure.file(), failure.file());
       String whereText =
           file.isEmpty() ? LOCATIONS : where.apply(file) + (failure.line() > 0 ? ":" + failure.line() : "");
       return Finding.error(
           what + (file.isEmpty() ? "" : " at " + file) + ": " + failure.message(),
           whereText,
           MigrationSuggestions.fixSql(file.isEmpty() ? "the migration" : file));
+    }
+
+    private void checkTypeOrmTarget(JdbcTarget target, TypeOrmMigrationSet current) {
+      progress("reading TypeORM's migrations table on the target database " + target.safeUrl());
+      TargetDatabaseCheck.Outcome outcome = new TypeOrmTargetCheck(target, current, where).run();
+      pending.addAll(outcome.pending());
+      findings.addAll(outcome.findings());
     }
 
     private void checkTarget(JdbcTarget target) {
@@ -413,6 +613,12 @@ public final class MigrationsCheck implements Gate {
       pending.addAll(outcome.pending());
       findings.addAll(outcome.findings());
     }
+  }
+
+  /** Something to do on a scratch server. */
+  @FunctionalInterface
+  private interface ScratchUse {
+    void on(ScratchDatabases scratch) throws IOException, SQLException;
   }
 
   private static void deleteTree(Path root) {

@@ -23,6 +23,10 @@ import org.beelms.plugin.git.SemanticVersion;
  * @param contractSeverity the severity of a finding for a contract migration
  * @param failOn the lowest severity that fails the gate
  * @param reportDirectory where {@code migrations.json} is written; empty to write nothing
+ * @param migrationTool whose files {@code locations} holds; {@link MigrationTool#AUTO} recognises
+ *     them
+ * @param migrationCommand the project's own command that applies the migrations (TypeORM), run
+ *     on scratch databases for reproducibility; empty to apply extracted SQL only
  */
 public record MigrationsSettings(
     Path locations,
@@ -32,7 +36,9 @@ public record MigrationsSettings(
     boolean compareWithPrevious,
     Severity contractSeverity,
     Severity failOn,
-    Optional<Path> reportDirectory) {
+    Optional<Path> reportDirectory,
+    MigrationTool migrationTool,
+    Optional<MigrationCommand> migrationCommand) {
 
   public MigrationsSettings {
     Objects.requireNonNull(locations, "locations");
@@ -42,6 +48,8 @@ public record MigrationsSettings(
     contractSeverity = contractSeverity == null ? Severity.WARNING : contractSeverity;
     failOn = failOn == null ? Severity.ERROR : failOn;
     reportDirectory = reportDirectory == null ? Optional.empty() : reportDirectory;
+    migrationTool = migrationTool == null ? MigrationTool.AUTO : migrationTool;
+    migrationCommand = migrationCommand == null ? Optional.empty() : migrationCommand;
     locations = locations.toAbsolutePath().normalize();
   }
 
@@ -49,37 +57,48 @@ public record MigrationsSettings(
   public static MigrationsSettings of(Path locations) {
     return new MigrationsSettings(
         locations, Optional.empty(), Optional.empty(), Optional.empty(), true,
-        Severity.WARNING, Severity.ERROR, Optional.empty());
+        Severity.WARNING, Severity.ERROR, Optional.empty(), MigrationTool.AUTO, Optional.empty());
   }
 
   public MigrationsSettings withScratch(JdbcTarget jdbc) {
     return new MigrationsSettings(locations, Optional.of(jdbc), target, releaseVersion,
-        compareWithPrevious, contractSeverity, failOn, reportDirectory);
+        compareWithPrevious, contractSeverity, failOn, reportDirectory, migrationTool, migrationCommand);
   }
 
   public MigrationsSettings withTarget(JdbcTarget jdbc) {
     return new MigrationsSettings(locations, scratch, Optional.of(jdbc), releaseVersion,
-        compareWithPrevious, contractSeverity, failOn, reportDirectory);
+        compareWithPrevious, contractSeverity, failOn, reportDirectory, migrationTool, migrationCommand);
   }
 
   public MigrationsSettings withReleaseVersion(SemanticVersion version) {
     return new MigrationsSettings(locations, scratch, target, Optional.of(version),
-        compareWithPrevious, contractSeverity, failOn, reportDirectory);
+        compareWithPrevious, contractSeverity, failOn, reportDirectory, migrationTool, migrationCommand);
   }
 
   public MigrationsSettings withCompareWithPrevious(boolean compare) {
     return new MigrationsSettings(locations, scratch, target, releaseVersion, compare,
-        contractSeverity, failOn, reportDirectory);
+        contractSeverity, failOn, reportDirectory, migrationTool, migrationCommand);
   }
 
   public MigrationsSettings withSeverities(Severity contract, Severity fail) {
     return new MigrationsSettings(locations, scratch, target, releaseVersion,
-        compareWithPrevious, contract, fail, reportDirectory);
+        compareWithPrevious, contract, fail, reportDirectory, migrationTool, migrationCommand);
   }
 
   public MigrationsSettings withReportDirectory(Path directory) {
     return new MigrationsSettings(locations, scratch, target, releaseVersion,
-        compareWithPrevious, contractSeverity, failOn, Optional.of(directory));
+        compareWithPrevious, contractSeverity, failOn, Optional.of(directory), migrationTool, migrationCommand);
+  }
+
+  public MigrationsSettings withMigrationTool(MigrationTool tool) {
+    return new MigrationsSettings(locations, scratch, target, releaseVersion,
+        compareWithPrevious, contractSeverity, failOn, reportDirectory, tool, migrationCommand);
+  }
+
+  public MigrationsSettings withMigrationCommand(MigrationCommand command) {
+    return new MigrationsSettings(locations, scratch, target, releaseVersion,
+        compareWithPrevious, contractSeverity, failOn, reportDirectory, migrationTool,
+        Optional.of(command));
   }
 
   /** {@code text} with every configured password hidden. */

@@ -37,21 +37,56 @@ public abstract class AbstractBeelmsMojo extends AbstractMojo {
   protected File outputDirectory;
 
   /**
+   * The version to release, given explicitly; wins over the pom's version and over the version
+   * derived from the commits. Refused when not above the newest {@code v*} tag.
+   */
+  @Parameter(property = "beelms.releaseVersion")
+  protected String explicitReleaseVersion;
+
+  /**
+   * The version every goal starts from: {@code -Dbeelms.releaseVersion} when given (checked against
+   * the release tags), else the project's {@code <version>}.
+   *
+   * @throws IllegalArgumentException when the explicit version is not a release version above the
+   *     previous release, naming the property
+   */
+  protected String projectVersion() {
+    if (explicitReleaseVersion == null || explicitReleaseVersion.isBlank()) {
+      return project.getVersion();
+    }
+    ReleaseHistory history;
+    try {
+      history = ReleaseHistory.open(project.getBasedir().toPath());
+    } catch (IllegalArgumentException notInGit) {
+      return SemanticVersion.parse(explicitReleaseVersion)
+          .filter(v -> !v.isSnapshot())
+          .map(SemanticVersion::toString)
+          .orElseThrow(() -> new IllegalArgumentException(
+              "-Dbeelms.releaseVersion=" + explicitReleaseVersion
+                  + " is not a release version; give MAJOR.MINOR.PATCH, e.g. 0.2.0"));
+    }
+    try (history) {
+      return ReleaseVersion.explicit(explicitReleaseVersion.strip(), history).toString();
+    }
+  }
+
+  /**
    * The version being released, decided as every goal decides it ({@link ReleaseVersion}): the
-   * project's release version, or with {@code derive} the tag already on HEAD or the next patch
-   * after the newest {@code v*} tag. A SNAPSHOT that may not be derived counts as its release
+   * project's release version (or {@code -Dbeelms.releaseVersion}), or with {@code derive} the tag
+   * already on HEAD or the version the Conventional Commits since the newest {@code v*} tag call
+   * for ({@link org.beelms.plugin.git.NextVersion}). A SNAPSHOT that may not be derived counts as its release
    * version ({@code 0.2.0-SNAPSHOT} → {@code 0.2.0}), which is what comparisons with the previous
    * release need; empty when the version is not a semantic version at all.
    */
   protected Optional<SemanticVersion> releaseVersion(boolean derive) {
     Optional<SemanticVersion> declared =
-        SemanticVersion.parse(project.getVersion())
+        SemanticVersion.parse(projectVersion())
             .map(v -> v.isSnapshot() ? new SemanticVersion(v.major(), v.minor(), v.patch(), "") : v);
     if (!derive) {
       return declared;
     }
     try (ReleaseHistory history = ReleaseHistory.open(project.getBasedir().toPath())) {
-      return Optional.of(ReleaseVersion.resolve(project.getVersion(), true, history));
+      return Optional.of(ReleaseVersion.resolve(projectVersion(), true, history));
     } catch (IllegalArgumentException notInGit) {
       return declared;
     }

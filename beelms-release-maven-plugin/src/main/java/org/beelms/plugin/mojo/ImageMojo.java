@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -15,7 +16,10 @@ import org.beelms.plugin.gate.Gate;
 import org.beelms.plugin.git.ReleaseHistory;
 import org.beelms.plugin.git.ReleaseVersion;
 import org.beelms.plugin.git.SemanticVersion;
+import org.beelms.plugin.image.AdoptSettings;
+import org.beelms.plugin.image.AdoptSource;
 import org.beelms.plugin.image.BaseImage;
+import org.beelms.plugin.image.ContainerConfig;
 import org.beelms.plugin.image.ExtraDirectory;
 import org.beelms.plugin.image.ImageGate;
 import org.beelms.plugin.image.ImageSettings;
@@ -41,6 +45,16 @@ public class ImageMojo extends AbstractBeelmsMojo {
    */
   @Parameter(property = "beelms.image.from", defaultValue = BaseImage.DEFAULT)
   private String from;
+
+  /**
+   * Adopt mode: instead of building, give this image built elsewhere the release tags in {@code
+   * image}'s repository, unchanged (same digest): a registry reference with a tag or digest (the
+   * CI image, in the same registry as {@code image}) or {@code tar:/path/image.tar} ({@code docker
+   * save}, an OCI archive or an OCI layout folder). Its revision label must be the released
+   * commit.
+   */
+  @Parameter(property = "beelms.image.adopt")
+  private String adopt;
 
   /** Where the image goes: {@code tar}, {@code registry} or {@code docker}. */
   @Parameter(property = "beelms.image.to", defaultValue = "tar")
@@ -81,6 +95,33 @@ public class ImageMojo extends AbstractBeelmsMojo {
    */
   @Parameter(property = "beelms.image.entrypoint")
   private List<String> entrypoint;
+
+  /** The container's working directory, e.g. {@code /app}. */
+  @Parameter(property = "beelms.image.workingDirectory")
+  private String workingDirectory;
+
+  /** Environment variables of the container, e.g. {@code <NODE_ENV>production</NODE_ENV>}. */
+  @Parameter
+  private java.util.Map<String, String> environment;
+
+  /** TCP ports the container exposes, e.g. {@code 3000}. */
+  @Parameter(property = "beelms.image.exposedPorts")
+  private List<String> exposedPorts;
+
+  /** The user the container runs as, e.g. {@code node} or {@code 1000:1000}. */
+  @Parameter(property = "beelms.image.user")
+  private String user;
+
+  /**
+   * Extra image labels. The OCI labels revision (the commit), version, source and created (the
+   * commit time) are always set; these are added and win.
+   */
+  @Parameter
+  private java.util.Map<String, String> labels;
+
+  /** The {@code org.opencontainers.image.source} label: where the source lives. */
+  @Parameter(property = "beelms.image.source", defaultValue = "${project.scm.url}")
+  private String source;
 
   /**
    * Allow plain HTTP (or an unverified certificate) to the registries, e.g. a registry on
@@ -140,16 +181,42 @@ public class ImageMojo extends AbstractBeelmsMojo {
 
   @Override
   protected List<Gate> gates() {
+    if (adopt != null && !adopt.isBlank()) {
+      return List.of(new ImageGate(adoptSettings(), dryRun));
+    }
     return List.of(new ImageGate(settings()));
+  }
+
+  AdoptSettings adoptSettings() {
+    try (ReleaseHistory history = ReleaseHistory.open(project.getBasedir().toPath())) {
+      String commit = history.head().map(c -> c.getName()).orElseThrow(() ->
+          new IllegalArgumentException("the repository has no commit to release"));
+      return new AdoptSettings(
+          AdoptSource.parse(adopt, "<adopt> / -Dbeelms.image.adopt"),
+          image,
+          releaseTags(history),
+          commit,
+          credentials(),
+          allowInsecureRegistries,
+          outputDirectory.toPath());
+    }
+  }
+
+  private List<String> releaseTags(ReleaseHistory history) {
+    List<String> tags = new ArrayList<>();
+    SemanticVersion version = ReleaseVersion.resolve(projectVersion(), deriveVersion, history);
+    tags.add(version.tagName());
+    history.head().ifPresent(commit -> tags.add(commit.getName().substring(0, 7)));
+    return tags;
   }
 
   ImageSettings settings() {
     Path basedir = project.getBasedir().toPath();
-    List<String> tags = new ArrayList<>();
+    List<String> tags;
+    ContainerConfig container;
     try (ReleaseHistory history = ReleaseHistory.open(basedir)) {
-      SemanticVersion version = ReleaseVersion.resolve(project.getVersion(), deriveVersion, history);
-      tags.add(version.tagName());
-      history.head().ifPresent(commit -> tags.add(commit.getName().substring(0, 7)));
+      tags = releaseTags(history);
+      container = container(history, tags.get(0));
     }
     List<ExtraDirectory> extras = new ArrayList<>();
     for (String entry : nonNull(extraDirectories)) {
@@ -169,7 +236,37 @@ public class ImageMojo extends AbstractBeelmsMojo {
         allowInsecureRegistries,
         outputDirectory.toPath(),
         cacheDirectory.toPath(),
-        Optional.empty());
+        Optional.empty(),
+        container);
+  }
+
+  /** Working directory, environment, ports, user, and the OCI labels of the released commit. */
+  private ContainerConfig container(ReleaseHistory history, String releaseTag) {
+    Map<String, String> allLabels = labels == null ? Map.of() : labels;
+    Optional<java.time.Instant> created = Optional.empty();
+    var head = history.head();
+    if (head.isPresent()) {
+      java.time.Instant commitTime = java.time.Instant.ofEpochSecond(head.get().getCommitTime());
+      created = Optional.of(commitTime);
+      allLabels = ContainerConfig.releaseLabels(head.get().getName(), releaseTag.substring(1),
+          Optional.ofNullable(source), commitTime, allLabels);
+    }
+    List<Integer> ports = new ArrayList<>();
+    for (String port : nonNull(exposedPorts)) {
+      try {
+        ports.add(Integer.parseInt(port));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(
+            "<exposedPorts> / -Dbeelms.image.exposedPorts has '" + port + "', not a port number (e.g. 3000)");
+      }
+    }
+    return new ContainerConfig(
+        Optional.ofNullable(workingDirectory).filter(w -> !w.isBlank()).map(String::trim),
+        environment == null ? Map.of() : environment,
+        ports,
+        Optional.ofNullable(user).filter(u -> !u.isBlank()).map(String::trim),
+        allLabels,
+        created);
   }
 
   private TargetKind target() {

@@ -16,6 +16,8 @@ import org.beelms.plugin.git.SemanticVersion;
 import org.beelms.plugin.migrations.Credentials;
 import org.beelms.plugin.migrations.JdbcTarget;
 import org.beelms.plugin.migrations.MigrationsCheck;
+import org.beelms.plugin.migrations.MigrationCommand;
+import org.beelms.plugin.migrations.MigrationTool;
 import org.beelms.plugin.migrations.MigrationsSettings;
 
 /**
@@ -28,11 +30,37 @@ import org.beelms.plugin.migrations.MigrationsSettings;
 @Mojo(name = "migrations-check", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true)
 public class MigrationsCheckMojo extends AbstractBeelmsMojo {
 
-  /** The folder with the Flyway SQL migrations ({@code V<version>__<description>.sql}). */
+  /**
+   * The folder with the migrations: Flyway SQL ({@code V<version>__<description>.sql}) or TypeORM
+   * classes ({@code <epoch-ms>-<Name>.ts}, e.g. {@code be/src/migrations}).
+   */
   @Parameter(
       property = "beelms.migrations.locations",
       defaultValue = "${project.basedir}/src/main/resources/db/migration")
   private File locations;
+
+  /**
+   * Which tool's migrations {@code locations} holds: {@code auto} (recognise the files),
+   * {@code flyway} or {@code typeorm}.
+   */
+  @Parameter(property = "beelms.migrations.migrationTool", defaultValue = "auto")
+  private String migrationTool;
+
+  /**
+   * The project's own command that applies the migrations (e.g. {@code npm --prefix be run
+   * migration:run}), run with {@code sh -c} against scratch databases given in {@code DB_HOST},
+   * {@code DB_PORT}, {@code DB_USER}, {@code DB_PASSWORD}, {@code DB_NAME}, {@code DATABASE_URL}.
+   */
+  @Parameter(property = "beelms.migrations.migrationCommand")
+  private String migrationCommand;
+
+  /** Where {@code migrationCommand} runs. */
+  @Parameter(property = "beelms.migrations.migrationCommandDirectory", defaultValue = "${project.basedir}")
+  private File migrationCommandDirectory;
+
+  /** How long one run of {@code migrationCommand} may take, in seconds. */
+  @Parameter(property = "beelms.migrations.migrationCommandTimeout", defaultValue = "600")
+  private int migrationCommandTimeout;
 
   /**
    * A PostgreSQL JDBC URL to migrate in instead of an embedded PostgreSQL; throwaway schemas are
@@ -127,7 +155,17 @@ public class MigrationsCheckMojo extends AbstractBeelmsMojo {
             .withSeverities(
                 Severity.parse(contractSeverity, "<contractSeverity> / -Dbeelms.migrations.contractSeverity"),
                 Severity.parse(failOn, "<failOn> / -Dbeelms.migrations.failOn"))
-            .withReportDirectory(outputDirectory.toPath());
+            .withReportDirectory(outputDirectory.toPath())
+            .withMigrationTool(
+                MigrationTool.parse(migrationTool, "<migrationTool> / -Dbeelms.migrations.migrationTool"));
+    if (notBlank(migrationCommand)) {
+      s =
+          s.withMigrationCommand(
+              new MigrationCommand(
+                  migrationCommand.trim(),
+                  migrationCommandDirectory.toPath(),
+                  java.time.Duration.ofSeconds(migrationCommandTimeout)));
+    }
     Optional<SemanticVersion> version =
         releaseVersion != null && !releaseVersion.isBlank()
             ? SemanticVersion.parse(releaseVersion)

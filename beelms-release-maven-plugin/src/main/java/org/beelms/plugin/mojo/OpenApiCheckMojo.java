@@ -108,6 +108,17 @@ public class OpenApiCheckMojo extends AbstractBeelmsMojo {
   @Parameter(property = "beelms.openapi.adminGuards", defaultValue = "AdminOnly,AdminGuard,Admin")
   private List<String> adminGuards;
 
+  /**
+   * Guards mapped to the roles they let in, one element per guard (its simple name) with a
+   * comma-separated list: role names ({@code teacher,admin}), {@code public} (lets everyone in)
+   * or {@code authenticated}; {@code admin} alone is admin-only. A guard in {@code @UseGuards}
+   * that is neither mapped nor named by the other guard parameters is reported as a role guard of
+   * its own, by name. Built in: {@code OptionalJwtAuthGuard} and {@code ThrottlerGuard} are
+   * {@code public}.
+   */
+  @Parameter
+  private Map<String, String> guardRoles;
+
   /** Annotation or decorator names that make a route public even under a guarded class. */
   @Parameter(
       property = "beelms.openapi.publicMarkers",
@@ -157,6 +168,16 @@ public class OpenApiCheckMojo extends AbstractBeelmsMojo {
   }
 
   /** Translates the parameters once into the typed settings; throws naming the parameter. */
+  private Map<String, List<String>> guardRoles() {
+    Map<String, List<String>> roles = new java.util.LinkedHashMap<>();
+    if (guardRoles != null) {
+      guardRoles.forEach(
+          (guard, list) ->
+              roles.put(guard, List.of((list == null ? "" : list).split("\\s*,\\s*"))));
+    }
+    return roles;
+  }
+
   OpenApiCheckSettings settings() {
     Path base = project.getBasedir().toPath();
     OpenApiCheckSettings.Builder builder =
@@ -168,7 +189,7 @@ public class OpenApiCheckMojo extends AbstractBeelmsMojo {
             .javaSourceRoots(project.getCompileSourceRoots().stream().map(Path::of).toList())
             .sourceDirectory(sourceDirectory.toPath())
             .apiPrefix(apiPrefix)
-            .guards(new GuardNames(authenticatedGuards, adminGuards, publicMarkers))
+            .guards(new GuardNames(authenticatedGuards, adminGuards, publicMarkers, guardRoles()))
             .failOn(OpenApiCheck.failOn(failOn))
             .compareWithPrevious(compareWithPrevious)
             .outputDirectory(outputDirectory.toPath());

@@ -75,13 +75,21 @@ public class ReleaseCandidateMojo extends AbstractBeelmsMojo {
   @Parameter(
       property = "beelms.migrations.locations",
       defaultValue = "${project.basedir}/src/main/resources/db/migration")
-  private java.io.File migrationLocations;
+  private java.io.File locations;
 
   /** The OpenAPI document, whose hash the record keeps. */
   @Parameter(
       property = "beelms.openapi.spec",
       defaultValue = "${project.basedir}/docs/architecture/openapi.yaml")
   private java.io.File spec;
+
+  /**
+   * Run {@code beelms:prepare} first (write and commit the release version), so one command takes
+   * a clean main to a tagged release. Its next-development-version commit, when asked for with
+   * {@code -Dbeelms.prepare.nextSnapshot=true}, comes after the tag.
+   */
+  @Parameter(property = "beelms.prepare", defaultValue = "false")
+  private boolean prepare;
 
   /** Skip the whole release candidate. */
   @Parameter(property = "beelms.skip.release-candidate", defaultValue = "false")
@@ -122,7 +130,12 @@ public class ReleaseCandidateMojo extends AbstractBeelmsMojo {
   @Override
   protected List<GateResult> runGates(ReleaseListener listener) throws MojoExecutionException {
     ReleaseCandidate candidate = new ReleaseCandidate(listener);
-    List<GateResult> results = new ArrayList<>(candidate.runGates(plan(GATE_GOALS)));
+    List<GateResult> results = new ArrayList<>();
+    List<PlannedGate> afterTag = new ArrayList<>();
+    if (prepare && !prepareFirst(candidate, results, afterTag)) {
+      return results;
+    }
+    results.addAll(candidate.runGates(plan(GATE_GOALS)));
     if (!artifacts) {
       return results;
     }
@@ -145,10 +158,43 @@ public class ReleaseCandidateMojo extends AbstractBeelmsMojo {
     }
     if (blocker == null) {
       results.add(record(results, listener));
+      results.addAll(candidate.runGates(afterTag));
     } else {
       getLog().error(whatWasPublished(results));
     }
     return results;
+  }
+
+  /**
+   * Runs {@code beelms:prepare}'s release commit and makes its version the one every later goal
+   * sees ({@code beelms.releaseVersion}); its next-development-version step goes to {@code
+   * afterTag}. False when the release commit failed, which stops the run.
+   */
+  private boolean prepareFirst(
+      ReleaseCandidate candidate, List<GateResult> results, List<PlannedGate> afterTag)
+      throws MojoExecutionException {
+    List<PlannedGate> planned = plan(List.of(org.beelms.plugin.version.ReleasePreparation.NAME));
+    List<PlannedGate> now = new ArrayList<>();
+    for (PlannedGate gate : planned) {
+      (gate.name().equals(org.beelms.plugin.version.ReleasePreparation.NEXT_NAME) ? afterTag : now)
+          .add(gate);
+    }
+    List<GateResult> prepared = candidate.runGates(now);
+    results.addAll(prepared);
+    if (prepared.stream().anyMatch(GateResult::failed)) {
+      return false;
+    }
+    now.stream()
+        .flatMap(gate -> gate.gate().stream())
+        .filter(org.beelms.plugin.version.ReleasePreparation.class::isInstance)
+        .map(org.beelms.plugin.version.ReleasePreparation.class::cast)
+        .flatMap(gate -> gate.prepared().stream())
+        .findFirst()
+        .ifPresent(version -> {
+          explicitReleaseVersion = version.toString();
+          session.getUserProperties().setProperty("beelms.releaseVersion", version.toString());
+        });
+    return true;
   }
 
   /** Writes the release record and, when the tag was created, keeps it as a git note. */
@@ -157,14 +203,14 @@ public class ReleaseCandidateMojo extends AbstractBeelmsMojo {
     listener.gateStarted("release-record");
     try (ReleaseHistory history = ReleaseHistory.open(project.getBasedir().toPath())) {
       SemanticVersion version =
-          ReleaseVersion.resolve(project.getVersion(), deriveVersion, history);
+          ReleaseVersion.resolve(projectVersion(), deriveVersion, history);
       String commit =
           history.head().map(c -> c.getId().name()).orElseThrow(() ->
               new IllegalStateException("the repository has no commit"));
       ReleaseRecord record =
           new ReleaseRecordAssembler(
                   outputDirectory.toPath(),
-                  migrationLocations.toPath(),
+                  locations.toPath(),
                   java.util.Optional.ofNullable(spec).map(java.io.File::toPath),
                   java.time.Clock.systemUTC())
               .assemble(version, commit, dryRun, results);
@@ -258,9 +304,11 @@ public class ReleaseCandidateMojo extends AbstractBeelmsMojo {
       throw new MojoExecutionException(
           "the plugin has no goal '" + goal + "'; this is a packaging error of the plugin itself");
     }
-    // Same execution id, so an <execution> configuration of release-candidate also applies to
-    // the gates, next to the plugin-level <configuration> and -D properties.
-    MojoExecution execution = new MojoExecution(descriptor, mojoExecution.getExecutionId());
+    // Same execution id and source, so the plugin-level <configuration> (skipped by Maven for a
+    // LIFECYCLE-sourced execution built without a source), an <execution> configuration of
+    // release-candidate and -D properties all apply to the gates.
+    MojoExecution execution =
+        new MojoExecution(descriptor, mojoExecution.getExecutionId(), mojoExecution.getSource());
     try {
       executionPlanner.setupMojoExecution(session, project, execution);
       org.apache.maven.plugin.Mojo mojo =

@@ -33,7 +33,7 @@ public class ReleaseNotesMojo extends AbstractBeelmsMojo {
   @Parameter(
       property = "beelms.migrations.locations",
       defaultValue = "${project.basedir}/src/main/resources/db/migration")
-  private File migrations;
+  private File locations;
 
   /** The maintained known-limitations file, included under "Known limitations" when it exists. */
   @Parameter(
@@ -108,16 +108,16 @@ public class ReleaseNotesMojo extends AbstractBeelmsMojo {
                 new DodSettings(
                     dodChecklist.toPath(),
                     Optional.ofNullable(waivers).map(File::toPath),
-                    false,
+                    true,
                     Clock.systemDefaultZone()))
             : Optional.empty();
     return new ReleaseNotesSettings(
         project.getBasedir().toPath(),
         title,
-        project.getVersion(),
+        projectVersion(),
         deriveVersion,
         outputDirectory.toPath(),
-        migrations.toPath(),
+        locations.toPath(),
         knownLimitations.toPath(),
         dod,
         updateChangelog && !dryRun ? Optional.of(changelog.toPath()) : Optional.empty(),

@@ -23,8 +23,8 @@ public class ScopeFreezeMojo extends AbstractBeelmsMojo {
   private List<String> branches;
 
   /**
-   * When the project version is a SNAPSHOT, release the next patch version after the newest
-   * {@code v*} tag instead of failing.
+   * When the project version is a SNAPSHOT, release the version the Conventional Commits since the
+   * newest {@code v*} tag call for instead of failing.
    */
   @Parameter(property = "beelms.deriveVersion", defaultValue = "false")
   private boolean deriveVersion;
@@ -65,7 +65,7 @@ public class ScopeFreezeMojo extends AbstractBeelmsMojo {
     return new ScopeFreezeSettings(
         project.getBasedir().toPath(),
         branches,
-        project.getVersion(),
+        projectVersion(),
         deriveVersion,
         Optional.ofNullable(spec).map(File::toPath),
         requireUpstreamMatch);

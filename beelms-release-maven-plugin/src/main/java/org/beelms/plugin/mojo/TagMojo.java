@@ -105,7 +105,7 @@ public class TagMojo extends AbstractBeelmsMojo {
     ReleaseTaggerSettings s =
         new ReleaseTaggerSettings(
             project.getBasedir().toPath(),
-            project.getVersion(),
+            projectVersion(),
             deriveVersion,
             message,
             taggerName,

@@ -8,10 +8,16 @@ public enum Access {
   PUBLIC,
   /** A valid bearer token of any account. */
   AUTHENTICATED,
+  /**
+   * A valid bearer token and whatever a role guard or role annotation asks for: a guard that is
+   * neither the JWT guard nor an admin guard ({@code TeacherGuard}), or roles other than admin
+   * alone ({@code @RolesAllowed("teacher")}); see {@link Guard#restriction()}.
+   */
+  ROLES,
   /** A valid bearer token of an account with role {@code admin}. */
   ADMIN;
 
-  /** True for {@link #AUTHENTICATED} and {@link #ADMIN}. */
+  /** True for every level but {@link #PUBLIC}. */
   public boolean secured() {
     return this != PUBLIC;
   }

@@ -118,7 +118,7 @@ public final class ClassFileRouteReader implements RouteReader {
       }
       String stripped = Route.stripPrefix(path, apiPrefix);
       prefixInPaths |= !stripped.equals(path);
-      relative.add(new Route(route.method(), stripped, route.access(), route.source()));
+      relative.add(route.withPath(stripped));
     }
     if (prefix.isEmpty() && prefixInPaths) {
       prefix = Optional.of(Route.normalize(apiPrefix));
@@ -131,7 +131,7 @@ public final class ClassFileRouteReader implements RouteReader {
     if (classPath.isEmpty()) {
       return List.of();
     }
-    List<Access> classAccess = access(info.annotations);
+    Map<String, Guard> classAccess = access(info.annotations);
     List<Route> routes = new ArrayList<>();
     for (MethodInfo method : info.methods) {
       Optional<String> httpMethod = jaxRsMethod(method.annotations);
@@ -140,7 +140,7 @@ public final class ClassFileRouteReader implements RouteReader {
       }
       String methodPath =
           wsRs(method.annotations, "Path").flatMap(a -> a.firstString("value")).orElse("");
-      Access access = GuardNames.resolve(classAccess, access(method.annotations));
+      Guard access = resolve(classAccess, access(method.annotations));
       routes.add(
           new Route(
               httpMethod.get(), Route.join(classPath.get(), methodPath), access, where(info, method)));
@@ -188,7 +188,7 @@ public final class ClassFileRouteReader implements RouteReader {
       paths = paths.isEmpty() ? classMapping.strings("value") : paths;
       classPaths = paths.isEmpty() ? List.of("") : paths;
     }
-    List<Access> classAccess = access(info.annotations);
+    Map<String, Guard> classAccess = access(info.annotations);
     List<Route> routes = new ArrayList<>();
     for (MethodInfo method : info.methods) {
       for (Map.Entry<String, AnnotationInfo> entry : method.annotations.entrySet()) {
@@ -208,7 +208,7 @@ public final class ClassFileRouteReader implements RouteReader {
         List<String> paths = entry.getValue().strings("path");
         paths = paths.isEmpty() ? entry.getValue().strings("value") : paths;
         paths = paths.isEmpty() ? List.of("") : paths;
-        Access access = GuardNames.resolve(classAccess, access(method.annotations));
+        Guard access = resolve(classAccess, access(method.annotations));
         for (String classPath : classPaths) {
           for (String path : paths) {
             for (String httpMethod : httpMethods) {
@@ -222,13 +222,30 @@ public final class ClassFileRouteReader implements RouteReader {
     return routes;
   }
 
-  private List<Access> access(Map<String, AnnotationInfo> annotations) {
-    List<Access> found = new ArrayList<>();
+  /** The guard each security annotation stands for, by annotation name. */
+  private Map<String, Guard> access(Map<String, AnnotationInfo> annotations) {
+    Map<String, Guard> found = new LinkedHashMap<>();
     for (AnnotationInfo annotation : annotations.values()) {
       String dotted = annotation.internalName.replace('/', '.');
-      guards.classify(dotted, String.join(" ", annotation.allStrings())).ifPresent(found::add);
+      guards
+          .guard(dotted, String.join(" ", annotation.allStrings()), false)
+          .ifPresent(g -> found.put(dotted, g));
     }
     return found;
+  }
+
+  /**
+   * A method's access: as in JSR-250 and Spring Security, an annotation on the method replaces
+   * the same annotation on the class ({@code @RolesAllowed("admin")} on a method of a
+   * {@code @RolesAllowed({"teacher","admin"})} class is admin-only); different ones add up.
+   */
+  private static Guard resolve(Map<String, Guard> classLevel, Map<String, Guard> methodLevel) {
+    List<Guard> inherited =
+        classLevel.entrySet().stream()
+            .filter(e -> !methodLevel.containsKey(e.getKey()))
+            .map(Map.Entry::getValue)
+            .toList();
+    return GuardNames.resolveGuards(inherited, List.copyOf(methodLevel.values()));
   }
 
   private String where(ClassInfo info, MethodInfo method) {

@@ -103,7 +103,7 @@ public final class NestJsRouteReader implements RouteReader {
       for (Route route : readController(controller)) {
         String stripped = Route.stripPrefix(route.path(), apiPrefix);
         prefixInPaths |= !stripped.equals(route.path());
-        routes.add(new Route(route.method(), stripped, route.access(), route.source()));
+        routes.add(route.withPath(stripped));
       }
     }
     if (prefix.isEmpty() && prefixInPaths) {
@@ -123,7 +123,7 @@ public final class NestJsRouteReader implements RouteReader {
     List<Decorator> decorators = decorators(text);
     List<Route> routes = new ArrayList<>();
     List<String> classPaths = List.of("");
-    List<Access> classAccess = List.of();
+    List<Guard> classAccess = List.of();
     boolean inController = false;
     int i = 0;
     while (i < decorators.size()) {
@@ -155,7 +155,7 @@ public final class NestJsRouteReader implements RouteReader {
         }
         List<String> paths = strings(d.arguments());
         paths = paths.isEmpty() ? List.of("") : paths;
-        Access access = GuardNames.resolve(classAccess, access(group));
+        Guard access = GuardNames.resolveGuards(classAccess, access(group));
         String where = locator.display(file) + ":" + lineOf(text, d.start());
         for (String classPath : classPaths) {
           for (String path : paths) {
@@ -167,19 +167,19 @@ public final class NestJsRouteReader implements RouteReader {
     return routes;
   }
 
-  private List<Access> access(List<Decorator> group) {
-    List<Access> found = new ArrayList<>();
+  private List<Guard> access(List<Decorator> group) {
+    List<Guard> found = new ArrayList<>();
     for (Decorator d : group) {
       if (d.name().equals("UseGuards")) {
         for (String guard : splitTopLevel(d.arguments())) {
           Matcher name = Pattern.compile("^(?:new\\s+)?([\\w$]+)").matcher(guard.trim());
           if (name.find()) {
             String rest = guard.trim().substring(name.end());
-            guards.classify(name.group(1), rest).ifPresent(found::add);
+            guards.guard(name.group(1), rest, true).ifPresent(found::add);
           }
         }
       } else if (!HTTP_DECORATORS.containsKey(d.name()) && !d.name().equals("Controller")) {
-        guards.classify(d.name(), d.arguments()).ifPresent(found::add);
+        guards.guard(d.name(), d.arguments(), false).ifPresent(found::add);
       }
     }
     return found;

@@ -85,6 +85,18 @@ final class OpenApiSuggestions {
         + "from the operation";
   }
 
+  /** A route restricted by a role guard or role annotation that the spec marks admin-only. */
+  static String roleGuardVsAdmin(String restriction) {
+    String guard = restriction.replaceFirst(" .*", "");
+    if (guard.startsWith("@")) {
+      return "Document the roles " + restriction + " lets in instead of the admin marker ('x-roles',"
+          + " tag 'admin'), or restrict the route to admin in the code";
+    }
+    return "If " + guard + " lets only admins in, map it in the POM: <guardRoles><" + guard
+        + ">admin</" + guard + "></guardRoles>; otherwise document the roles it lets in instead of"
+        + " the admin marker ('x-roles', tag 'admin'), or add the admin guard to the route";
+  }
+
   static String renameParameters(String documented, String implemented) {
     return "Use the same names on both sides: the spec has " + documented + ", the code "
         + implemented;

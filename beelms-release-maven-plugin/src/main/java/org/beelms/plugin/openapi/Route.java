@@ -17,8 +17,10 @@ import java.util.regex.Pattern;
  * @param access who may call it
  * @param source where it is declared: {@code file:line}, or {@code Class#method} when no line is
  *     known
+ * @param restriction for {@link Access#ROLES}, what restricts it as read from the code (see
+ *     {@link Guard#restriction()}); empty otherwise
  */
-public record Route(String method, String path, Access access, String source) {
+public record Route(String method, String path, Access access, String source, String restriction) {
 
   private static final Pattern PARAM = Pattern.compile("\\{([^}/]*)}");
 
@@ -28,6 +30,22 @@ public record Route(String method, String path, Access access, String source) {
     method = method.toUpperCase(Locale.ROOT);
     path = normalize(path);
     source = source == null ? "" : source;
+    restriction = restriction == null ? "" : restriction;
+  }
+
+  /** A route without a role restriction. */
+  public Route(String method, String path, Access access, String source) {
+    this(method, path, access, source, "");
+  }
+
+  /** A route guarded as {@code guard} says. */
+  public Route(String method, String path, Guard guard, String source) {
+    this(method, path, guard.access(), source, guard.restriction());
+  }
+
+  /** Who may call it, as a finding words it ({@code restricted by TeacherGuard}). */
+  public String describeAccess() {
+    return new Guard(access, restriction).describe();
   }
 
   /** {@code METHOD /path}, the key the allow-list and the findings use. */
@@ -55,8 +73,13 @@ public record Route(String method, String path, Access access, String source) {
     return names;
   }
 
+  /** The same route at another path (the API prefix stripped), keeping its access. */
+  public Route withPath(String newPath) {
+    return new Route(method, newPath, access, source, restriction);
+  }
+
   public Route withAccess(Access newAccess) {
-    return new Route(method, path, newAccess, source);
+    return new Route(method, path, newAccess, source, newAccess == access ? restriction : "");
   }
 
   static String shapeOf(String path) {

@@ -98,7 +98,7 @@ public final class RouteSync {
               Rule.SECURED_BUT_DOCUMENTED_PUBLIC,
               spec.key(),
               Finding.error(
-                  spec.key() + " is " + impl.access().label() + " in the code but public in the spec",
+                  spec.key() + " is " + impl.describeAccess() + " in the code but public in the spec",
                   both,
                   OpenApiSuggestions.documentSecurity())));
     } else if (!impl.access().secured() && spec.access().secured()) {
@@ -119,6 +119,15 @@ public final class RouteSync {
                   spec.key() + " is admin-guarded in the code but not marked admin-only in the spec",
                   both,
                   OpenApiSuggestions.markAdmin())));
+    } else if (op.adminMarked() && impl.access() == Access.ROLES) {
+      findings.add(
+          new RuleFinding(
+              Rule.ADMIN_NOT_GUARDED,
+              spec.key(),
+              Finding.error(
+                  spec.key() + " is " + impl.describeAccess() + " in the code; the spec marks it admin-only",
+                  both,
+                  OpenApiSuggestions.roleGuardVsAdmin(impl.restriction()))));
     } else if (op.adminMarked() && impl.access() != Access.ADMIN) {
       findings.add(
           new RuleFinding(

@@ -107,7 +107,7 @@ public final class SpecRouteReader implements RouteReader {
       Route r = op.route();
       String stripped = Route.stripPrefix(r.path(), prefix);
       prefixInPaths |= !stripped.equals(r.path());
-      routes.add(new Route(r.method(), stripped, r.access(), r.source()));
+      routes.add(r.withPath(stripped));
     }
     Optional<String> codePrefix =
         serverHasPrefix || prefixInPaths ? Optional.of(prefix) : Optional.empty();

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.beelms.plugin.git.ConventionalCommit;
 import org.beelms.plugin.git.SemanticVersion;
 import org.beelms.plugin.image.ImageResult;
 import org.beelms.plugin.openapi.ApiChanges;
@@ -15,6 +16,7 @@ import org.beelms.plugin.openapi.ApiChanges;
  *
  * @param title the product's name, e.g. {@code beelms core}
  * @param version the version released
+ * @param versionReason why this version, e.g. {@code 0.2.0: 1 feat since v0.1.0 (...)}
  * @param date the release date
  * @param previousRelease the tag compared with ({@code v0.1.0}); empty for the first release
  * @param headCommit the commit released (short SHA)
@@ -27,6 +29,7 @@ import org.beelms.plugin.openapi.ApiChanges;
 public record ReleaseNotes(
     String title,
     SemanticVersion version,
+    String versionReason,
     LocalDate date,
     Optional<String> previousRelease,
     String headCommit,
@@ -39,6 +42,7 @@ public record ReleaseNotes(
   public ReleaseNotes {
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(version, "version");
+    versionReason = versionReason == null ? "" : versionReason;
     Objects.requireNonNull(date, "date");
     previousRelease = previousRelease == null ? Optional.empty() : previousRelease;
     Objects.requireNonNull(headCommit, "headCommit");

@@ -19,6 +19,7 @@ import org.beelms.plugin.gate.Gate;
 import org.beelms.plugin.gate.GateResult;
 import org.beelms.plugin.gate.ReleaseListener;
 import org.beelms.plugin.gate.Severity;
+import org.beelms.plugin.git.NextVersion;
 import org.beelms.plugin.git.ReleaseVersion;
 import org.beelms.plugin.git.ReleaseHistory;
 import org.beelms.plugin.git.ReleaseTag;
@@ -32,7 +33,6 @@ import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
-import org.eclipse.jgit.revwalk.RevSort;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.CanonicalTreeParser;
 import org.eclipse.jgit.treewalk.EmptyTreeIterator;
@@ -125,17 +125,20 @@ public final class ReleaseNotesGenerator implements Gate {
                   () -> new IllegalStateException(
                       "the repository at " + history.workTree()
                           + " has no commit yet; commit the release's sources first"));
-      SemanticVersion version =
-          ReleaseVersion.resolve(settings.projectVersion(), settings.deriveVersion(), history);
+      ReleaseVersion.Resolved resolved =
+          ReleaseVersion.decide(settings.projectVersion(), settings.deriveVersion(), history);
+      SemanticVersion version = resolved.version();
       Optional<ReleaseTag> previous = history.previousRelease(Optional.of(version));
       listener.progress(
           NAME,
           "reading commits from " + previous.map(ReleaseTag::name).orElse("the root") + " to "
               + head.getId().abbreviate(7).name());
-      ReleaseNotes.Changes changes = changes(history.repository(), head, previous);
+      NextVersion.Range range = NextVersion.commitsSince(history, previous);
+      ReleaseNotes.Changes changes = ReleaseNotes.Changes.group(range.commits(), range.leftOut());
       return new ReleaseNotes(
           settings.title(),
           version,
+          resolved.reason(),
           LocalDate.now(settings.clock()),
           previous.map(ReleaseTag::name),
           head.getId().abbreviate(7).name(),
@@ -145,34 +148,6 @@ public final class ReleaseNotesGenerator implements Gate {
           knownLimitations(),
           image());
     }
-  }
-
-  private static ReleaseNotes.Changes changes(
-      Repository repository, RevCommit head, Optional<ReleaseTag> previous) throws IOException {
-    List<ConventionalCommit> commits = new ArrayList<>();
-    int leftOut = 0;
-    try (RevWalk walk = new RevWalk(repository)) {
-      walk.sort(RevSort.TOPO);
-      walk.sort(RevSort.REVERSE, true);
-      walk.markStart(walk.parseCommit(head));
-      if (previous.isPresent()) {
-        walk.markUninteresting(walk.parseCommit(ObjectId.fromString(previous.get().commit())));
-      }
-      for (RevCommit commit : walk) {
-        if (commit.getParentCount() > 1) {
-          leftOut++;
-          continue;
-        }
-        ConventionalCommit parsed =
-            ConventionalCommit.parse(commit.getId().abbreviate(7).name(), commit.getFullMessage());
-        if (parsed.releaseCommit()) {
-          leftOut++;
-          continue;
-        }
-        commits.add(parsed);
-      }
-    }
-    return ReleaseNotes.Changes.group(commits, leftOut);
   }
 
   private ReleaseNotes.Migrations migrations(
@@ -196,16 +171,22 @@ public final class ReleaseNotesGenerator implements Gate {
                 + "; run beelms:migrations-check again to rewrite it, or delete it to list the"
                 + " migration files from git", e.getCause());
       }
-      return new ReleaseNotes.Migrations(
-          display(report) + " (beelms:migrations-check)",
-          true,
-          reports.stream()
-              .map(r -> new ReleaseNotes.Migration(
-                  r.file(), r.version(), r.description(),
-                  r.safetyClass() == null ? "unknown"
-                      : r.safetyClass().name().toLowerCase(Locale.ROOT)))
-              .toList(),
-          true);
+      if (!reports.isEmpty()) {
+        return new ReleaseNotes.Migrations(
+            display(report) + " (beelms:migrations-check)",
+            true,
+            reports.stream()
+                .map(r -> new ReleaseNotes.Migration(
+                    r.file(), r.version(), r.description(),
+                    r.safetyClass() == null ? "unknown"
+                        : r.safetyClass().name().toLowerCase(Locale.ROOT)))
+                .toList(),
+            true);
+      }
+      // An empty report may only mean the check read no migrations it knows (e.g. TypeORM
+      // files in a Flyway check): the files git saw added are listed rather than "none".
+      notChecked = "migrations not checked: " + display(report) + " lists none (beelms:migrations-check"
+          + " read no migration it knows in that folder)";
     }
     Path folder = settings.migrationsDirectory().toAbsolutePath().normalize();
     if (!folder.startsWith(history.workTree().toAbsolutePath().normalize())) {

@@ -3,6 +3,7 @@ package org.beelms.plugin.release;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import org.beelms.plugin.git.ConventionalCommit;
 import org.beelms.plugin.image.ImageResult;
 import org.beelms.plugin.openapi.ApiChange;
 import org.beelms.plugin.openapi.ApiChanges;
@@ -102,6 +103,9 @@ final class ReleaseNotesMarkdown {
   private static void body(ReleaseNotes notes, StringBuilder md, int level) {
     String h = "#".repeat(level) + " ";
     ReleaseNotes.Changes changes = notes.changes();
+    if (!notes.versionReason().isEmpty()) {
+      md.append("Version ").append(notes.versionReason()).append("\n\n");
+    }
     md.append("Released ").append(notes.date()).append(" from commit `").append(notes.headCommit())
         .append("`. ");
     if (notes.firstRelease()) {
@@ -121,6 +125,12 @@ final class ReleaseNotesMarkdown {
     } else {
       for (ConventionalCommit c : changes.breaking()) {
         md.append("- ").append(commitMarkdown(c)).append('\n');
+        if (!c.body().isEmpty()) {
+          md.append('\n');
+          c.body().lines().forEach(line ->
+              md.append(line.isBlank() ? "" : "  " + line).append('\n'));
+          md.append('\n');
+        }
         if (!c.breakingNote().isEmpty()) {
           md.append("  BREAKING CHANGE: ").append(c.breakingNote()).append('\n');
         }
@@ -130,7 +140,7 @@ final class ReleaseNotesMarkdown {
     commitSection(md, h, "Features", changes.features());
     commitSection(md, h, "Fixes", changes.fixes());
     commitSection(md, h, "Performance", changes.performance());
-    commitSection(md, h, "Other", changes.other());
+    commitSection(md, h, "Other changes", changes.other());
     if (changes.listed() == 0) {
       md.append("No commits since ")
           .append(notes.previousRelease().orElse("the start of the history")).append(".\n\n");
@@ -240,7 +250,10 @@ final class ReleaseNotesMarkdown {
       ReleaseNotes.KnownLimitations limits, StringBuilder md, String h, int level) {
     md.append(h).append("Known limitations\n\n");
     if (limits.maintained().isPresent()) {
-      md.append(nestHeadings(limits.maintained().get().strip(), level + 1)).append("\n\n");
+      String text = withoutOwnHeading(limits.maintained().get().strip());
+      if (!text.isEmpty()) {
+        md.append(nestHeadings(text, level + 1)).append("\n\n");
+      }
     } else {
       md.append("No maintained list: ").append(limits.file()).append(" does not exist.\n\n");
     }
@@ -267,6 +280,22 @@ final class ReleaseNotesMarkdown {
       case WAIVER_EXPIRED -> prefix + "open, " + item.waiver() + ": " + item.text();
       case WAIVED -> prefix + "waived " + item.waiver() + ": " + item.text();
     };
+  }
+
+  /**
+   * The maintained file without a first heading that repeats the section's title ({@code # Known
+   * limitations}), so the notes show that title once.
+   */
+  static String withoutOwnHeading(String markdown) {
+    int end = markdown.indexOf('\n');
+    String first = (end < 0 ? markdown : markdown.substring(0, end)).strip();
+    int level = headingLevel(first);
+    if (level > 0
+        && first.substring(level).strip().replaceAll("[:.]$", "")
+            .equalsIgnoreCase("known limitations")) {
+      return end < 0 ? "" : markdown.substring(end + 1).strip();
+    }
+    return markdown;
   }
 
   /**

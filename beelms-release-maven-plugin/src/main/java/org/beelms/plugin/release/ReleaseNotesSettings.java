@@ -83,6 +83,12 @@ public record ReleaseNotesSettings(
         migrationsDirectory, knownLimitations, dod, changelog, fixed);
   }
 
+  public ReleaseNotesSettings withMigrationsDirectory(Path folder) {
+    return new ReleaseNotesSettings(
+        projectDirectory, title, projectVersion, deriveVersion, reportDirectory,
+        folder, knownLimitations, dod, changelog, clock);
+  }
+
   public ReleaseNotesSettings withDeriveVersion(boolean derive) {
     return new ReleaseNotesSettings(
         projectDirectory, title, projectVersion, derive, reportDirectory,

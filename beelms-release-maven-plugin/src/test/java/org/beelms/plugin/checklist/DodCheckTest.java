@@ -50,9 +50,9 @@ class DodCheckTest {
   }
 
   @Test
-  void openItemsWarnWithFileLineAndId() throws Exception {
+  void reportOnlyWarnsOnOpenItemsWithFileLineAndId() throws Exception {
     GateResult result =
-        new DodCheck(new DodSettings(DOD, Optional.empty(), false, NOV_25)).check(ReleaseListener.NONE);
+        new DodCheck(new DodSettings(DOD, Optional.empty(), true, NOV_25)).check(ReleaseListener.NONE);
     assertEquals(GateStatus.PASSED, result.status());
     List<Finding> open = result.findingsAtLeast(Severity.WARNING);
     assertEquals(List.of("DOD-B-3", "DOD-M-2", "DOD-A-3", "DOD-D-1"),
@@ -63,9 +63,9 @@ class DodCheckTest {
   }
 
   @Test
-  void strictFailsOnOpenItems() throws Exception {
+  void openItemsFailByDefault() throws Exception {
     GateResult result =
-        new DodCheck(new DodSettings(DOD, Optional.empty(), true, NOV_25)).check(ReleaseListener.NONE);
+        new DodCheck(new DodSettings(DOD, Optional.empty(), false, NOV_25)).check(ReleaseListener.NONE);
     assertEquals(GateStatus.FAILED, result.status());
     assertEquals(4, result.findingsAtLeast(Severity.ERROR).size());
   }
@@ -83,7 +83,7 @@ class DodCheckTest {
           owner: ops
           expires: 2026-11-24
         """);
-    DodCheck check = new DodCheck(new DodSettings(DOD, Optional.of(waivers), true, NOV_25));
+    DodCheck check = new DodCheck(new DodSettings(DOD, Optional.of(waivers), false, NOV_25));
     DodReport report = check.review();
     assertEquals(List.of("DOD-D-1"), report.waived().stream().map(w -> w.item().id()).toList());
     assertEquals(List.of("DOD-A-3"), report.expired().stream().map(w -> w.item().id()).toList());
@@ -98,11 +98,29 @@ class DodCheckTest {
   }
 
   @Test
+  void anExpiredWaiverAloneFailsTheGate() throws Exception {
+    Path dod = dir.resolve("dod.md");
+    Files.writeString(dod, "## D – Delivery\n\n- [x] Deployed once\n- [ ] Backups restored\n");
+    Path waivers = dir.resolve("waivers.yaml");
+    Files.writeString(waivers, """
+        - item: DOD-D-2
+          reason: restore drill after launch
+          owner: ops
+          expires: 2026-11-24
+        """);
+    GateResult result =
+        new DodCheck(new DodSettings(dod, Optional.of(waivers), false, NOV_25)).check(ReleaseListener.NONE);
+    assertEquals(GateStatus.FAILED, result.status());
+    assertEquals(List.of("DOD-D-2"),
+        result.findingsAtLeast(Severity.ERROR).stream().map(Finding::checklistId).toList());
+  }
+
+  @Test
   void incompleteWaiverNamesFileEntryAndField() throws Exception {
     Path waivers = dir.resolve("waivers.yaml");
     Files.writeString(waivers, "- item: DOD-D-1\n  reason: later\n  expires: 2026-12-31\n");
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new DodCheck(new DodSettings(DOD, Optional.of(waivers), false, NOV_25)).review());
+        () -> new DodCheck(new DodSettings(DOD, Optional.of(waivers), true, NOV_25)).review());
     assertEquals(waivers + ", waiver 1 has no 'owner'; every waiver needs item, reason, owner and expires",
         e.getMessage());
   }
@@ -112,7 +130,7 @@ class DodCheckTest {
     Path empty = dir.resolve("dod.md");
     Files.writeString(empty, "# DoD\n\nNothing yet.\n");
     GateResult result =
-        new DodCheck(new DodSettings(empty, Optional.empty(), false, NOV_25)).check(ReleaseListener.NONE);
+        new DodCheck(new DodSettings(empty, Optional.empty(), true, NOV_25)).check(ReleaseListener.NONE);
     assertEquals(GateStatus.FAILED, result.status());
   }
 }

@@ -179,7 +179,7 @@ class WsChecklistCoverageTest {
   void dodCheckReportsCoveragePerFileAndAMissingFileAsInformation() throws Exception {
     Path missing = dir.resolve("docs/sprint-artifacts/WS2-auth-demo-checklist.md");
     DodSettings settings =
-        new DodSettings(DOD, Optional.empty(), false, NOV_25, List.of(WS1, missing, WS3));
+        new DodSettings(DOD, Optional.empty(), true, NOV_25, List.of(WS1, missing, WS3));
     GateResult result = new DodCheck(settings).check(ReleaseListener.NONE);
     assertEquals(GateStatus.PASSED, result.status());
     List<Finding> ws =
@@ -207,7 +207,7 @@ class WsChecklistCoverageTest {
   @Test
   void withoutWsChecklistsTheDodFindingsAreUnchanged() throws Exception {
     GateResult without =
-        new DodCheck(new DodSettings(DOD, Optional.empty(), false, NOV_25)).check(ReleaseListener.NONE);
+        new DodCheck(new DodSettings(DOD, Optional.empty(), true, NOV_25)).check(ReleaseListener.NONE);
     assertTrue(without.findings().stream().noneMatch(f -> f.message().contains("smoke suite")));
   }
 

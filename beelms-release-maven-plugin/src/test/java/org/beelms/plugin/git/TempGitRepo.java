@@ -37,6 +37,15 @@ public final class TempGitRepo implements AutoCloseable {
     }
   }
 
+  /** The existing repository in {@code folder}, e.g. one a fixture built earlier. */
+  public static TempGitRepo open(Path folder) {
+    try {
+      return new TempGitRepo(Git.open(folder.toFile()), folder);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the git repository in " + folder, e);
+    }
+  }
+
   public Path root() {
     return root;
   }

@@ -88,10 +88,30 @@ public final class ImageBenchmark {
         .publish();
     long repushMs = ms(t0);
 
+    // Adopt mode: the tarball pushed unchanged to a new repository, the registry image tagged
+    // by manifest copy in its own repository, and mounted into another repository.
+    String tarAdopt = adopt(registry, work, "tar:" + work.resolve("out/image.tar"), repository + "-adopt");
+    String copyAdopt = adopt(registry, work, registry.image(repository) + ":v0.1.0", repository);
+    String mountAdopt = adopt(registry, work, registry.image(repository) + ":v0.1.0", repository + "-mount");
+
     if (run > 0) {
       System.out.printf(Locale.ROOT, "%3d  %6d  %8d  %8d  %11d  %13d  %7d  %9d%n",
           run, tarMs, push1Ms, push2Ms, imageBytes, pushedBytes, copyMs, repushMs);
+      System.out.println("     adopt tar " + tarAdopt + "; adopt copy " + copyAdopt + "; adopt mount " + mountAdopt);
     }
+  }
+
+  /** One adoption under fresh release tags: "ms, requests, bytes sent/received". */
+  private static String adopt(LoopbackRegistry registry, Path work, String source, String repository)
+      throws Exception {
+    AdoptSettings settings = new AdoptSettings(
+        AdoptSource.parse(source, "adopt"), registry.image(repository), List.of("v9.9.9", "fedcba9"),
+        "fedcba9876543210fedcba9876543210fedcba98", Optional.empty(), true, work.resolve("adopt-out"));
+    long t0 = System.nanoTime();
+    ImageAdopter.Adoption adoption = new ImageAdopter(settings, ReleaseListener.NONE).adopt(false);
+    ManifestCopy.Traffic traffic = adoption.traffic();
+    return ms(t0) + " ms, " + traffic.requests() + " requests, " + traffic.bytesSent() + "/"
+        + traffic.bytesReceived() + " bytes";
   }
 
   private static ImageSettings settings(

@@ -15,6 +15,16 @@ final class ImageInputs {
 
   private ImageInputs() {}
 
+  /** A listener that keeps every progress line as {@code gate: message}. */
+  static org.beelms.plugin.gate.ReleaseListener recording(List<String> lines) {
+    return new org.beelms.plugin.gate.ReleaseListener() {
+      @Override
+      public void progress(String gate, String message) {
+        lines.add(gate + ": " + message);
+      }
+    };
+  }
+
   /** A Node-like {@code dist/} with two files, stamped with {@code modified}. */
   static Path appFolder(Path parent, String content, Instant modified) throws IOException {
     Path dist = Files.createDirectories(parent.resolve("dist"));

@@ -29,13 +29,7 @@ class ImagePublisherTest {
   @TempDir Path work;
 
   private final List<String> progress = new ArrayList<>();
-  private final ReleaseListener listener =
-      new ReleaseListener() {
-        @Override
-        public void progress(String gate, String message) {
-          progress.add(gate + ": " + message);
-        }
-      };
+  private final ReleaseListener listener = ImageInputs.recording(progress);
 
   @Test
   void buildsFromScratchToTarballAndWritesImageJson() throws Exception {

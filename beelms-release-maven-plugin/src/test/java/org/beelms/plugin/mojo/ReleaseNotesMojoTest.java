@@ -21,7 +21,7 @@ class ReleaseNotesMojoTest {
     set(mojo, "project", project(dir, "0.2.0"));
     set(mojo, "outputDirectory", dir.resolve("target/beelms-release").toFile());
     set(mojo, "title", "beelms core");
-    set(mojo, "migrations", dir.resolve("db").toFile());
+    set(mojo, "locations", dir.resolve("db").toFile());
     set(mojo, "knownLimitations", dir.resolve("limits.md").toFile());
     set(mojo, "dodChecklist", dir.resolve("dod.md").toFile());
     set(mojo, "includeDod", true);

@@ -59,6 +59,21 @@ class ClassFileRouteReaderTest {
   }
 
   @Test
+  void rolesAllowedRestrictsToItsRolesAndAdminAloneIsAdminOnly() throws Exception {
+    Path classes = OpenApiFixtures.classes(project, List.of("jaxrsroles"), List.of());
+
+    CodeRoutes routes = read(classes, EnumSet.of(Framework.JAX_RS));
+
+    assertEquals(
+        Set.of(
+            "GET /admin/courses restricted by @RolesAllowed(teacher, admin)",
+            // the method's annotation replaces the class's (JSR-250)
+            "POST /admin/courses restricted by @RolesAllowed(teacher)",
+            "DELETE /admin/courses/{id} admin"),
+        routes.routes().stream().map(r -> r.key() + " " + r.describeAccess()).collect(Collectors.toSet()));
+  }
+
+  @Test
   void namesTheSourceFileAndFirstLineOfEachResourceMethod() throws Exception {
     Path classes = OpenApiFixtures.classes(project, List.of("jaxrs"), List.of());
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.beelms.plugin.gate.Finding;
 import org.beelms.plugin.gate.GateResult;
@@ -304,5 +305,47 @@ class OpenApiCheckTest {
     assertEquals("openapi-check", onWarning.gate());
     assertEquals(1, onWarning.findings().size());
     assertTrue(onWarning.findings().get(0).message().contains("GET /courses has no summary"));
+  }
+
+  /** The fixture's admin controller with TeacherGuard where AdminGuard was; the spec marks it admin-only. */
+  private OpenApiCheckResult teacherGuardedAdmin(GuardNames guards) throws Exception {
+    OpenApiFixtures.nestSources(project);
+    Path controller = project.resolve("src/admin/admin.controller.ts");
+    java.nio.file.Files.writeString(
+        controller, java.nio.file.Files.readString(controller).replace("  AdminGuard,", "  TeacherGuard,"));
+    OpenApiFixtures.write(project, OpenApiFixtures.SPEC, OpenApiFixtures.spec());
+    return new OpenApiCheck(
+            OpenApiFixtures.settings(project).routeSource(new RouteSource.NestJs()).guards(guards).build())
+        .run(ReleaseListener.NONE);
+  }
+
+  @Test
+  void aRoleGuardOnAnAdminOnlyOperationIsReportedByNameAndNothingMore() throws Exception {
+    OpenApiCheckResult result = teacherGuardedAdmin(GuardNames.DEFAULTS);
+
+    assertEquals(
+        List.of("admin-not-guarded GET /admin/users", "admin-not-guarded PATCH /admin/users/{id}"),
+        problems(result));
+    Finding finding = result.findings(Rule.ADMIN_NOT_GUARDED).get(0).finding();
+    assertEquals(
+        "GET /admin/users is restricted by TeacherGuard in the code; the spec marks it admin-only",
+        finding.message());
+    assertFalse(finding.message().contains("any"), "never claims any caller gets in");
+    assertTrue(finding.fix().contains("<guardRoles><TeacherGuard>admin</TeacherGuard></guardRoles>"), finding.fix());
+  }
+
+  @Test
+  void aMappedRoleGuardIsWordedWithItsRolesOrClearsTheFinding() throws Exception {
+    OpenApiCheckResult teachers =
+        teacherGuardedAdmin(
+            GuardNames.DEFAULTS.withGuardRoles(Map.of("TeacherGuard", List.of("teacher", "admin"))));
+    assertEquals(
+        "GET /admin/users is restricted by TeacherGuard (roles teacher, admin) in the code;"
+            + " the spec marks it admin-only",
+        teachers.findings(Rule.ADMIN_NOT_GUARDED).get(0).finding().message());
+
+    OpenApiCheckResult adminsOnly =
+        teacherGuardedAdmin(GuardNames.DEFAULTS.withGuardRoles(Map.of("TeacherGuard", List.of("admin"))));
+    assertEquals(List.of(), problems(adminsOnly));
   }
 }

@@ -19,6 +19,7 @@ import org.beelms.plugin.gate.GateResult;
 import org.beelms.plugin.gate.GateStatus;
 import org.beelms.plugin.gate.ReleaseListener;
 import org.beelms.plugin.gate.Severity;
+import org.beelms.plugin.git.ConventionalCommit;
 import org.beelms.plugin.git.TempGitRepo;
 import org.beelms.plugin.image.ImageResult;
 import org.beelms.plugin.image.TargetKind;
@@ -115,6 +116,24 @@ class ReleaseNotesGeneratorTest {
   }
 
   @Test
+  void theVersionReasonOpensTheNotesAndBreakingChangesCarryTheirBody() throws Exception {
+    String sha = repo.write("a.txt", "1")
+        .commitAll("feat(api)!: drop the legacy wiki listing\n\nClients read /wiki/pages now.\n"
+            + "The old listing answered 410 for a release.\n")
+        .getId().abbreviate(7).name();
+    ReleaseNotes notes =
+        new ReleaseNotesGenerator(settings("0.2.0-SNAPSHOT").withDeriveVersion(true))
+            .compile(ReleaseListener.NONE);
+    assertEquals("0.2.0", notes.version().toString());
+    String md = notes.toMarkdown();
+    assertTrue(md.startsWith("# beelms core 0.2.0 (v0.2.0)\n\nVersion 0.2.0: 1 breaking change(s)"
+        + " (minor bump while the major is 0) since v0.1.0 (" + sha
+        + " feat(api)!: drop the legacy wiki listing)\n"), md);
+    assertTrue(md.contains("- **feat(api)!**: drop the legacy wiki listing (`" + sha + "`)\n\n"
+        + "  Clients read /wiki/pages now.\n  The old listing answered 410 for a release.\n"), md);
+  }
+
+  @Test
   void firstReleaseReadsEveryCommitFromTheRoot() throws Exception {
     Path fresh = dir.resolve("fresh");
     try (TempGitRepo first = TempGitRepo.init(fresh)) {
@@ -143,6 +162,28 @@ class ReleaseNotesGeneratorTest {
         List.of(new ReleaseNotes.Migration(MIGRATIONS + "V2__add_enrolment.sql", "", "", "unknown")),
         notes.migrations().added());
     assertTrue(notes.migrations().source().contains("run beelms:migrations-check first"));
+  }
+
+  @Test
+  void anEmptyMigrationsReportDoesNotHideMigrationFilesGitSawAdded() throws Exception {
+    // A TypeORM folder checked as Flyway: the report lists nothing, yet a migration was added.
+    String typeorm = "be/src/migrations/";
+    repo.write(typeorm + "1718000000000-AddCourseLanguages.ts", "export class AddCourseLanguages {}\n")
+        .commitAll("feat(courses): course languages");
+    new MigrationsCheckResult(
+            GateResult.of("migrations-check", Duration.ZERO, List.of(), Severity.ERROR),
+            Optional.of("v0.1.0"), List.of(), List.of())
+        .writeJson(reports(), new MigrationsCheckResult.Provenance("flyway", "0.2.0", head()));
+    ReleaseNotes notes =
+        new ReleaseNotesGenerator(
+                settings("0.2.0").withMigrationsDirectory(dir.resolve(typeorm)))
+            .compile(ReleaseListener.NONE);
+
+    assertEquals(
+        List.of(new ReleaseNotes.Migration(
+            typeorm + "1718000000000-AddCourseLanguages.ts", "", "", "unknown")),
+        notes.migrations().added());
+    assertTrue(notes.migrations().source().contains("lists none"), notes.migrations().source());
   }
 
   @Test
@@ -224,7 +265,7 @@ class ReleaseNotesGeneratorTest {
         """);
     ReleaseNotes notes =
         new ReleaseNotesGenerator(
-                settings("0.2.0").withDod(new DodSettings(DOD, Optional.of(waivers), false, NOV_25)))
+                settings("0.2.0").withDod(new DodSettings(DOD, Optional.of(waivers), true, NOV_25)))
             .compile(ReleaseListener.NONE);
 
     List<ReleaseNotes.Limitation> items = notes.knownLimitations().dodItems().orElseThrow();
@@ -232,8 +273,9 @@ class ReleaseNotesGeneratorTest {
     assertEquals(List.of("DOD-B-3 OPEN", "DOD-M-2 OPEN", "DOD-A-3 WAIVER_EXPIRED", "DOD-D-1 WAIVED"),
         items.stream().map(idAndStatus).toList());
     String md = notes.toMarkdown();
-    assertTrue(md.contains("## Known limitations\n\n### Known limitations\n\n- No e-mail notifications yet."
-        + "\n\n#### Performance\n\n- Search is not indexed."), md);
+    assertTrue(md.contains("## Known limitations\n\n- No e-mail notifications yet."
+        + "\n\n### Performance\n\n- Search is not indexed."), md);
+    assertEquals(1, md.split("Known limitations", -1).length - 1, md);
     assertTrue(md.contains("- DOD-M-2 open: Backend логва ключовите грешки."), md);
     assertTrue(md.contains("- DOD-A-3 open, waiver expired on 2026-11-01: CORS"), md);
     assertTrue(md.contains("- DOD-D-1 waived until 2026-12-31 (delivery lead, trial deploy booked"
@@ -245,7 +287,7 @@ class ReleaseNotesGeneratorTest {
     GateResult result =
         new ReleaseNotesGenerator(
                 settings("0.2.0").withDod(
-                    new DodSettings(dir.resolve("docs/dod.md"), Optional.empty(), false, NOV_25)))
+                    new DodSettings(dir.resolve("docs/dod.md"), Optional.empty(), true, NOV_25)))
             .check(ReleaseListener.NONE);
     assertEquals(GateStatus.PASSED, result.status());
     String md = Files.readString(reports().resolve(ReleaseNotesGenerator.MARKDOWN_FILE));

@@ -2,6 +2,7 @@ package org.beelms.smoke.checks;
 
 import io.restassured.response.Response;
 import org.beelms.smoke.client.BeelmsApi;
+import org.beelms.smoke.client.Json;
 import org.beelms.smoke.client.Catalogue.Course;
 import org.beelms.smoke.client.Catalogue.CourseDetail;
 import org.beelms.smoke.client.Catalogue.CurriculumItem;
@@ -26,9 +27,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 
-import static org.hamcrest.Matchers.everyItem;
-import static org.hamcrest.Matchers.instanceOf;
-import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -54,10 +52,12 @@ public class Ws3CoursesSmoke {
     @ChecklistItem("WS3-API-1")
     @DisplayName("WS3-API-1 GET /api/courses returns 200")
     void catalogReturns200(@BeelmsTarget BeelmsApi api) {
-        api.given().get("/courses").then().spec(api.json(200))
-                .body("$", instanceOf(List.class))
-                .body("id", everyItem(notNullValue()))
-                .body("title", everyItem(notNullValue()));
+        Response r = api.given().get("/courses");
+        r.then().spec(api.json(200));
+        for (Map<String, Object> c : Json.array(r, "GET /courses")) {
+            assertNotNull(c.get("id"), () -> "GET /courses lists a course without an id: " + c);
+            assertNotNull(c.get("title"), () -> "GET /courses lists course " + c.get("id") + " without a title");
+        }
     }
 
     @Test
@@ -66,10 +66,13 @@ public class Ws3CoursesSmoke {
     void courseDetailReturns200(@BeelmsTarget BeelmsApi api) {
         Course course = api.catalogue().anyCourse();
         api.given().get("/courses/{courseId}", UUID.randomUUID().toString()).then().spec(api.json(404));
-        api.given().get("/courses/{courseId}", course.id()).then().spec(api.json(200))
-                .body("id", notNullValue())
-                .body("title", notNullValue())
-                .body("curriculum", instanceOf(List.class));
+        Response r = api.given().get("/courses/{courseId}", course.id());
+        r.then().spec(api.json(200));
+        Map<String, Object> detail = Json.object(r, "GET /courses/" + course.id());
+        assertNotNull(detail.get("id"), () -> "GET /courses/" + course.id() + " answered no id");
+        assertNotNull(detail.get("title"), () -> "GET /courses/" + course.id() + " answered no title");
+        assertTrue(detail.get("curriculum") instanceof List, () -> "GET /courses/" + course.id()
+                + " answered no curriculum list");
     }
 
     @Test
@@ -223,8 +226,8 @@ public class Ws3CoursesSmoke {
     @DisplayName("WS3-API-4 GET /api/users/me/courses returns 200")
     void myCoursesReturns200(@BeelmsTarget BeelmsApi api) {
         Response r = api.asUser().get("/users/me/courses");
-        r.then().spec(api.json(200)).body("$", instanceOf(List.class));
-        List<Map<String, Object>> courses = r.jsonPath().getList("$");
+        r.then().spec(api.json(200));
+        List<Map<String, Object>> courses = Json.array(r, "GET /users/me/courses");
         for (Map<String, Object> c : courses) {
             assertNotNull(c.get("id"), "a listed course has no id");
             Object status = c.get("enrollmentStatus");
@@ -243,7 +246,7 @@ public class Ws3CoursesSmoke {
         api.session().requireEnrolled(course.course().id());
         Response r = api.asUser().get("/users/me/courses");
         r.then().spec(api.json(200));
-        List<Map<String, Object>> mine = r.jsonPath().getList("$");
+        List<Map<String, Object>> mine = Json.array(r, "GET /users/me/courses");
         Map<String, Object> entry = mine.stream().filter(c -> course.course().id().equals(String.valueOf(c.get("id"))))
                 .findFirst().orElse(null);
         assertNotNull(entry, () -> "GET /users/me/courses does not list the enrolled course " + course.course().id());
@@ -372,7 +375,7 @@ public class Ws3CoursesSmoke {
         if (r.statusCode() != 200) {
             return null;
         }
-        Map<String, Object> metrics = r.jsonPath().getMap("$");
+        Map<String, Object> metrics = Json.objectOrEmpty(r);
         for (Map.Entry<String, Object> e : metrics.entrySet()) {
             if (e.getKey().toLowerCase(java.util.Locale.ROOT).matches(".*quiz.*attempt.*") && e.getValue() instanceof Number n) {
                 return n.longValue();
@@ -404,7 +407,7 @@ public class Ws3CoursesSmoke {
             api.expectSuccess(StatusKey.QUIZ_SUBMIT, "POST " + path, r);
             api.journal().residue(ResidueEntry.Kind.CREATED, "quiz attempt on quiz " + quizItem.quizId()
                     + " of course " + course.course().id(), "kept (the API has no delete for attempts)");
-            Map<String, Object> result = r.jsonPath().getMap("$");
+            Map<String, Object> result = Json.object(r, "POST " + path);
             assertNotNull(result, "the quiz submit answered no JSON result");
             return new QuizAttempt(course, quizItem, result, attemptsBefore);
         });
@@ -413,13 +416,14 @@ public class Ws3CoursesSmoke {
     private static Map<String, Object> loadQuiz(BeelmsApi api, CourseDetail course) {
         CurriculumItem quizItem = course.firstQuiz().orElseThrow();
         Response r = api.asUser().get("/courses/{c}/quizzes/{q}", course.course().id(), quizItem.quizId());
-        r.then().spec(api.json(200)).body("questions", instanceOf(List.class));
+        r.then().spec(api.json(200));
+        Map<String, Object> quiz = Json.object(r, "GET quiz " + quizItem.quizId());
+        assertTrue(quiz.get("questions") instanceof List, () -> "GET quiz " + quizItem.quizId() + " answered no questions list");
         String raw = r.getBody().asString();
         for (String field : ANSWER_FIELDS) {
             assertFalse(raw.contains(field.startsWith("\"") ? field : "\"" + field + "\""),
                     () -> "GET quiz " + quizItem.quizId() + " reveals the answers (field " + field + ")");
         }
-        Map<String, Object> quiz = r.jsonPath().getMap("$");
         List<?> questions = (List<?>) quiz.get("questions");
         assertFalse(questions.isEmpty(), () -> "quiz " + quizItem.quizId() + " has no question");
         for (Object q : questions) {
@@ -473,7 +477,7 @@ public class Ws3CoursesSmoke {
     private static Map<String, Object> progress(BeelmsApi api, String courseId) {
         Response r = api.asUser().get("/courses/{c}/curriculum/progress", courseId);
         r.then().spec(api.json(200));
-        return r.jsonPath().getMap("$");
+        return Json.object(r, "GET /courses/" + courseId + "/curriculum/progress");
     }
 
     private static boolean itemCompleted(Map<String, Object> progress, String itemId) {

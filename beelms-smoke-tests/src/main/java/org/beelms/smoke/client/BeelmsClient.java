@@ -43,8 +43,12 @@ public final class BeelmsClient implements BeelmsApi {
         config.secrets().forEach(journal.redactor()::addSecret);
         int connectMs = (int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis());
         int readMs = (int) Math.min(Integer.MAX_VALUE, config.readTimeout().toMillis());
+        HttpClientConfig http = HttpClientConfig.httpClientConfig();
+        if (plainHttpOnly(config)) {
+            http = http.httpClientFactory(BeelmsClient::plainHttpClient);
+        }
         this.restConfig = RestAssuredConfig.config()
-                .httpClient(HttpClientConfig.httpClientConfig()
+                .httpClient(http
                         .setParam("http.connection.timeout", connectMs)
                         .setParam("http.socket.timeout", readMs)
                         .setParam("http.connection-manager.timeout", (long) connectMs))
@@ -156,21 +160,28 @@ public final class BeelmsClient implements BeelmsApi {
         }
     }
 
+    /** True when neither the API nor the pages are {@code https}: the client then needs no TLS set-up. */
+    static boolean plainHttpOnly(SmokeConfig config) {
+        return "http".equalsIgnoreCase(config.apiBaseUri().getScheme())
+                && config.webUrl().map(w -> "http".equalsIgnoreCase(w.getScheme())).orElse(true);
+    }
+
+    /**
+     * REST Assured's default client registers {@code https} too, which builds an SSL context and parses the JDK's
+     * trust store for every client (a visible share of a short run's start-up); a plain-HTTP target gets a client
+     * with only the {@code http} scheme.
+     */
+    @SuppressWarnings("deprecation") // REST Assured 5 still configures HttpClient 4's classic client API
+    private static org.apache.http.client.HttpClient plainHttpClient() {
+        org.apache.http.conn.scheme.SchemeRegistry schemes = new org.apache.http.conn.scheme.SchemeRegistry();
+        schemes.register(new org.apache.http.conn.scheme.Scheme("http", 80,
+                org.apache.http.conn.scheme.PlainSocketFactory.getSocketFactory()));
+        return new org.apache.http.impl.client.DefaultHttpClient(
+                new org.apache.http.impl.conn.BasicClientConnectionManager(schemes));
+    }
+
     /** The JSON object of a response, or an empty map when it is not one. */
     static Map<String, Object> jsonMap(Response r) {
-        if (!Catalogue.isJson(r)) {
-            return Map.of();
-        }
-        try {
-            Object root = r.jsonPath().get("$");
-            if (root instanceof Map<?, ?> m) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> mm = (Map<String, Object>) m;
-                return mm;
-            }
-        } catch (RuntimeException e) {
-            return Map.of();
-        }
-        return Map.of();
+        return Catalogue.isJson(r) ? Json.objectOrEmpty(r) : Map.of();
     }
 }

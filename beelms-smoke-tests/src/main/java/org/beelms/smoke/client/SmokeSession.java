@@ -181,6 +181,15 @@ public final class SmokeSession implements AutoCloseable {
     }
 
     /**
+     * The smoke user's credentials for a check that needs them; aborts the check (skipped, pointing at the check that
+     * failed) when there are none because the throwaway registration failed.
+     */
+    public Credentials requireUserCredentials() {
+        return userCredentials().orElseThrow(() -> new TestAbortedException("needs the smoke account's login (see "
+                + "WS2-API-2): " + userLogin().problem()));
+    }
+
+    /**
      * The smoke user's one login (done on first use, shared by every check). Never throws for an HTTP answer: a
      * failed login is an outcome with a problem, recorded once in the journal.
      */
@@ -201,8 +210,7 @@ public final class SmokeSession implements AutoCloseable {
     public String userToken() {
         LoginOutcome outcome = userLogin();
         if (!outcome.ok()) {
-            throw new TestAbortedException("needs the smoke account's session, which is not available: "
-                    + outcome.problem() + " (see WS2-API-2)");
+            throw new TestAbortedException("needs the smoke account's login (see WS2-API-2): " + outcome.problem());
         }
         return outcome.accessToken();
     }
@@ -301,9 +309,8 @@ public final class SmokeSession implements AutoCloseable {
             throw new TestAbortedException("cannot read the smoke user's courses: GET /users/me/courses answered "
                     + r.statusCode() + " (see WS3-API-4)");
         }
-        List<Object> ids = r.jsonPath().getList("id");
         Set<String> out = new HashSet<>();
-        ids.forEach(id -> out.add(String.valueOf(id)));
+        Json.array(r, "GET /users/me/courses").forEach(c -> out.add(String.valueOf(c.get("id"))));
         return out;
     }
 

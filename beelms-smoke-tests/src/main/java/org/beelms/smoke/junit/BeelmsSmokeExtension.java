@@ -1,6 +1,7 @@
 package org.beelms.smoke.junit;
 
 import org.beelms.smoke.client.BeelmsApi;
+import org.beelms.smoke.client.BeelmsClient;
 import org.beelms.smoke.client.Catalogue;
 import org.beelms.smoke.client.RecordedRequest;
 import org.beelms.smoke.client.SmokeJournal;
@@ -39,6 +40,11 @@ public class BeelmsSmokeExtension implements BeforeAllCallback, BeforeEachCallba
     public static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(NAMESPACE_NAME);
     /** Launcher-session store key under which a runner may supply the run's {@link SmokeJournal}. */
     public static final String JOURNAL_KEY = "journal";
+    /**
+     * Launcher-session store key under which a runner may supply the {@link BeelmsClient} it built for its preflight
+     * (with the run's journal): the checks then use that one instead of building REST Assured specifications again.
+     */
+    public static final String CLIENT_KEY = "client";
     /** Configuration parameter set by the runner when it already waited for the target. */
     public static final String PREFLIGHT_DONE = SmokeConfig.PREFIX + "preflightDone";
 
@@ -148,8 +154,9 @@ public class BeelmsSmokeExtension implements BeforeAllCallback, BeforeEachCallba
         SmokeConfig config = resolveConfig(context);
         ExtensionContext.Store session = context.getRoot().getStore(ExtensionContext.StoreScope.LAUNCHER_SESSION, NAMESPACE);
         String key = CONTEXT_KEY + "|" + config.toConfigurationParameters().hashCode();
-        SmokeContext shared = session.computeIfAbsent(key, k -> new SmokeContext(config, journal(context, config)),
-                SmokeContext.class);
+        BeelmsClient supplied = session.get(CLIENT_KEY, BeelmsClient.class);
+        SmokeContext shared = session.computeIfAbsent(key, k -> supplied != null && supplied.config().equals(config)
+                ? new SmokeContext(supplied) : new SmokeContext(config, journal(context, config)), SmokeContext.class);
         root.put(CONTEXT_KEY, new ContextRef(shared)); // not AutoCloseable: only the session store closes it
         return shared;
     }

@@ -17,9 +17,14 @@ public final class SmokeContext implements AutoCloseable {
     private TargetReadiness.Result readiness;
 
     SmokeContext(SmokeConfig config, SmokeJournal journal) {
-        this.config = config;
-        this.journal = journal;
-        this.client = new BeelmsClient(config, journal);
+        this(new BeelmsClient(config, journal));
+    }
+
+    /** Shares a client a runner built already (its specifications, its OpenAPI filter), so a run builds one. */
+    SmokeContext(BeelmsClient client) {
+        this.config = client.config();
+        this.journal = client.journal();
+        this.client = client;
     }
 
     public SmokeConfig config() {

@@ -8,6 +8,7 @@ import org.beelms.smoke.config.SmokeConfig;
 import org.beelms.smoke.config.SmokeConfigException;
 import org.beelms.smoke.junit.BeelmsSmokeExtension;
 import org.beelms.smoke.report.ChecklistReport;
+import org.junit.jupiter.engine.JupiterTestEngine;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.engine.support.store.Namespace;
 import org.junit.platform.launcher.EngineFilter;
@@ -77,12 +78,20 @@ public final class SmokeRunner {
         ResultCollector collector = new ResultCollector(journal, request.listener());
         StringWriter xmlLog = new StringWriter();
         LegacyXmlReportGeneratingListener xml = new LegacyXmlReportGeneratingListener(reportDir, new PrintWriter(xmlLog));
+        // only what the run needs: no engine, listener or filter found through ServiceLoader (each scan costs
+        // start-up time; the suite engine and the JFR listeners are never used here)
         LauncherConfig launcherConfig = LauncherConfig.builder()
+                .enableTestEngineAutoRegistration(false)
+                .addTestEngines(new JupiterTestEngine())
                 .enableTestExecutionListenerAutoRegistration(false)
+                .enableLauncherDiscoveryListenerAutoRegistration(false)
+                .enableLauncherSessionListenerAutoRegistration(false)
+                .enablePostDiscoveryFilterAutoRegistration(false)
                 .build();
         try (LauncherSession session = LauncherFactory.openSession(launcherConfig)) {
-            session.getStore().put(Namespace.create(BeelmsSmokeExtension.NAMESPACE_NAME), BeelmsSmokeExtension.JOURNAL_KEY,
-                    journal);
+            Namespace namespace = Namespace.create(BeelmsSmokeExtension.NAMESPACE_NAME);
+            session.getStore().put(namespace, BeelmsSmokeExtension.JOURNAL_KEY, journal);
+            session.getStore().put(namespace, BeelmsSmokeExtension.CLIENT_KEY, preflightClient);
             session.getLauncher().execute(discovery, collector, xml);
         }
         redactXml(reportDir, journal);

@@ -1,4 +1,4 @@
-package org.beelms.plugin.release;
+package org.beelms.plugin.git;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

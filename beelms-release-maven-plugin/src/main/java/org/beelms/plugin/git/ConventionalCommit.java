@@ -1,4 +1,4 @@
-package org.beelms.plugin.release;
+package org.beelms.plugin.git;
 
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * One commit message read the Conventional Commits way: {@code type(scope)!: description}, with
  * a {@code BREAKING CHANGE:} (or {@code BREAKING-CHANGE:}) footer also marking it breaking. A
  * message that does not follow the convention keeps its first line as the description and an
- * empty type, and goes under "Other".
+ * empty type, and goes under "Other changes".
  *
  * @param commit the commit's short SHA
  * @param type the type in lower case ({@code feat}, {@code fix}); empty when not conventional
@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
  * @param description the description (or, when not conventional, the first line)
  * @param breaking whether it is a breaking change
  * @param breakingNote the text of the {@code BREAKING CHANGE:} footer; empty when none
+ * @param body the message after the header line, without the breaking footer; empty when none
  */
 public record ConventionalCommit(
     String commit,
@@ -23,7 +24,8 @@ public record ConventionalCommit(
     String scope,
     String description,
     boolean breaking,
-    String breakingNote) {
+    String breakingNote,
+    String body) {
 
   private static final Pattern HEADER =
       Pattern.compile("^(?<type>[A-Za-z]+)(?:\\((?<scope>[^()\\r\\n]*)\\))?(?<bang>!)?: (?<desc>.+)$");
@@ -41,13 +43,15 @@ public record ConventionalCommit(
     Matcher footer = BREAKING_FOOTER.matcher(body);
     String note = "";
     boolean footerBreaking = false;
+    String prose = body.strip();
     if (footer.find()) {
       footerBreaking = true;
       note = footer.group("note").strip();
+      prose = body.substring(0, footer.start()).strip();
     }
     Matcher m = HEADER.matcher(header);
     if (!m.matches()) {
-      return new ConventionalCommit(commit, "", "", header, footerBreaking, note);
+      return new ConventionalCommit(commit, "", "", header, footerBreaking, note, prose);
     }
     return new ConventionalCommit(
         commit,
@@ -55,7 +59,8 @@ public record ConventionalCommit(
         m.group("scope") == null ? "" : m.group("scope").strip(),
         m.group("desc").strip(),
         m.group("bang") != null || footerBreaking,
-        note);
+        note,
+        prose);
   }
 
   public boolean conventional() {
