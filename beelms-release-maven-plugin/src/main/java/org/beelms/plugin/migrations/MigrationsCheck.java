@@ -98,7 +98,7 @@ public final class MigrationsCheck implements Gate {
               run.pending);
       MigrationsCheckResult.Provenance provenance =
           new MigrationsCheckResult.Provenance(
-              MigrationsCheckResult.TOOL,
+              run.toolUsed.id(),
               settings.releaseVersion().map(Object::toString).orElse(""),
               headCommit(settings.locations()));
       settings.reportDirectory().ifPresent(dir -> result.writeJson(dir, provenance));
@@ -151,6 +151,8 @@ public final class MigrationsCheck implements Gate {
     private final List<MigrationReport> reports = new ArrayList<>();
     private final List<PendingMigration> pending = new ArrayList<>();
     private Optional<ReleaseTag> previousTag = Optional.empty();
+    /** The tool whose migrations were read; Flyway until the folder says otherwise. */
+    private MigrationTool toolUsed = MigrationTool.FLYWAY;
     private MigrationSet previous;
     private java.util.Map<String, byte[]> previousTree;
     private String previousDir = "";
@@ -184,6 +186,7 @@ public final class MigrationsCheck implements Gate {
         findings.add(contents.unrecognised(settings.migrationTool(), LOCATIONS));
         return;
       }
+      toolUsed = tool.get();
       if (tool.get() == MigrationTool.TYPEORM) {
         executeTypeOrm(typeorm);
         settings.target().ifPresent(t -> checkTypeOrmTarget(t, typeorm));
