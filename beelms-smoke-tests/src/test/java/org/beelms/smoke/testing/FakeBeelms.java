@@ -47,6 +47,12 @@ public final class FakeBeelms implements AutoCloseable {
     public volatile boolean articleDetail500 = false;
     /** The article list starts with an article without a slug and lists no languages (the English one must be probed). */
     public volatile boolean slugLessFirstArticle = false;
+    /**
+     * Every protected route answers as NestJS does for a route it does not know (404, "Cannot GET /api/..."), except
+     * those in {@link #protectedRoutesKept} ("GET /users/me") and {@code DELETE /users/me} (the run removes its account).
+     */
+    public volatile boolean protectedRoutesAbsent = false;
+    public final Set<String> protectedRoutesKept = ConcurrentHashMap.newKeySet();
 
     // state
     public final AtomicInteger healthCalls = new AtomicInteger();
@@ -251,6 +257,12 @@ public final class FakeBeelms implements AutoCloseable {
             return;
         }
         // ---- protected
+        String route = method + " " + p;
+        if (protectedRoutesAbsent && !route.equals("DELETE /users/me") && !protectedRoutesKept.contains(route)) {
+            json(ex, 404, "{\"statusCode\":404,\"message\":\"Cannot " + method + " /api" + p
+                    + "\",\"error\":\"Not Found\"}");
+            return;
+        }
         String email = currentUser(ex);
         if (email == null) {
             json(ex, 401, "{\"message\":\"Unauthorized\",\"statusCode\":401}");
