@@ -54,6 +54,9 @@ class ReleaseCandidateIT {
     assertTrue(record.get("image").get("digest").asText().startsWith("sha256:"), record.toString());
     assertEquals("3", record.get("flyway").get("targetVersion").asText());
     assertEquals(3, record.get("flyway").get("newMigrations").size());
+    assertEquals("checked", record.get("migrations").get("status").asText(), record.toString());
+    assertEquals("flyway", record.get("migrations").get("tool").asText());
+    assertEquals(record.get("commit").asText(), record.get("migrations").get("commit").asText());
     assertTrue(Files.readString(out.resolve("release-notes.md")).contains("0.1.0"));
     try (Git git = Git.open(project.toFile())) {
       Ref tag = git.getRepository().findRef("refs/tags/v0.1.0");
@@ -77,18 +80,27 @@ class ReleaseCandidateIT {
   @Test
   void dryRunBuildsEverythingButTagsNothing(@TempDir Path work) throws Exception {
     Path project = DemoProject.create(work.resolve("core"), "0.1.0");
+    // A migrations.json left by an earlier run must not be read as this release's.
+    Path out = Files.createDirectories(project.resolve("target/beelms-release"));
+    Files.writeString(out.resolve("migrations.json"),
+        "{\"tool\":\"flyway\",\"version\":\"0.0.9\",\"commit\":\"\",\"migrations\":[]}");
 
     MavenBuild.Result build =
         MavenBuild.in(project)
             .args("compile", MavenBuild.pluginGoal("release-candidate"), "-Dbeelms.deriveVersion=true",
-                WAIVERS, "-Dbeelms.dryRun=true")
+                WAIVERS, "-Dbeelms.dryRun=true", "-Dbeelms.skip.migrations-check=true")
             .args(IMAGE)
             .run();
 
     assertEquals(0, build.exitCode(), build.log());
-    JsonNode record =
-        new ObjectMapper().readTree(project.resolve("target/beelms-release/release.json").toFile());
+    JsonNode record = new ObjectMapper().readTree(out.resolve("release.json").toFile());
     assertTrue(record.get("dryRun").asBoolean());
+    // A skipped migrations gate is recorded as "not checked", never as "no new migrations".
+    assertEquals("not-checked", record.get("migrations").get("status").asText(), record.toString());
+    assertTrue(record.get("migrations").get("reason").asText().contains("skipped"), record.toString());
+    assertTrue(record.get("flyway").get("newMigrations") == null, record.toString());
+    String notes = Files.readString(out.resolve("release-notes.md"));
+    assertTrue(notes.contains("**Migrations not checked**"), notes);
     try (Git git = Git.open(project.toFile())) {
       assertEquals(null, git.getRepository().findRef("refs/tags/v0.1.0"), "a dry run tags nothing");
     }

@@ -21,7 +21,8 @@ import java.util.Objects;
  * @param outcome {@code deployed}, {@code refused}, {@code hook-failed}, {@code unhealthy} or
  *     {@code smoke-failed}
  * @param smoke the post-deploy smoke status ({@code PASSED}, {@code FAILED}, {@code SKIPPED})
- * @param forced the reason given with {@code -Dbeelms.deploy.force}; empty when not forced
+ * @param forced the reason given with {@code -Dbeelms.deploy.force}, or for a rollback with
+ *     {@code -Dbeelms.rollback.force}; empty when not forced
  * @param from for a rollback, the tag that ran before; empty otherwise
  * @param decision for a rollback, the decision taken ({@code image-rollback},
  *     {@code restore-and-image-rollback}); empty otherwise

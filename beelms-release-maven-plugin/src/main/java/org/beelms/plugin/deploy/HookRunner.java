@@ -14,8 +14,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs an environment's hook ({@code <deployCommand>}, {@code <restoreCommand>}) through the
  * system shell with the deployment's variables in its environment and a bounded time. Its output
- * goes to a log file, never to the build log (a hook may print what it should not); the command
- * text is not logged either, since it may carry a secret. A hook that starts a server in the
+ * goes to a log file; only when it fails, its last {@value #TAIL_LINES} lines go into the ERROR
+ * finding, <em>redacted</em> ({@link #redactTail}): values of its secret-looking environment
+ * variables, bearer tokens, JWTs, {@code password=…} and {@code scheme://user:pass@}. The command
+ * text is never logged, since it may carry a secret. A hook that starts a server in the
  * background ({@code nohup … &}) returns as soon as the shell exits.
  */
 public final class HookRunner {
@@ -79,7 +81,27 @@ public final class HookRunner {
     }
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     return new HookResult(
-        hook, finished ? process.exitValue() : -1, !finished, took, log, tail(log));
+        hook, finished ? process.exitValue() : -1, !finished, took, log,
+        redactTail(tail(log), builder.environment()));
+  }
+
+  /** Names of environment variables whose values are treated as secrets. */
+  private static final java.util.regex.Pattern SECRET_NAME =
+      java.util.regex.Pattern.compile("(?i).*(PASSWORD|PASSWD|PASS|TOKEN|SECRET|CREDENTIAL|API_?KEY|PRIVATE_?KEY|AUTH).*");
+
+  /**
+   * {@code tail} with the values of the hook's secret-looking environment variables (name contains
+   * PASSWORD, TOKEN, SECRET, KEY, AUTH…) replaced by {@code ***}, then bearer tokens, JWTs,
+   * {@code password=…} and URL user info masked.
+   */
+  static String redactTail(String tail, Map<String, String> environment) {
+    java.util.Set<String> secrets = new java.util.HashSet<>();
+    environment.forEach((name, value) -> {
+      if (value != null && SECRET_NAME.matcher(name).matches()) {
+        secrets.add(value);
+      }
+    });
+    return new org.beelms.smoke.client.Redactor(secrets).redact(tail);
   }
 
   private static List<String> shell(String command) {

@@ -80,6 +80,17 @@ public final class ReleaseRecords {
     return records;
   }
 
+  /** The {@code v*} tags reachable from HEAD that have no release record (git note). */
+  public List<String> tagsWithoutRecord() {
+    List<String> tags = new ArrayList<>();
+    for (ReleaseTag tag : history.releaseTags()) {
+      if (note(tag.commit()).isEmpty()) {
+        tags.add(tag.name());
+      }
+    }
+    return tags;
+  }
+
   /**
    * Appends {@code entry} to the record of {@code release}: re-reads the git note first (another
    * run may have added to it), sets {@code smoke.<environment>} and appends to its {@code
@@ -110,7 +121,7 @@ public final class ReleaseRecords {
     ReleaseRecord updated =
         new ReleaseRecord(
             base.schema(), base.version(), base.tag(), base.commit(), base.createdAt(), base.dryRun(),
-            base.image(), base.flyway(), base.specSha256(), base.gates(), smoke);
+            base.image(), base.flyway(), base.specSha256(), base.gates(), smoke, base.migrations());
     if (hasCommit(updated.commit())) {
       new ReleaseRecordStore(history.repository()).attach(updated);
     }

@@ -114,6 +114,11 @@ public record ImageSettings(
       throw new IllegalArgumentException(
           setting + " is empty; give the repository, e.g. 127.0.0.1:5000/beelms/core");
     }
+    if (org.beelms.smoke.client.Redactor.hasUserInfo(image)) {
+      throw new IllegalArgumentException(
+          org.beelms.smoke.client.Redactor.userInfoRefused(setting)
+              + " (<registryServerId> / -Dbeelms.image.registryServerId names it)");
+    }
     try {
       String trimmed = image.trim();
       ImageReference.parse(trimmed);

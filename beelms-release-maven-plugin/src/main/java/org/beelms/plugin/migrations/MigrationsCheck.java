@@ -96,7 +96,12 @@ public final class MigrationsCheck implements Gate {
               run.previousTag.map(ReleaseTag::name),
               run.reports,
               run.pending);
-      settings.reportDirectory().ifPresent(result::writeJson);
+      MigrationsCheckResult.Provenance provenance =
+          new MigrationsCheckResult.Provenance(
+              run.toolUsed.id(),
+              settings.releaseVersion().map(Object::toString).orElse(""),
+              headCommit(settings.locations()));
+      settings.reportDirectory().ifPresent(dir -> result.writeJson(dir, provenance));
       return result;
     } catch (SQLException e) {
       throw new SQLException(
@@ -107,6 +112,15 @@ public final class MigrationsCheck implements Gate {
       throw new IllegalStateException(
           "migrations-check could not run: " + settings.redact(String.valueOf(e.getMessage())),
           safeCause(e));
+    }
+  }
+
+  /** The SHA of HEAD in the repository holding {@code locations}; empty outside git. */
+  private static String headCommit(Path locations) {
+    try (ReleaseHistory history = ReleaseHistory.open(locations)) {
+      return history.head().map(c -> c.getId().name()).orElse("");
+    } catch (IllegalArgumentException notInGit) {
+      return "";
     }
   }
 
@@ -137,6 +151,8 @@ public final class MigrationsCheck implements Gate {
     private final List<MigrationReport> reports = new ArrayList<>();
     private final List<PendingMigration> pending = new ArrayList<>();
     private Optional<ReleaseTag> previousTag = Optional.empty();
+    /** The tool whose migrations were read; Flyway until the folder says otherwise. */
+    private MigrationTool toolUsed = MigrationTool.FLYWAY;
     private MigrationSet previous;
     private java.util.Map<String, byte[]> previousTree;
     private String previousDir = "";
@@ -170,6 +186,7 @@ public final class MigrationsCheck implements Gate {
         findings.add(contents.unrecognised(settings.migrationTool(), LOCATIONS));
         return;
       }
+      toolUsed = tool.get();
       if (tool.get() == MigrationTool.TYPEORM) {
         executeTypeOrm(typeorm);
         settings.target().ifPresent(t -> checkTypeOrmTarget(t, typeorm));

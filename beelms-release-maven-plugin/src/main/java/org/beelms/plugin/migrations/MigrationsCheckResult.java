@@ -47,9 +47,36 @@ public record MigrationsCheckResult(
     return migrations.stream().filter(m -> m.file().equals(file)).findFirst();
   }
 
-  /** Writes {@value #JSON_FILE} below {@code directory} and returns its path. */
+  /** The migration tool this check covers, as recorded in {@value #JSON_FILE} and the release record. */
+  public static final String TOOL = "flyway";
+
+  /**
+   * Which release a {@value #JSON_FILE} belongs to, so a file left by an earlier run is not read
+   * as this release's.
+   *
+   * @param tool the migration tool checked, e.g. {@value #TOOL}
+   * @param version the release version checked; empty when it was not known
+   * @param commit the full SHA of the commit checked (HEAD); empty outside git
+   */
+  public record Provenance(String tool, String version, String commit) {
+    public Provenance {
+      tool = tool == null ? "" : tool;
+      version = version == null ? "" : version;
+      commit = commit == null ? "" : commit;
+    }
+  }
+
+  /** Writes {@value #JSON_FILE} below {@code directory} without provenance (version and commit unknown). */
   public Path writeJson(Path directory) {
+    return writeJson(directory, new Provenance(TOOL, "", ""));
+  }
+
+  /** Writes {@value #JSON_FILE} below {@code directory}, saying which release it checked. */
+  public Path writeJson(Path directory, Provenance provenance) {
     Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("tool", provenance.tool());
+    doc.put("version", provenance.version());
+    doc.put("commit", provenance.commit());
     doc.put("gate", gate.gate());
     doc.put("status", gate.status().name());
     doc.put("previousRelease", previousRelease.orElse(null));
@@ -62,6 +89,17 @@ public record MigrationsCheckResult(
       return file;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+
+  /** Reads the provenance of a file written by {@link #writeJson(Path, Provenance)}; empty fields when absent. */
+  public static Provenance readProvenance(Path file) {
+    try {
+      var tree = JSON.readTree(file.toFile());
+      return new Provenance(
+          tree.path("tool").asText(TOOL), tree.path("version").asText(""), tree.path("commit").asText(""));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
     }
   }
 

@@ -228,6 +228,10 @@ public class OpenApiCheckMojo extends AbstractBeelmsMojo {
           return new RouteSource.GeneratedSpec(generatedSpec.toPath());
         }
         if (specUrl != null && !specUrl.isBlank()) {
+          if (org.beelms.smoke.client.Redactor.hasUserInfo(specUrl)) {
+            throw new IllegalArgumentException(
+                org.beelms.smoke.client.Redactor.userInfoRefused("<specUrl> / -Dbeelms.openapi.specUrl"));
+          }
           try {
             return new RouteSource.ServedSpec(
                 new URI(specUrl.trim()), Duration.ofSeconds(specUrlTimeoutSeconds));

@@ -33,6 +33,13 @@ public class RollbackMojo extends AbstractRolloutMojo {
   @Parameter(property = "beelms.rollback.backupId")
   private String backupId;
 
+  /**
+   * Roll back although the migrations of a release since the target are not known (not checked,
+   * or no record): the reason, recorded in the rollback entry.
+   */
+  @Parameter(property = "beelms.rollback.force")
+  private String force;
+
   /** Print the plan only; nothing moves. */
   @Parameter(property = "beelms.dryRun", defaultValue = "false")
   private boolean dryRun;
@@ -56,7 +63,8 @@ public class RollbackMojo extends AbstractRolloutMojo {
     DeployMojo.Wiring wiring = wiring();
     RollbackSettings rollback =
         new RollbackSettings(
-            wiring.environment, Optional.ofNullable(to), Optional.ofNullable(backupId), dryRun, wiring.actor);
+            wiring.environment, Optional.ofNullable(to), Optional.ofNullable(backupId), dryRun, wiring.actor,
+            Optional.ofNullable(force));
     return List.of(new Rollback(rollback, wiring.records(), wiring.rollout()));
   }
 }

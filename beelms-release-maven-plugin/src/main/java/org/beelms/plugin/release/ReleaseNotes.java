@@ -133,8 +133,10 @@ public record ReleaseNotes(
    * @param source where the list comes from, or what was missing, in words
    * @param available false when neither a report nor a migrations folder was found
    * @param added the migrations, in Flyway's order (report) or by path (git)
+   * @param checked true only when the list comes from this commit's {@code migrations.json}: an
+   *     empty list then means "none"; otherwise the migrations were not checked
    */
-  public record Migrations(String source, boolean available, List<Migration> added) {
+  public record Migrations(String source, boolean available, List<Migration> added, boolean checked) {
 
     public Migrations {
       Objects.requireNonNull(source, "source");

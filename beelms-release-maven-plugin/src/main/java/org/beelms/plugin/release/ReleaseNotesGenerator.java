@@ -153,8 +153,15 @@ public final class ReleaseNotesGenerator implements Gate {
   private ReleaseNotes.Migrations migrations(
       ReleaseHistory history, RevCommit head, Optional<ReleaseTag> previous) throws IOException {
     Path report = settings.reportDirectory().resolve(MigrationsCheckResult.JSON_FILE);
-    String noReport = display(report) + " is missing (run beelms:migrations-check first)";
+    String notChecked = "migrations not checked: no " + display(report) + " (run beelms:migrations-check first)";
     if (Files.isRegularFile(report)) {
+      String checkedCommit = MigrationsCheckResult.readProvenance(report).commit();
+      if (!checkedCommit.equals(head.getId().name())) {
+        notChecked = "migrations not checked: " + display(report) + " is stale (it checked commit '"
+            + checkedCommit + "', the notes are for " + head.getId().name() + ")";
+      }
+    }
+    if (Files.isRegularFile(report) && notChecked.contains("no " + display(report))) {
       List<MigrationReport> reports;
       try {
         reports = MigrationsCheckResult.readReports(report);
@@ -173,18 +180,19 @@ public final class ReleaseNotesGenerator implements Gate {
                     r.file(), r.version(), r.description(),
                     r.safetyClass() == null ? "unknown"
                         : r.safetyClass().name().toLowerCase(Locale.ROOT)))
-                .toList());
+                .toList(),
+            true);
       }
       // An empty report may only mean the check read no migrations it knows (e.g. TypeORM
       // files in a Flyway check): the files git saw added are listed rather than "none".
-      noReport = display(report) + " lists none (beelms:migrations-check read no migration it"
-          + " knows in that folder)";
+      notChecked = "migrations not checked: " + display(report) + " lists none (beelms:migrations-check"
+          + " read no migration it knows in that folder)";
     }
     Path folder = settings.migrationsDirectory().toAbsolutePath().normalize();
     if (!folder.startsWith(history.workTree().toAbsolutePath().normalize())) {
       return new ReleaseNotes.Migrations(
-          "no " + display(report) + ", and the migrations folder " + folder
-              + " is outside the git repository", false, List.of());
+          notChecked + ", and the migrations folder " + folder
+              + " is outside the git repository", false, List.of(), false);
     }
     String gitFolder = history.gitPath(folder);
     List<ReleaseNotes.Migration> added = new ArrayList<>();
@@ -213,15 +221,16 @@ public final class ReleaseNotesGenerator implements Gate {
     }
     if (added.isEmpty() && !Files.isDirectory(folder)) {
       return new ReleaseNotes.Migrations(
-          "no " + display(report) + " and no migrations folder " + display(folder), false,
-          List.of());
+          notChecked + ", and no migrations folder " + display(folder), false,
+          List.of(), false);
     }
     return new ReleaseNotes.Migrations(
-        "files added under " + gitFolder + " since "
+        notChecked + "; files added under " + gitFolder + " since "
             + previous.map(ReleaseTag::name).orElse("the start of the history")
-            + "; safety class unknown because " + noReport,
+            + ", safety class unknown",
         true,
-        added);
+        added,
+        false);
   }
 
   private ReleaseNotes.Api api() throws IOException {
@@ -282,6 +291,8 @@ public final class ReleaseNotesGenerator implements Gate {
   private static void missingInputs(ReleaseNotes notes, List<Finding> findings) {
     if (!notes.migrations().available()) {
       findings.add(Finding.info("migrations not listed: " + notes.migrations().source(), ""));
+    } else if (!notes.migrations().checked()) {
+      findings.add(Finding.info(notes.migrations().source(), ""));
     }
     if (notes.api().changes().isEmpty()) {
       findings.add(Finding.info("API changes not listed: " + notes.api().source(), ""));

@@ -45,8 +45,13 @@ final class ReleaseNotesMarkdown {
     ReleaseNotes.Migrations migrations = notes.migrations();
     if (!migrations.available()) {
       text.append("Migrations: not listed (").append(migrations.source()).append(")\n");
+    } else if (!migrations.checked() && migrations.added().isEmpty()) {
+      text.append("Migrations: not checked (").append(migrations.source()).append(")\n");
     } else {
       text.append("Migrations: ").append(migrations.added().size());
+      if (!migrations.checked()) {
+        text.append(" (not checked)");
+      }
       if (migrations.contractCount() > 0) {
         text.append(", ").append(migrations.contractCount()).append(" contract");
       }
@@ -185,11 +190,18 @@ final class ReleaseNotesMarkdown {
       md.append("Not listed: ").append(migrations.source()).append(".\n\n");
       return;
     }
-    if (migrations.added().isEmpty()) {
+    if (!migrations.checked()) {
+      md.append("**Migrations not checked**: ").append(migrations.source()).append(".\n\n");
+      if (migrations.added().isEmpty()) {
+        return;
+      }
+    } else if (migrations.added().isEmpty()) {
       md.append("None added (").append(migrations.source()).append(").\n\n");
       return;
     }
-    md.append("From ").append(migrations.source()).append(".\n\n");
+    if (migrations.checked()) {
+      md.append("From ").append(migrations.source()).append(".\n\n");
+    }
     for (Migration m : migrations.added()) {
       md.append("- `").append(m.file()).append("` – **").append(m.safetyClass()).append("**");
       if (!m.description().isEmpty()) {

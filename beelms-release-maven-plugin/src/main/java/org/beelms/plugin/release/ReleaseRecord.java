@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What one release candidate produced, kept so a later build (even from a fresh clone) can deploy
@@ -29,6 +30,8 @@ import java.util.Objects;
  * @param specSha256 SHA-256 of the OpenAPI document; empty when there is none
  * @param gates every gate's result, as in {@code summary.json}
  * @param smoke per environment name, the smoke results added by later goals
+ * @param migrations whether the release's migrations were checked, by which tool, for which
+ *     commit; null in records written before this field existed (read as "unknown")
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ReleaseRecord(
@@ -42,7 +45,8 @@ public record ReleaseRecord(
     Flyway flyway,
     String specSha256,
     JsonNode gates,
-    ObjectNode smoke) {
+    ObjectNode smoke,
+    Migrations migrations) {
 
   public static final String SCHEMA = "beelms-release-record/1";
   public static final String FILE = "release.json";
@@ -81,18 +85,72 @@ public record ReleaseRecord(
    * The database schema of the release.
    *
    * @param targetVersion the highest Flyway version the release applies
-   * @param newMigrations the migrations new in this release with their safety class
+   * @param newMigrations the migrations new in this release with their safety class; null when
+   *     they were not checked (see {@link Migrations}): unknown, not "none"
    */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Flyway(String targetVersion, List<NewMigration> newMigrations) {
 
     public Flyway {
-      newMigrations = List.copyOf(newMigrations == null ? List.of() : newMigrations);
+      newMigrations = newMigrations == null ? null : List.copyOf(newMigrations);
     }
 
     /** True when a migration of the release cannot be rolled back by an image rollback alone. */
     public boolean hasContractMigrations() {
-      return newMigrations.stream().anyMatch(m -> "contract".equals(m.safetyClass()));
+      return newMigrations != null
+          && newMigrations.stream().anyMatch(m -> "contract".equals(m.safetyClass()));
     }
+  }
+
+  /**
+   * Whether the migrations of the release were checked. Only {@link #CHECKED} makes {@code
+   * flyway.newMigrations} a complete list; anything else means "not known", never "none".
+   *
+   * @param status {@value #CHECKED} or {@value #NOT_CHECKED}
+   * @param tool the migration tool checked, e.g. {@code flyway}; empty when not checked
+   * @param commit the full SHA the check ran on; empty when not checked
+   * @param reason why the migrations were not checked; empty when checked
+   */
+  public record Migrations(String status, String tool, String commit, String reason) {
+
+    public static final String CHECKED = "checked";
+    public static final String NOT_CHECKED = "not-checked";
+
+    public Migrations {
+      status = status == null || status.isBlank() ? NOT_CHECKED : status;
+      tool = tool == null ? "" : tool;
+      commit = commit == null ? "" : commit;
+      reason = reason == null ? "" : reason;
+    }
+
+    public static Migrations checked(String tool, String commit) {
+      return new Migrations(CHECKED, tool, commit, "");
+    }
+
+    public static Migrations notChecked(String reason) {
+      return new Migrations(NOT_CHECKED, "", "", reason);
+    }
+
+    public boolean wasChecked() {
+      return CHECKED.equals(status);
+    }
+  }
+
+  /**
+   * Why this record's migrations are not known, or empty when they were checked: a record from
+   * before the {@code migrations} field, or one that says {@code not-checked}.
+   */
+  public Optional<String> migrationsUnknown() {
+    if (migrations == null) {
+      return Optional.of("its release record predates the migrations status (written before it was recorded)");
+    }
+    if (!migrations.wasChecked()) {
+      return Optional.of("its migrations were not checked: " + migrations.reason());
+    }
+    if (flyway == null || flyway.newMigrations() == null) {
+      return Optional.of("its record says checked but lists no new migrations");
+    }
+    return Optional.empty();
   }
 
   /** A migration new in the release: its version, file and class ({@code expand}/{@code contract}). */

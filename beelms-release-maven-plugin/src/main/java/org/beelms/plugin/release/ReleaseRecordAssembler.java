@@ -12,18 +12,21 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.beelms.plugin.gate.GateResult;
+import org.beelms.plugin.gate.GateStatus;
 import org.beelms.plugin.git.SemanticVersion;
 import org.beelms.plugin.image.ImageResult;
 import org.beelms.plugin.migrations.MigrationReport;
 import org.beelms.plugin.migrations.MigrationSet;
 import org.beelms.plugin.migrations.MigrationVersion;
+import org.beelms.plugin.migrations.MigrationsCheck;
 import org.beelms.plugin.migrations.MigrationsCheckResult;
 import org.beelms.plugin.report.GateReport;
 
 /**
  * Builds the release record from what the release candidate's steps left in the output folder
  * ({@code image.json}, {@code migrations.json}) and from the sources (migrations folder, spec).
- * What a step did not produce is left out of the record, never invented.
+ * What a step did not produce is left out of the record, never invented: migrations that were
+ * not checked are recorded as {@code not-checked} with the reason, not as an empty list.
  */
 public final class ReleaseRecordAssembler {
 
@@ -42,6 +45,7 @@ public final class ReleaseRecordAssembler {
 
   public ReleaseRecord assemble(
       SemanticVersion version, String commit, boolean dryRun, List<GateResult> results) {
+    Schema schema = schema(version, commit, results);
     return new ReleaseRecord(
         ReleaseRecord.SCHEMA,
         version.toString(),
@@ -50,10 +54,58 @@ public final class ReleaseRecordAssembler {
         Instant.now(clock).toString(),
         dryRun,
         image().orElse(null),
-        flyway().orElse(null),
+        schema.flyway().orElse(null),
         specSha256(),
         new GateReport(results).json(),
-        null);
+        null,
+        schema.status());
+  }
+
+  /** What the record says about the schema: the Flyway part and whether it was checked. */
+  private record Schema(Optional<ReleaseRecord.Flyway> flyway, ReleaseRecord.Migrations status) {}
+
+  /**
+   * The schema part of the record. Only a {@code migrations-check} that ran in this build and a
+   * {@code migrations.json} written for this version and commit count as checked; anything else
+   * is recorded as {@code not-checked} with the reason, and no new-migration list is invented.
+   */
+  private Schema schema(SemanticVersion version, String commit, List<GateResult> results) {
+    if (!Files.isDirectory(migrationsDirectory)) {
+      return new Schema(Optional.empty(), ReleaseRecord.Migrations.notChecked(
+          "the migrations folder " + migrationsDirectory + " does not exist (<migrationLocations>)"));
+    }
+    Optional<String> target =
+        MigrationSet.scan(migrationsDirectory).highestVersion().map(MigrationVersion::toString);
+    Optional<ReleaseRecord.Flyway> unknownList =
+        Optional.of(new ReleaseRecord.Flyway(target.orElse(""), null));
+    Optional<GateResult> gate =
+        results.stream().filter(r -> r.gate().equals(MigrationsCheck.NAME)).findFirst();
+    if (gate.isEmpty()) {
+      return new Schema(unknownList, ReleaseRecord.Migrations.notChecked(
+          "the " + MigrationsCheck.NAME + " gate did not run in this release candidate"));
+    }
+    if (gate.get().status() == GateStatus.SKIPPED) {
+      return new Schema(unknownList, ReleaseRecord.Migrations.notChecked(
+          "the " + MigrationsCheck.NAME + " gate was skipped (" + gate.get().skipReason() + ")"));
+    }
+    Path report = outputDirectory.resolve(MigrationsCheckResult.JSON_FILE);
+    if (!Files.isRegularFile(report)) {
+      return new Schema(unknownList, ReleaseRecord.Migrations.notChecked(
+          report + " is missing: the " + MigrationsCheck.NAME + " gate wrote no report"));
+    }
+    MigrationsCheckResult.Provenance provenance = MigrationsCheckResult.readProvenance(report);
+    if (!provenance.version().equals(version.toString()) || !provenance.commit().equals(commit)) {
+      return new Schema(unknownList, ReleaseRecord.Migrations.notChecked(
+          "stale " + report + ": it checked version '" + provenance.version() + "' at commit '"
+              + provenance.commit() + "', this release is " + version + " at " + commit));
+    }
+    List<ReleaseRecord.NewMigration> fresh =
+        MigrationsCheckResult.readReports(report).stream()
+            .map(ReleaseRecordAssembler::newMigration)
+            .toList();
+    return new Schema(
+        Optional.of(new ReleaseRecord.Flyway(target.orElse(""), fresh)),
+        ReleaseRecord.Migrations.checked(provenance.tool(), provenance.commit()));
   }
 
   private Optional<ReleaseRecord.Image> image() {
@@ -73,22 +125,6 @@ public final class ReleaseRecordAssembler {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }
-  }
-
-  private Optional<ReleaseRecord.Flyway> flyway() {
-    if (!Files.isDirectory(migrationsDirectory)) {
-      return Optional.empty();
-    }
-    Optional<MigrationVersion> target = MigrationSet.scan(migrationsDirectory).highestVersion();
-    Path report = outputDirectory.resolve(MigrationsCheckResult.JSON_FILE);
-    List<ReleaseRecord.NewMigration> fresh =
-        Files.isRegularFile(report)
-            ? MigrationsCheckResult.readReports(report).stream()
-                .map(ReleaseRecordAssembler::newMigration)
-                .toList()
-            : List.of();
-    return Optional.of(
-        new ReleaseRecord.Flyway(target.map(MigrationVersion::toString).orElse(""), fresh));
   }
 
   private static ReleaseRecord.NewMigration newMigration(MigrationReport report) {

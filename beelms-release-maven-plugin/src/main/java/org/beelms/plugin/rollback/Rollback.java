@@ -64,7 +64,9 @@ public final class Rollback implements Gate {
             .orElseThrow(() -> new IllegalArgumentException(
                 environmentTag + " does not exist: nothing was deployed to " + environment.name()
                     + " with beelms:deploy, so there is nothing to roll back"));
-    return RollbackPlanner.plan(environment, all, environmentTag, current, settings.to(), settings.backupId());
+    return RollbackPlanner.plan(
+        environment, all, records.tagsWithoutRecord(), environmentTag, current, settings.to(),
+        settings.backupId(), settings.force());
   }
 
   @Override
@@ -91,8 +93,13 @@ public final class Rollback implements Gate {
       findings.add(Finding.error(
           plan.decision().reason() + "; nothing was moved, " + environment.name() + " still runs "
               + plan.current().tag(), where,
-          "ship a forward fix (a new release whose migration repairs the schema); or, with a planned"
-              + " backup, give -Dbeelms.rollback.backupId=<id> and a <restoreCommand> in " + where));
+          plan.decision().kind() == RollbackDecision.Kind.MIGRATIONS_UNKNOWN
+              ? "check the migrations of the releases named (mvn beelms:migrations-check at their tag)"
+                  + " and record them again; or, knowing the risk, roll back with "
+                  + RollbackDecision.FORCE + "=<reason> (recorded in the rollback entry)"
+              : "ship a forward fix (a new release whose migration repairs the schema); or, with a"
+                  + " planned backup, give -Dbeelms.rollback.backupId=<id> and a <restoreCommand> in "
+                  + where));
       return GateResult.of(NAME, Duration.ZERO, findings, Severity.ERROR);
     }
     if (settings.dryRun()) {
@@ -132,7 +139,7 @@ public final class Rollback implements Gate {
           new DeploymentEntry(
               NAME, environment.name(), environment.modeName(), target.version(), target.tag(),
               target.image().digest(), settings.actor(), rollout.clock().instant(), result.outcome(),
-              result.smokeStatus(), "", plan.current().tag(), plan.decision().kind().label(), backupId);
+              result.smokeStatus(), plan.decision().forced(), plan.current().tag(), plan.decision().kind().label(), backupId);
       records.append(target, entry, result.smokeReport());
       findings.add(Finding.info(
           "recorded: rollback from " + plan.current().tag() + " to " + target.tag() + " ("

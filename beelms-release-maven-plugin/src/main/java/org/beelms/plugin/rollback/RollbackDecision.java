@@ -12,12 +12,29 @@ import java.util.Optional;
  *   <tr><td>none, or only expand</td><td>not needed</td><td>{@link Kind#IMAGE_ROLLBACK}</td></tr>
  *   <tr><td>any contract</td><td>both given</td><td>{@link Kind#RESTORE_AND_IMAGE_ROLLBACK}</td></tr>
  *   <tr><td>any contract</td><td>either missing</td><td>{@link Kind#REFUSED}</td></tr>
+ *   <tr><td>not known (a release in between was not checked, predates the status, or has no
+ *   record)</td><td>-</td><td>{@link Kind#MIGRATIONS_UNKNOWN}, unless forced</td></tr>
  * </table>
+ *
+ * <p>"Not known" is never read as "none": with {@code -Dbeelms.rollback.force=<reason>} the
+ * known migrations decide as above and the reason is kept in {@link #forced()} (and recorded).
  *
  * @param kind what the rollback does
  * @param reason why, in one or two sentences
+ * @param forced the reason given with {@code -Dbeelms.rollback.force}; empty when not forced
  */
-public record RollbackDecision(Kind kind, String reason) {
+public record RollbackDecision(Kind kind, String reason, String forced) {
+
+  /** The property that overrides a {@link Kind#MIGRATIONS_UNKNOWN} refusal. */
+  public static final String FORCE = "-Dbeelms.rollback.force";
+
+  public RollbackDecision {
+    forced = forced == null ? "" : forced;
+  }
+
+  public RollbackDecision(Kind kind, String reason) {
+    this(kind, reason, "");
+  }
 
   public enum Kind {
     /** Move the environment tag back; the schema stays, the previous code runs on it. */
@@ -25,7 +42,9 @@ public record RollbackDecision(Kind kind, String reason) {
     /** Run the restore hook with the backup first, then move the tag back. */
     RESTORE_AND_IMAGE_ROLLBACK("restore-and-image-rollback"),
     /** Change nothing: the previous code cannot run on the current schema. */
-    REFUSED("refused");
+    REFUSED("refused"),
+    /** Change nothing: what the migrations since the target did is not known. */
+    MIGRATIONS_UNKNOWN("refused-migrations-unknown");
 
     private final String label;
 
@@ -40,7 +59,40 @@ public record RollbackDecision(Kind kind, String reason) {
   }
 
   public boolean allowed() {
-    return kind != Kind.REFUSED;
+    return kind != Kind.REFUSED && kind != Kind.MIGRATIONS_UNKNOWN;
+  }
+
+  /**
+   * The decision when the migrations of some releases since the target are not known.
+   *
+   * @param unknown one line per release whose migrations are not known, with why
+   * @param force the reason given with {@value #FORCE}; empty when not given
+   */
+  public static RollbackDecision decide(
+      List<PlannedMigration> migrations,
+      List<String> unknown,
+      Optional<String> backupId,
+      boolean restoreHook,
+      Optional<String> force) {
+    RollbackDecision known = decide(migrations, backupId, restoreHook);
+    if (unknown.isEmpty()) {
+      return known;
+    }
+    String what = String.join("; ", unknown);
+    if (force.isEmpty()) {
+      return new RollbackDecision(
+          Kind.MIGRATIONS_UNKNOWN,
+          "refused: the database changes since the target are not known (" + what + "), so the"
+              + " image rollback cannot be called safe. Check that release's migrations (mvn"
+              + " beelms:migrations-check on its tag, then record it again with"
+              + " beelms:release-candidate), or roll back anyway with " + FORCE + "=<reason>, which"
+              + " is recorded in the rollback entry");
+    }
+    return new RollbackDecision(
+        known.kind(),
+        "forced with " + FORCE + "=\"" + force.get() + "\" over migrations not known (" + what
+            + "); " + known.reason(),
+        force.get());
   }
 
   /** The decision for rolling back over {@code migrations}. */

@@ -35,7 +35,11 @@ public record RollbackPlan(
     lines.add("rollback plan for " + environment + " (" + environmentTag + ")");
     lines.add("  current: " + current.tag() + " " + current.image().digest());
     lines.add("  target:  " + target.tag() + " " + target.image().digest() + " (" + targetChosenBy + ")");
-    if (migrations.isEmpty()) {
+    boolean unknown =
+        decision.kind() == RollbackDecision.Kind.MIGRATIONS_UNKNOWN || !decision.forced().isEmpty();
+    if (migrations.isEmpty() && unknown) {
+      lines.add("  migrations since " + target.tag() + ": not known (see the decision)");
+    } else if (migrations.isEmpty()) {
       lines.add("  migrations since " + target.tag() + ": none");
     } else {
       lines.add("  migrations since " + target.tag() + " (they stay applied):");

@@ -9,6 +9,7 @@ import org.beelms.plugin.deploy.ReleaseRecords;
 import org.beelms.plugin.git.SemanticVersion;
 import org.beelms.plugin.migrations.MigrationVersion;
 import org.beelms.plugin.release.ReleaseRecord;
+import org.beelms.plugin.release.ReleaseRecordStore;
 import org.beelms.plugin.smoke.Environment;
 
 /**
@@ -36,6 +37,26 @@ public final class RollbackPlanner {
       String currentDigest,
       Optional<String> to,
       Optional<String> backupId) {
+    return plan(environment, records, List.of(), environmentTag, currentDigest, to, backupId, Optional.empty());
+  }
+
+  /**
+   * @param records every release record (the {@code v*} tags' git notes)
+   * @param tagsWithoutRecord the {@code v*} tags that have no release record: their migrations
+   *     are not known
+   * @param environmentTag the environment's tag reference, for the plan
+   * @param currentDigest the digest the environment tag points at now
+   * @param force the reason given with {@code -Dbeelms.rollback.force}; empty when not given
+   */
+  public static RollbackPlan plan(
+      Environment environment,
+      List<ReleaseRecord> records,
+      List<String> tagsWithoutRecord,
+      String environmentTag,
+      String currentDigest,
+      Optional<String> to,
+      Optional<String> backupId,
+      Optional<String> force) {
     List<ReleaseRecord> withImage =
         records.stream().filter(r -> r.image() != null && r.image().digest() != null).toList();
     ReleaseRecord current =
@@ -85,10 +106,47 @@ public final class RollbackPlanner {
     }
     List<PlannedMigration> migrations =
         migrationsBetween(records, targetVersion, currentVersion, schemaVersion(target));
+    List<String> unknown =
+        migrationsUnknown(records, tagsWithoutRecord, targetVersion, currentVersion);
     RollbackDecision decision =
-        RollbackDecision.decide(migrations, backupId, !environment.restoreCommand().isEmpty());
+        RollbackDecision.decide(
+            migrations, unknown, backupId, !environment.restoreCommand().isEmpty(), force);
     return new RollbackPlan(
         environment.name(), environmentTag, current, target, chosenBy, migrations, decision);
+  }
+
+  /**
+   * One line per release after {@code target} up to and including {@code current} whose new
+   * migrations are not known: not checked, a record older than the migrations status, or no
+   * record at all.
+   */
+  static List<String> migrationsUnknown(
+      List<ReleaseRecord> records,
+      List<String> tagsWithoutRecord,
+      SemanticVersion target,
+      SemanticVersion current) {
+    List<String> out = new ArrayList<>();
+    for (ReleaseRecord r : between(records, target, current)) {
+      r.migrationsUnknown().ifPresent(why -> out.add(r.tag() + ": " + why));
+    }
+    for (String tag : tagsWithoutRecord) {
+      SemanticVersion.fromTag(tag)
+          .filter(v -> v.compareTo(target) > 0 && v.compareTo(current) <= 0)
+          .ifPresent(v -> out.add(tag + ": no release record (git note " + ReleaseRecordStore.NOTES_REF
+              + ") for this tag"));
+    }
+    return out;
+  }
+
+  private static List<ReleaseRecord> between(
+      List<ReleaseRecord> records, SemanticVersion target, SemanticVersion current) {
+    return records.stream()
+        .filter(r -> {
+          SemanticVersion v = ReleaseRecords.semanticVersion(r);
+          return v.compareTo(target) > 0 && v.compareTo(current) <= 0;
+        })
+        .sorted(Comparator.comparing(ReleaseRecords::semanticVersion))
+        .toList();
   }
 
   /**
@@ -101,18 +159,10 @@ public final class RollbackPlanner {
       SemanticVersion target,
       SemanticVersion current,
       Optional<MigrationVersion> targetSchema) {
-    List<ReleaseRecord> between =
-        records.stream()
-            .filter(r -> {
-              SemanticVersion v = ReleaseRecords.semanticVersion(r);
-              return v.compareTo(target) > 0 && v.compareTo(current) <= 0;
-            })
-            .sorted(Comparator.comparing(ReleaseRecords::semanticVersion))
-            .toList();
     List<PlannedMigration> out = new ArrayList<>();
-    for (ReleaseRecord r : between) {
-      if (r.flyway() == null) {
-        continue;
+    for (ReleaseRecord r : between(records, target, current)) {
+      if (r.flyway() == null || r.flyway().newMigrations() == null) {
+        continue; // not known: migrationsUnknown reports it, the decision refuses
       }
       for (ReleaseRecord.NewMigration m : r.flyway().newMigrations()) {
         if (targetSchema.isPresent()

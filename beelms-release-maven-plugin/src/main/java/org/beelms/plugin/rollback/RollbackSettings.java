@@ -14,11 +14,24 @@ import org.beelms.plugin.smoke.Environment;
  *     empty when none
  * @param dryRun {@code -Dbeelms.dryRun}: print the plan only
  * @param actor who rolls back, recorded
+ * @param force {@code -Dbeelms.rollback.force}: why to roll back although the migrations since the
+ *     target are not known; recorded in the rollback entry; empty when not given
  */
 public record RollbackSettings(
-    Environment environment, Optional<String> to, Optional<String> backupId, boolean dryRun, String actor) {
+    Environment environment,
+    Optional<String> to,
+    Optional<String> backupId,
+    boolean dryRun,
+    String actor,
+    Optional<String> force) {
+
+  public RollbackSettings(
+      Environment environment, Optional<String> to, Optional<String> backupId, boolean dryRun, String actor) {
+    this(environment, to, backupId, dryRun, actor, Optional.empty());
+  }
 
   public RollbackSettings {
+    force = force == null ? Optional.empty() : force.map(String::trim).filter(v -> !v.isEmpty());
     Objects.requireNonNull(environment, "environment");
     to = to.map(String::trim).filter(v -> !v.isEmpty());
     backupId = backupId.map(String::trim).filter(v -> !v.isEmpty());

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.beelms.smoke.client.Redactor;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -151,6 +152,10 @@ public record Environment(
   }
 
   private static URI parseUri(String value, String environment, String field) {
+    if (Redactor.hasUserInfo(value)) {
+      throw new IllegalArgumentException(
+          Redactor.userInfoRefused(SmokeSuggestions.where(environment, field)));
+    }
     try {
       return new URI(value.trim());
     } catch (URISyntaxException e) {
@@ -162,6 +167,10 @@ public record Environment(
   }
 
   private static void checkHttp(URI uri, String environment, String field) {
+    if (Redactor.hasUserInfo(uri.toString())) {
+      throw new IllegalArgumentException(
+          Redactor.userInfoRefused(SmokeSuggestions.where(environment, field)));
+    }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
       throw new IllegalArgumentException(

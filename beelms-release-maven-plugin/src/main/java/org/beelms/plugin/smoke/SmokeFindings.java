@@ -52,6 +52,11 @@ final class SmokeFindings {
                 check));
       }
     }
+    for (CheckResult check : result.checks()) {
+      if (check.status() == CheckStatus.INFO) {
+        findings.add(withIds(Finding.info("information (not a passed check): " + title(check), ""), check));
+      }
+    }
     for (ContractDeviation deviation : result.deviations()) {
       Finding f = Finding.info("contract deviation: " + deviation.describe(), deviation.request());
       findings.add(deviation.checklistIds().isEmpty() ? f : f.withChecklistId(deviation.checklistIds().get(0)));

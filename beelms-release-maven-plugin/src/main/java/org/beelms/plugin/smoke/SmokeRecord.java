@@ -56,6 +56,7 @@ public final class SmokeRecord {
     counts.put("passed", result.passed());
     counts.put("failed", result.failed());
     counts.put("skipped", result.skipped());
+    counts.put("info", result.info());
     ObjectNode requests = root.putObject("requests");
     requests.put("count", result.requests().size());
     requests.put("timeMs", result.requestTime().toMillis());

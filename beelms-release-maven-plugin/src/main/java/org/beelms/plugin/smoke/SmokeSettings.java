@@ -161,6 +161,10 @@ public final class SmokeSettings {
         this.urlOverride = null;
         return this;
       }
+      if (org.beelms.smoke.client.Redactor.hasUserInfo(url)) {
+        throw new IllegalArgumentException(
+            org.beelms.smoke.client.Redactor.userInfoRefused("-Dbeelms.smoke.url"));
+      }
       try {
         this.urlOverride = new URI(url.trim());
       } catch (java.net.URISyntaxException e) {

@@ -112,6 +112,16 @@ public final class DeployWorld implements AutoCloseable {
    * @param migrations {@code version:file:class} triples new in this release
    */
   public ReleaseRecord release(String version, String... migrations) throws Exception {
+    return releaseWithMigrationsStatus(version, null, migrations);
+  }
+
+  /**
+   * As {@link #release(String, String...)}, but the record says its migrations were not checked
+   * ({@code notCheckedReason}), as after {@code -Dbeelms.skip.migrations-check=true}; null for a
+   * checked release.
+   */
+  public ReleaseRecord releaseWithMigrationsStatus(String version, String notCheckedReason, String... migrations)
+      throws Exception {
     git.write("VERSION", version + "\n");
     String commit = git.commitAll("feat: release " + version).getName();
     git.tag("v" + version);
@@ -127,10 +137,20 @@ public final class DeployWorld implements AutoCloseable {
             new ReleaseRecord.Image(repository(), digest, List.of("v" + version), "registry",
                 repository() + ":v" + version),
             new ReleaseRecord.Flyway(newMigrations.isEmpty() ? "3" : newMigrations.get(newMigrations.size() - 1).version(),
-                newMigrations),
-            "", null, null);
+                notCheckedReason == null ? newMigrations : null),
+            "", null, null,
+            notCheckedReason == null
+                ? ReleaseRecord.Migrations.checked("flyway", commit)
+                : ReleaseRecord.Migrations.notChecked(notCheckedReason));
     new ReleaseRecordStore(git.git().getRepository()).attach(record);
     return record;
+  }
+
+  /** Commits and tags {@code v<version>} without a release record (no image, no git note). */
+  public void tagWithoutRecord(String version) throws Exception {
+    git.write("VERSION", version + "\n");
+    git.commitAll("feat: release " + version + " without a record");
+    git.tag("v" + version);
   }
 
   private String push(String version) throws Exception {

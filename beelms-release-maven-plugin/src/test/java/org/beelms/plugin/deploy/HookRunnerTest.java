@@ -44,6 +44,27 @@ class HookRunnerTest {
   }
 
   @Test
+  void aFailingHooksTailIsShownButItsSecretsAreMaskedBecauseTheFindingReachesTheBuildLog() throws Exception {
+    HookResult result =
+        runner(Duration.ofSeconds(10)).run("prod-deploy-hook",
+            "echo \"login with $REGISTRY_PASSWORD failed\"; echo 'Authorization: Bearer abc.def-ghi';"
+                + " echo 'pushing to https://ci:Pa55-w0rd@registry.example.org/v2/'; echo \"version $VERSION\"; exit 2",
+            Map.of("REGISTRY_PASSWORD", "S3cret-registry-pw", "VERSION", "0.2.0"));
+
+    assertFalse(result.succeeded());
+    String shown = result.describe();
+    assertTrue(shown.contains("last lines:"), shown);
+    assertFalse(shown.contains("S3cret-registry-pw"), shown);
+    assertFalse(shown.contains("abc.def-ghi"), shown);
+    assertFalse(shown.contains("Pa55-w0rd"), shown);
+    assertTrue(shown.contains("login with *** failed"), shown);
+    assertTrue(shown.contains("https://***@registry.example.org/v2/"), shown);
+    assertTrue(shown.contains("version 0.2.0"), "ordinary variables stay: " + shown);
+    assertTrue(java.nio.file.Files.readString(result.log()).contains("S3cret-registry-pw"),
+        "the log file itself keeps the full output");
+  }
+
+  @Test
   void stopsAHookThatOutlivesItsTimeout() throws Exception {
     long start = System.nanoTime();
     HookResult result = runner(Duration.ofMillis(800)).run("slow-hook", "sleep 30", Map.of());

@@ -47,6 +47,15 @@ class ImageSettingsTest {
   }
 
   @Test
+  void refusesRegistryCredentialsInTheImageWithoutShowingThem() {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class,
+            () -> settings("ci:S3cret-pw@127.0.0.1:5000/beelms/core", List.of("v0.1.0"), Optional.empty()));
+    assertTrue(e.getMessage().startsWith("<image> / -Dbeelms.image.image carries user info"), e.getMessage());
+    assertFalse(e.getMessage().contains("S3cret-pw"), e.getMessage());
+  }
+
+  @Test
   void refusesAnInvalidTag() {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class,

@@ -290,6 +290,10 @@ class MigrationsCheckTest {
       assertEquals(5, report.reasons().size());
       Path json = dir.resolve("target/beelms-release/migrations.json");
       assertEquals(List.of(report), MigrationsCheckResult.readReports(json));
+      // The report says which commit it checked, so a later run cannot mistake it for its own.
+      MigrationsCheckResult.Provenance provenance = MigrationsCheckResult.readProvenance(json);
+      assertEquals("flyway", provenance.tool());
+      assertEquals(repo.git().getRepository().resolve("HEAD").name(), provenance.commit());
     }
   }
 

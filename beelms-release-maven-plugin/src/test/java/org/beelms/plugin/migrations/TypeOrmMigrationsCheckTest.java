@@ -112,6 +112,9 @@ class TypeOrmMigrationsCheckTest {
           MigrationsCheckResult.readReports(dir.resolve("target/beelms-release/migrations.json"));
       assertEquals("typeorm", written.get(0).tool());
       assertEquals("undoes up()", written.get(0).down());
+      // The record's provenance names the tool that read the folder, not a Flyway default.
+      assertEquals("typeorm", MigrationsCheckResult.readProvenance(
+          dir.resolve("target/beelms-release/migrations.json")).tool());
     }
   }
 

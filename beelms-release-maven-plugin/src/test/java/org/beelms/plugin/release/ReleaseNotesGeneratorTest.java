@@ -173,7 +173,7 @@ class ReleaseNotesGeneratorTest {
     new MigrationsCheckResult(
             GateResult.of("migrations-check", Duration.ZERO, List.of(), Severity.ERROR),
             Optional.of("v0.1.0"), List.of(), List.of())
-        .writeJson(reports());
+        .writeJson(reports(), new MigrationsCheckResult.Provenance("flyway", "0.2.0", head()));
     ReleaseNotes notes =
         new ReleaseNotesGenerator(
                 settings("0.2.0").withMigrationsDirectory(dir.resolve(typeorm)))
@@ -198,9 +198,10 @@ class ReleaseNotesGeneratorTest {
                 new MigrationReport("3", "drop legacy wiki", "V3__drop_legacy_wiki.sql", -4,
                     SafetyClass.CONTRACT, List.of(), List.of())),
             List.of())
-        .writeJson(reports());
+        .writeJson(reports(), new MigrationsCheckResult.Provenance("flyway", "0.2.0", head()));
     ReleaseNotes notes = new ReleaseNotesGenerator(settings("0.2.0")).compile(ReleaseListener.NONE);
 
+    assertTrue(notes.migrations().checked());
     assertEquals(List.of("expand", "contract"),
         notes.migrations().added().stream().map(ReleaseNotes.Migration::safetyClass).toList());
     assertEquals(1, notes.migrations().contractCount());
@@ -209,6 +210,27 @@ class ReleaseNotesGeneratorTest {
     assertTrue(md.contains("- `V3__drop_legacy_wiki.sql` – **contract**: drop legacy wiki"), md);
     assertTrue(notes.summary().contains("Migrations: 2, 1 contract (V2__add_enrolment.sql: expand, …)"),
         notes.summary());
+  }
+
+  @Test
+  void aMigrationsReportOfAnotherCommitIsStaleSoTheNotesSayMigrationsNotChecked() throws Exception {
+    historyOfTheSecondRelease();
+    new MigrationsCheckResult(
+            GateResult.of("migrations-check", Duration.ZERO, List.of(), Severity.ERROR),
+            Optional.of("v0.1.0"), List.of(), List.of())
+        .writeJson(reports(), new MigrationsCheckResult.Provenance("flyway", "0.1.0", "0".repeat(40)));
+    ReleaseNotes notes = new ReleaseNotesGenerator(settings("0.2.0")).compile(ReleaseListener.NONE);
+
+    assertFalse(notes.migrations().checked());
+    String md = notes.toMarkdown();
+    assertTrue(md.contains("**Migrations not checked**"), md);
+    assertTrue(md.contains("is stale (it checked commit '" + "0".repeat(40) + "'"), md);
+    assertFalse(md.contains("None added"), md);
+    assertTrue(notes.summary().contains("Migrations: 1 (not checked)"), notes.summary());
+  }
+
+  private String head() throws Exception {
+    return repo.git().getRepository().resolve("HEAD").name();
   }
 
   @Test
@@ -276,7 +298,9 @@ class ReleaseNotesGeneratorTest {
     assertTrue(md.contains("No maintained list: docs/delivery/known-limitations.md does not exist."), md);
     assertTrue(md.contains("Definition-of-Done items not listed: the DoD checklist docs/dod.md"
         + " does not exist."), md);
-    assertTrue(md.contains("## Database migrations\n\nNone added"), md);
+    assertTrue(md.contains("## Database migrations\n\n**Migrations not checked**: migrations not"
+        + " checked: no target/beelms-release/migrations.json"), md);
+    assertFalse(md.contains("None added"), md);
     String summary = Files.readString(reports().resolve(ReleaseNotesGenerator.SUMMARY_FILE));
     assertTrue(summary.contains("Image: not built\n"), summary);
     assertTrue(result.findings().stream().map(Finding::message)

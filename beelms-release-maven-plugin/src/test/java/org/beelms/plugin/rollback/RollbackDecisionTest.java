@@ -53,4 +53,30 @@ class RollbackDecisionTest {
     assertEquals(Kind.RESTORE_AND_IMAGE_ROLLBACK, decision.kind());
     assertTrue(decision.reason().contains("backup bk-1"), decision.reason());
   }
+
+  @Test
+  void unknownMigrationsAreRefusedNotCalledSafe() {
+    RollbackDecision decision = RollbackDecision.decide(
+        List.of(), List.of("v0.2.0: its migrations were not checked: skipped"), Optional.empty(), false,
+        Optional.empty());
+
+    assertEquals(Kind.MIGRATIONS_UNKNOWN, decision.kind());
+    assertTrue(!decision.allowed());
+    assertTrue(!decision.reason().contains("safe:"), decision.reason());
+    assertTrue(decision.reason().contains("beelms:migrations-check"), decision.reason());
+    assertEquals("", decision.forced());
+  }
+
+  @Test
+  void forcingOverUnknownMigrationsKeepsTheReasonButNotPastAKnownContractMigration() {
+    RollbackDecision forced = RollbackDecision.decide(
+        List.of(EXPAND), List.of("v0.3.0: no release record"), Optional.empty(), false, Optional.of("INC-42"));
+    RollbackDecision contract = RollbackDecision.decide(
+        List.of(CONTRACT), List.of("v0.3.0: no release record"), Optional.empty(), false, Optional.of("INC-42"));
+
+    assertEquals(Kind.IMAGE_ROLLBACK, forced.kind());
+    assertEquals("INC-42", forced.forced());
+    assertTrue(forced.reason().startsWith("forced with -Dbeelms.rollback.force=\"INC-42\""), forced.reason());
+    assertEquals(Kind.REFUSED, contract.kind());
+  }
 }

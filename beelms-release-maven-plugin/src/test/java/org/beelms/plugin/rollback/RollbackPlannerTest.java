@@ -40,7 +40,7 @@ class RollbackPlannerTest {
             migrations.length == 0 ? "3" : migrations[migrations.length - 1].split(":")[0],
             java.util.Arrays.stream(migrations).map(m -> m.split(":"))
                 .map(p -> new ReleaseRecord.NewMigration(p[0], p[1], p[2])).toList()),
-        "", null, smoke);
+        "", null, smoke, ReleaseRecord.Migrations.checked("flyway", "c0ffee" + version));
   }
 
   private static DeploymentEntry deployed(String env, String version, String at, String smoke) {
@@ -142,5 +142,66 @@ class RollbackPlannerTest {
             Optional.empty(), Optional.empty()));
 
     assertTrue(e.getMessage().contains("which no release record knows"), e.getMessage());
+  }
+
+  private static ReleaseRecord withMigrations(ReleaseRecord r, ReleaseRecord.Migrations status) {
+    return new ReleaseRecord(r.schema(), r.version(), r.tag(), r.commit(), r.createdAt(), r.dryRun(), r.image(),
+        status == null || status.wasChecked() ? r.flyway() : new ReleaseRecord.Flyway("4", null),
+        r.specSha256(), r.gates(), r.smoke(), status);
+  }
+
+  @Test
+  void aRecordWrittenBeforeTheMigrationsStatusIsUnknownNotNone() {
+    List<ReleaseRecord> records = List.of(
+        withMigrations(record("0.2.0", List.of()), null), record("0.1.0", List.of()));
+
+    RollbackPlan plan = RollbackPlanner.plan(PRODUCTION, records, IMAGE + ":production", digest("0.2.0"),
+        Optional.empty(), Optional.empty());
+
+    assertEquals(RollbackDecision.Kind.MIGRATIONS_UNKNOWN, plan.decision().kind());
+    assertTrue(plan.decision().reason().contains("v0.2.0: its release record predates the migrations status"),
+        plan.decision().reason());
+    assertTrue(!plan.decision().allowed());
+  }
+
+  @Test
+  void aSkippedMigrationsGateMakesTheDecisionRefuseEvenWithoutAnyKnownMigration() {
+    List<ReleaseRecord> records = List.of(
+        withMigrations(record("0.2.0", List.of()),
+            ReleaseRecord.Migrations.notChecked("the migrations-check gate was skipped")),
+        record("0.1.0", List.of()));
+
+    RollbackPlan plan = RollbackPlanner.plan(PRODUCTION, records, IMAGE + ":production", digest("0.2.0"),
+        Optional.empty(), Optional.empty());
+
+    assertEquals(RollbackDecision.Kind.MIGRATIONS_UNKNOWN, plan.decision().kind());
+    assertTrue(plan.decision().reason().contains("-Dbeelms.rollback.force=<reason>"), plan.decision().reason());
+    assertTrue(String.join("\n", plan.lines()).contains("refused-migrations-unknown"), plan.lines().toString());
+    assertTrue(String.join("\n", plan.lines()).contains("migrations since v0.1.0: not known"), plan.lines().toString());
+  }
+
+  @Test
+  void aTargetWhoseOwnMigrationsWereNotCheckedDoesNotBlockRollingBackToIt() {
+    // Only the releases after the target changed the schema the target must run on.
+    List<ReleaseRecord> records = List.of(
+        record("0.2.0", List.of(), "4:V4__a.sql:expand"),
+        withMigrations(record("0.1.0", List.of()), ReleaseRecord.Migrations.notChecked("skipped")));
+
+    RollbackPlan plan = RollbackPlanner.plan(PRODUCTION, records, IMAGE + ":production", digest("0.2.0"),
+        Optional.empty(), Optional.empty());
+
+    assertEquals(RollbackDecision.Kind.IMAGE_ROLLBACK, plan.decision().kind());
+  }
+
+  @Test
+  void aTagWithoutARecordBetweenTargetAndCurrentIsUnknown() {
+    List<ReleaseRecord> records = List.of(record("0.3.0", List.of()), record("0.1.0", List.of()));
+
+    RollbackPlan plan = RollbackPlanner.plan(PRODUCTION, records, List.of("v0.2.0", "v0.0.9"),
+        IMAGE + ":production", digest("0.3.0"), Optional.empty(), Optional.empty(), Optional.empty());
+
+    assertEquals(RollbackDecision.Kind.MIGRATIONS_UNKNOWN, plan.decision().kind());
+    assertTrue(plan.decision().reason().contains("v0.2.0: no release record"), plan.decision().reason());
+    assertTrue(!plan.decision().reason().contains("v0.0.9"), plan.decision().reason());
   }
 }

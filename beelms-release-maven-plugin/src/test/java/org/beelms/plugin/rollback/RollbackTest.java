@@ -36,8 +36,14 @@ class RollbackTest {
 
   private static GateResult rollback(DeployWorld world, Environment env, String to, String backupId, boolean dryRun,
       List<String> progress) throws Exception {
+    return rollback(world, env, to, backupId, dryRun, null, progress);
+  }
+
+  private static GateResult rollback(DeployWorld world, Environment env, String to, String backupId, boolean dryRun,
+      String force, List<String> progress) throws Exception {
     RollbackSettings settings =
-        new RollbackSettings(env, Optional.ofNullable(to), Optional.ofNullable(backupId), dryRun, "tester");
+        new RollbackSettings(env, Optional.ofNullable(to), Optional.ofNullable(backupId), dryRun, "tester",
+            Optional.ofNullable(force));
     return new Rollback(settings, world.records(), world.rollout(Duration.ofSeconds(5)))
         .check(new ReleaseListener() {
           @Override
@@ -105,6 +111,72 @@ class RollbackTest {
       assertTrue(messages(result).contains("nothing was moved"), messages(result));
       assertEquals(Optional.of(v2.image().digest()), world.tagDigest("staging"));
       assertEquals(hooks, world.hookCalls().size(), "no hook ran");
+    }
+  }
+
+  @Test
+  void aSkippedMigrationsGateMakesRollbackRefuseAndSayHowToProceed(LoopbackRegistry registry) throws Exception {
+    try (DeployWorld world = new DeployWorld(work, registry)) {
+      world.release("0.1.0");
+      ReleaseRecord v2 = world.releaseWithMigrationsStatus("0.2.0",
+          "the migrations-check gate was skipped (-Dbeelms.skip.migrations-check=true)");
+      Environment staging = world.environment("staging", "staging", world.startingHook(), "");
+      world.deploy(staging, "v0.1.0");
+      world.deploy(staging, "v0.2.0");
+      int hooks = world.hookCalls().size();
+      List<String> progress = new ArrayList<>();
+
+      GateResult result = rollback(world, staging, null, null, false, progress);
+
+      assertEquals(GateStatus.FAILED, result.status(), messages(result));
+      assertTrue(messages(result).contains("v0.2.0: its migrations were not checked: the migrations-check"
+          + " gate was skipped"), messages(result));
+      assertFalse(String.join("\n", progress).contains("is safe"), String.join("\n", progress));
+      assertTrue(String.join("\n", progress).contains("decision: refused-migrations-unknown"), progress.toString());
+      assertTrue(result.findings().stream().anyMatch(f -> f.fix().contains("-Dbeelms.rollback.force=<reason>")),
+          result.findings().toString());
+      assertEquals(Optional.of(v2.image().digest()), world.tagDigest("staging"));
+      assertEquals(hooks, world.hookCalls().size(), "no hook ran");
+    }
+  }
+
+  @Test
+  void aForcedRollbackOverUnknownMigrationsRecordsTheReasonInTheRollbackEntry(LoopbackRegistry registry)
+      throws Exception {
+    try (DeployWorld world = new DeployWorld(work, registry)) {
+      ReleaseRecord v1 = world.release("0.1.0");
+      world.releaseWithMigrationsStatus("0.2.0", "the migrations-check gate was skipped");
+      Environment staging = world.environment("staging", "staging", world.startingHook(), "");
+      world.deploy(staging, "v0.1.0");
+      world.deploy(staging, "v0.2.0");
+
+      GateResult result = rollback(world, staging, null, null, false, "INC-42: schema unchanged, checked by hand",
+          new ArrayList<>());
+
+      assertEquals(GateStatus.PASSED, result.status(), messages(result));
+      assertEquals(Optional.of(v1.image().digest()), world.tagDigest("staging"));
+      DeploymentEntry last = ReleaseRecords.deployments(world.note("v0.1.0")).stream()
+          .filter(e -> e.action().equals("rollback")).findFirst().orElseThrow();
+      assertEquals("INC-42: schema unchanged, checked by hand", last.forced());
+      assertEquals("image-rollback", last.decision());
+    }
+  }
+
+  @Test
+  void aReleaseTagWithoutARecordInBetweenMakesRollbackRefuse(LoopbackRegistry registry) throws Exception {
+    try (DeployWorld world = new DeployWorld(work, registry)) {
+      world.release("0.1.0");
+      world.tagWithoutRecord("0.2.0");
+      ReleaseRecord v3 = world.release("0.3.0");
+      Environment staging = world.environment("staging", "staging", world.startingHook(), "");
+      world.deploy(staging, "v0.1.0");
+      world.deploy(staging, "v0.3.0");
+
+      GateResult result = rollback(world, staging, "v0.1.0", null, false, new ArrayList<>());
+
+      assertEquals(GateStatus.FAILED, result.status(), messages(result));
+      assertTrue(messages(result).contains("v0.2.0: no release record"), messages(result));
+      assertEquals(Optional.of(v3.image().digest()), world.tagDigest("staging"));
     }
   }
 

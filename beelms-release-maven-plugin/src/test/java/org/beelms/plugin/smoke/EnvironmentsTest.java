@@ -78,6 +78,12 @@ class EnvironmentsTest {
         () -> Environment.declared("stag ing", "http://h/api", null, "staging", "", "", "", "", Map.of(), "", ""));
     assertMessage("<webUrl> carries user info",
         () -> Environment.declared("staging", "http://h/api", "http://u:p@h/", "staging", "", "", "", "", Map.of(), "", ""));
+    // A compose host name is not a DNS name (getHost() == null): the password must still not be echoed.
+    IllegalArgumentException compose = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> Environment.declared("staging", "http://u:S3cret-pw@beelms_core:3000/api", null, "staging", "", "", "",
+            "", Map.of(), "", ""));
+    assertTrue(compose.getMessage().contains("<url> carries user info"), compose.getMessage());
+    assertTrue(!compose.getMessage().contains("S3cret-pw"), compose.getMessage());
   }
 
   @Test

@@ -98,6 +98,10 @@ class SmokeSettingsTest {
     IllegalArgumentException bad =
         assertThrows(IllegalArgumentException.class,
             () -> SmokeSettings.forEnvironment(STAGING).urlOverride("http://a b"));
+    IllegalArgumentException userInfo = assertThrows(IllegalArgumentException.class,
+        () -> SmokeSettings.forEnvironment(STAGING).urlOverride("http://smoke:S3cret-pw@beelms_core:3000/api"));
+    assertTrue(userInfo.getMessage().startsWith("-Dbeelms.smoke.url carries user info"), userInfo.getMessage());
+    assertFalse(userInfo.getMessage().contains("S3cret-pw"), userInfo.getMessage());
     assertTrue(bad.getMessage().contains("-Dbeelms.smoke.url"), bad.getMessage());
   }
 

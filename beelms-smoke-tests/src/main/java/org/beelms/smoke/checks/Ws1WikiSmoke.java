@@ -101,7 +101,11 @@ public class Ws1WikiSmoke {
         if (api.config().admin().isPresent()) {
             // with admin credentials: no draft or archived article of the admin list appears in the public list
             Response all = api.asAdmin().get("/admin/wiki/articles");
-            if (all.statusCode() == 200) {
+            // Fail closed: admin credentials were given, so the draft-leak half must run, not pass unseen.
+            assertEquals(200, all.statusCode(), () -> "admin credentials are configured but GET /admin/wiki/articles"
+                    + " answered " + all.statusCode() + " for the admin, so drafts leaking into the public list could not"
+                    + " be checked; fix the admin account (beelms.smoke.admin.*) or the admin list endpoint");
+            {
                 Set<String> hidden = new HashSet<>();
                 List<Map<String, Object>> items = Json.array(all, "GET /admin/wiki/articles");
                 for (Map<String, Object> m : items) {

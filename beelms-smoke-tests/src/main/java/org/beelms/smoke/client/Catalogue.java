@@ -97,7 +97,10 @@ public final class Catalogue {
             if (found.isEmpty()) {
                 int probes = 0;
                 for (Article a : articles()) {
-                    if (a.slug() == null || probes++ >= MAX_LANGUAGE_PROBES) {
+                    if (a.slug() == null) {
+                        continue; // nothing to open; the next article may have an English version
+                    }
+                    if (probes++ >= MAX_LANGUAGE_PROBES) {
                         break;
                     }
                     Response r = client.given().queryParam("lang", "en").get("/wiki/articles/{slug}", a.slug());

@@ -356,6 +356,11 @@ public final class SmokeConfig {
     }
 
     private static URI parseUri(String key, Lookup v) {
+        if (org.beelms.smoke.client.Redactor.hasUserInfo(v.value)) {
+            throw SmokeConfigException.invalid(key, v.source, "(URL with user info, not shown)",
+                    "a URL without credentials; set user.email/user.password (settings.xml <server> or environment)"
+                            + " instead");
+        }
         try {
             return new URI(v.value);
         } catch (URISyntaxException e) {
@@ -489,6 +494,11 @@ public final class SmokeConfig {
     }
 
     private static URI checkHttp(String key, String source, URI uri) {
+        if (uri.getUserInfo() != null || org.beelms.smoke.client.Redactor.hasUserInfo(uri.toString())) {
+            throw SmokeConfigException.invalid(key, source, "(URL with user info, not shown)",
+                    "a URL without credentials; set user.email/user.password (settings.xml <server> or environment)"
+                            + " instead");
+        }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
             throw SmokeConfigException.invalid(key, source, uri.toString(),

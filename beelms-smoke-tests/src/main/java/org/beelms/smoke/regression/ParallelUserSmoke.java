@@ -45,6 +45,15 @@ public final class ParallelUserSmoke {
                 throw new IllegalArgumentException("a plan needs at least one user and, for authenticated steps, one token");
             }
         }
+
+        /** The plan without its bearer tokens (only how many there are), so logging it leaks nothing. */
+        @Override
+        public String toString() {
+            return "Plan[apiBase=" + new org.beelms.smoke.client.Redactor(java.util.Set.of()).redact(apiBase.toString())
+                    + ", steps=" + steps + ", tokens=" + tokens.size() + " (not shown), users=" + users
+                    + ", duration=" + duration + ", readTimeout=" + readTimeout + ", connectTimeout=" + connectTimeout
+                    + ", maxErrorRate=" + maxErrorRate + ", maxP95=" + maxP95 + ", loginLatency=" + loginLatency + "]";
+        }
     }
 
     private ParallelUserSmoke() {

@@ -92,6 +92,7 @@ public final class ChecklistReport {
             case PASSED -> "✅ PASSED";
             case FAILED -> "❌ FAILED";
             case SKIPPED -> "⏭️ SKIPPED";
+            case INFO -> "ℹ️ INFO";
             case NOT_RUN -> "▫️ NOT RUN";
         };
     }
@@ -187,7 +188,7 @@ public final class ChecklistReport {
                 .append(esc(result.environment())).append("</title>\n<style>")
                 .append("body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;margin-bottom:1.5em}")
                 .append("td,th{border:1px solid #ccc;padding:4px 8px;vertical-align:top;text-align:left}")
-                .append(".PASSED{color:#070}.FAILED{color:#b00;font-weight:bold}.SKIPPED{color:#a60}.NOT_RUN{color:#777}")
+                .append(".PASSED{color:#070}.FAILED{color:#b00;font-weight:bold}.SKIPPED{color:#a60}.INFO{color:#06c}.NOT_RUN{color:#777}")
                 .append("code{font-size:90%}</style></head><body>\n");
         h.append("<h1>beelms core smoke report – ").append(esc(result.environment())).append("</h1>\n<ul>");
         h.append("<li>Target: <code>").append(esc(String.valueOf(result.target()))).append("</code></li>");

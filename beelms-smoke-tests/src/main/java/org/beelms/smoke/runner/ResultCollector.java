@@ -77,6 +77,10 @@ final class ResultCollector implements TestExecutionListener {
                 if (item != null) {
                     ids.addAll(List.of(item.value()));
                 }
+                if (status == CheckStatus.PASSED && m.isAnnotationPresent(org.beelms.smoke.junit.Informational.class)) {
+                    status = CheckStatus.INFO;
+                    message = message == null ? "observations only (reported, not a passed check)" : message;
+                }
             } catch (RuntimeException e) {
                 // the method cannot be loaded: no IDs
             }

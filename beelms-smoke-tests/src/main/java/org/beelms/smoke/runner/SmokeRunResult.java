@@ -134,7 +134,7 @@ public final class SmokeRunResult {
 
     /**
      * The aggregated status of a checklist item: FAILED if any citing check failed, else PASSED if any passed, else
-     * SKIPPED if any was skipped, else NOT_RUN.
+     * INFO if a check only reported observations, else SKIPPED if any was skipped, else NOT_RUN.
      */
     public CheckStatus statusOf(String checklistId) {
         List<CheckResult> citing = checksFor(checklistId);
@@ -143,6 +143,9 @@ public final class SmokeRunResult {
         }
         if (citing.stream().anyMatch(c -> c.status() == CheckStatus.PASSED)) {
             return CheckStatus.PASSED;
+        }
+        if (citing.stream().anyMatch(c -> c.status() == CheckStatus.INFO)) {
+            return CheckStatus.INFO;
         }
         if (citing.stream().anyMatch(c -> c.status() == CheckStatus.SKIPPED)) {
             return CheckStatus.SKIPPED;
@@ -200,6 +203,11 @@ public final class SmokeRunResult {
         return count(CheckStatus.SKIPPED);
     }
 
+    /** Checks that only reported observations ({@link CheckStatus#INFO}): neither passed nor failed. */
+    public long info() {
+        return count(CheckStatus.INFO);
+    }
+
     public List<CheckResult> failedChecks() {
         return checks.stream().filter(c -> c.status() == CheckStatus.FAILED).toList();
     }
@@ -214,7 +222,8 @@ public final class SmokeRunResult {
 
     /** {@code 31 passed, 1 failed, 4 skipped}. */
     public String summaryLine() {
-        return passed() + " passed, " + failed() + " failed, " + skipped() + " skipped";
+        return passed() + " passed, " + failed() + " failed, " + skipped() + " skipped"
+                + (info() > 0 ? ", " + info() + " info" : "");
     }
 
     @Override

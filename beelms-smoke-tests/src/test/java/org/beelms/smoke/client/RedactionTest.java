@@ -37,6 +37,30 @@ class RedactionTest {
     }
 
     @Test
+    void userInfoInAnyUrlIsMaskedBecauseItIsAPassword() {
+        String out = new Redactor(Set.of()).redact("GET http://smoke:Pa55-w0rd@beelms_core:3000/api failed;"
+                + " pushed to https://ci:t0ken@registry.example.org/v2/ and http://h/x?a=b@c");
+        assertFalse(out.contains("Pa55-w0rd"), out);
+        assertFalse(out.contains("t0ken"), out);
+        assertTrue(out.contains("http://***@beelms_core:3000/api"), out);
+        assertTrue(out.contains("http://h/x?a=b@c"), "an @ after the path is not user info: " + out);
+    }
+
+    @Test
+    void settingsWithUserInfoAreRecognisedBeforeParsingEvenWithAComposeHostName() {
+        assertTrue(Redactor.hasUserInfo("http://u:secret@beelms_core:3000/api"));
+        assertTrue(Redactor.hasUserInfo(" https://token@staging.example.org"));
+        assertTrue(Redactor.hasUserInfo("ci:secret@registry.example.org:5000/beelms/core"));
+        assertFalse(Redactor.hasUserInfo("http://127.0.0.1:3000/api"));
+        assertFalse(Redactor.hasUserInfo("127.0.0.1:5000/beelms/core"));
+        assertFalse(Redactor.hasUserInfo("beelms/core@sha256:abcdef"));
+        assertFalse(Redactor.hasUserInfo("http://h/api?mail=a@b.c"));
+        String message = Redactor.userInfoRefused("-Dbeelms.smoke.url");
+        assertTrue(message.startsWith("-Dbeelms.smoke.url carries user info"), message);
+        assertTrue(message.contains("settings.xml <server>"), message);
+    }
+
+    @Test
     void recordingFilterKeepsNoSecretFromARealExchange() throws IOException {
         try (FakeBeelms server = new FakeBeelms().withUser("smoke@example.com", "Very-Secret-Pass-1")) {
             SmokeConfig config = SmokeConfig.builder().url(server.url()).user("smoke@example.com", "Very-Secret-Pass-1").build();

@@ -97,6 +97,18 @@ class SmokeConfigTest {
     }
 
     @Test
+    void aUrlWithUserInfoIsRefusedWithoutEchoingThePasswordEvenForAComposeHost() {
+        SmokeConfigException e = assertThrows(SmokeConfigException.class, () -> SmokeConfig.resolve(List.of(
+                ConfigSource.environment(Map.of("BEELMS_SMOKE_URL", "http://smoke:S3cret-pw@beelms_core:3000/api")))));
+        assertEquals("url", e.key());
+        assertFalse(e.getMessage().contains("S3cret-pw"), e.getMessage());
+        assertTrue(e.getMessage().contains("user info"), e.getMessage());
+        SmokeConfigException built = assertThrows(SmokeConfigException.class,
+                () -> SmokeConfig.builder().url("http://smoke:S3cret-pw@beelms_core:3000").build());
+        assertFalse(built.getMessage().contains("S3cret-pw"), built.getMessage());
+    }
+
+    @Test
     void productionNeedsASmokeAccountAndBothCredentialHalves() {
         SmokeConfigException prod = assertThrows(SmokeConfigException.class,
                 () -> SmokeConfig.builder().url("http://h").mode(SmokeMode.PRODUCTION).build());

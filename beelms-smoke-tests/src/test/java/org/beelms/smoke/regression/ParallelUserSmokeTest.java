@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The engine against a real loopback HTTP server: one fast, one slow and one failing endpoint. */
@@ -102,5 +103,19 @@ class ParallelUserSmokeTest {
                 new ParallelUserSmoke.Step("GET /broken", "/broken", false)), List.of(), Duration.ofSeconds(1)));
         assertTrue(report.errorRate() > 0.4, report.toString());
         assertTrue(report.breaches().get(0).startsWith("error rate "), report.breaches().toString());
+    }
+
+    @Test
+    void aPlansToStringShowsNoBearerTokenBecausePlansGetLogged() {
+        ParallelUserSmoke.Plan plan = new ParallelUserSmoke.Plan(java.net.URI.create("http://127.0.0.1:1/api"),
+                List.of(new ParallelUserSmoke.Step("me", "/auth/me", true)),
+                List.of("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl", "opaque-token-123456"), 2,
+                Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(1), 0.0, Duration.ofSeconds(1),
+                Map.of());
+
+        String shown = plan.toString();
+        assertFalse(shown.contains("eyJhbGciOiJIUzI1NiJ9"), shown);
+        assertFalse(shown.contains("opaque-token-123456"), shown);
+        assertTrue(shown.contains("tokens=2 (not shown)"), shown);
     }
 }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RegressionReportTest {
@@ -73,5 +74,22 @@ class RegressionReportTest {
     void aSmokeOnlyRunHasNoRegressionSection() {
         String md = ChecklistReport.markdown(result(Set.of("smoke"), RegressionRecord.EMPTY));
         assertFalse(md.contains("Regression tier"), md);
+    }
+
+    @Test
+    void aChecksThatOnlyObservesIsInformationNotAPass() {
+        CheckResult headers = new CheckResult(List.of(RegressionItems.HEADERS), "REG-HDR-1 headers", "u2",
+                "SecurityRegression", CheckStatus.INFO, "observations only (reported, not a passed check)",
+                List.of(), Duration.ofMillis(20), Set.of("regression"));
+        SmokeRunResult result = new SmokeRunResult(URI.create("http://h/api"), "staging", "staging",
+                Set.of("regression"), AT, Duration.ofSeconds(1), List.of(headers), List.of(), List.of(), List.of(),
+                List.of(), null, Path.of("target"), List.of(), record());
+
+        assertEquals(CheckStatus.INFO, result.statusOf(RegressionItems.HEADERS));
+        assertEquals(0, result.passed(), "information is not counted as passed");
+        assertEquals(1, result.info());
+        assertTrue(result.toString().contains("1 info"), result.toString());
+        String md = ChecklistReport.markdown(result);
+        assertTrue(md.contains("| REG-HDR-1 |") && md.contains("ℹ️ INFO"), md);
     }
 }

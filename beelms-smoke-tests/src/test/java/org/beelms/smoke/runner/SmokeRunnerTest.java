@@ -241,6 +241,25 @@ class SmokeRunnerTest {
     }
 
     @Test
+    void anArticleWithoutASlugDoesNotStopTheEnglishVersionProbe() throws IOException {
+        try (FakeBeelms server = new FakeBeelms()) {
+            server.slugLessFirstArticle = true;
+            SmokeRunResult result = run(config(server).build(), "ws1");
+            assertEquals(CheckStatus.PASSED, result.statusOf("WS1-DEMO-4"), () -> describe(result));
+        }
+    }
+
+    @Test
+    void withAdminCredentialsAnAdminListThatDoesNotAnswer200FailsTheDraftLeakCheck() throws IOException {
+        try (FakeBeelms server = new FakeBeelms().withUser("admin@example.com", "Adm1n-Secret-Pass")) {
+            SmokeRunResult result = run(config(server).admin("admin@example.com", "Adm1n-Secret-Pass").build(), "ws1");
+            assertEquals(CheckStatus.FAILED, result.statusOf("WS1-DEMO-2"), () -> describe(result));
+            String message = result.checksFor("WS1-DEMO-2").get(0).message();
+            assertTrue(message.contains("GET /admin/wiki/articles answered 404"), message);
+        }
+    }
+
+    @Test
     void databaseDownFailsOpsDb() throws IOException {
         try (FakeBeelms server = new FakeBeelms()) {
             server.dbDown = true;

@@ -45,6 +45,14 @@ public final class FakeBeelms implements AutoCloseable {
     public volatile boolean enrollRouteMissing = false;
     public volatile long coursesDelayMs = 0;
     public volatile boolean articleDetail500 = false;
+    /** The article list starts with an article without a slug and lists no languages (the English one must be probed). */
+    public volatile boolean slugLessFirstArticle = false;
+    /**
+     * Every protected route answers as NestJS does for a route it does not know (404, "Cannot GET /api/..."), except
+     * those in {@link #protectedRoutesKept} ("GET /users/me") and {@code DELETE /users/me} (the run removes its account).
+     */
+    public volatile boolean protectedRoutesAbsent = false;
+    public final Set<String> protectedRoutesKept = ConcurrentHashMap.newKeySet();
 
     // state
     public final AtomicInteger healthCalls = new AtomicInteger();
@@ -147,6 +155,12 @@ public final class FakeBeelms implements AutoCloseable {
             return;
         }
         if (method.equals("GET") && p.equals("/wiki/articles")) {
+            if (slugLessFirstArticle) {
+                json(ex, 200, "[{\"id\":\"0\",\"title\":\"Untitled draft\",\"status\":\"active\"},"
+                        + article("getting-started", "bg", "Първи стъпки", true) + ","
+                        + article("faq", "bg", "Често задавани въпроси", true) + "]");
+                return;
+            }
             json(ex, 200, "[" + article("getting-started", "bg", "Първи стъпки", false) + ","
                     + article("faq", "bg", "Често задавани въпроси", false) + ","
                     + article("about", "bg", "За нас", false) + "]");
@@ -243,6 +257,12 @@ public final class FakeBeelms implements AutoCloseable {
             return;
         }
         // ---- protected
+        String route = method + " " + p;
+        if (protectedRoutesAbsent && !route.equals("DELETE /users/me") && !protectedRoutesKept.contains(route)) {
+            json(ex, 404, "{\"statusCode\":404,\"message\":\"Cannot " + method + " /api" + p
+                    + "\",\"error\":\"Not Found\"}");
+            return;
+        }
         String email = currentUser(ex);
         if (email == null) {
             json(ex, 401, "{\"message\":\"Unauthorized\",\"statusCode\":401}");

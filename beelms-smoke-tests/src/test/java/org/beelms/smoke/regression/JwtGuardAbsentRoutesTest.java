@@ -1,0 +1,91 @@
+package org.beelms.smoke.regression;
+
+import org.beelms.smoke.client.BeelmsApi;
+import org.beelms.smoke.config.SmokeConfig;
+import org.beelms.smoke.testing.FakeBeelms;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * REG-JWT-1 against a real HTTP server whose protected routes answer as NestJS does for a route it does not know
+ * (404 "Cannot GET /api/..."): a guard that was never reached must not count as a guard that works.
+ */
+class JwtGuardAbsentRoutesTest {
+
+    /** Runs REG-JWT-1 alone through the JUnit Platform, as the runner does; returns its result. */
+    private static TestExecutionResult runJwtGuardCheck(FakeBeelms server) {
+        SmokeConfig config = SmokeConfig.builder().url(server.url())
+                .readyTimeout(Duration.ofSeconds(5))
+                .connectTimeout(Duration.ofSeconds(2))
+                .readTimeout(Duration.ofSeconds(5))
+                .build();
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(DiscoverySelectors.selectMethod(SecurityRegression.class, "jwtGuardOnEveryProtectedEndpoint",
+                        BeelmsApi.class.getName()))
+                .configurationParameters(config.toConfigurationParameters())
+                .enableImplicitConfigurationParameters(false)
+                .build();
+        Map<String, TestExecutionResult> results = new ConcurrentHashMap<>();
+        LauncherFactory.create().execute(request, new TestExecutionListener() {
+            @Override
+            public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+                results.put(id.getDisplayName(), result);
+            }
+        });
+        TestExecutionResult check = results.entrySet().stream().filter(e -> e.getKey().startsWith("REG-JWT-1"))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
+        assertNotNull(check, () -> "REG-JWT-1 did not run: " + results);
+        return check;
+    }
+
+    private static String describe(TestExecutionResult result) {
+        return result.getStatus() + result.getThrowable().map(t -> ": " + t.getMessage()).orElse("");
+    }
+
+    @Test
+    @DisplayName("REG-JWT-1 with no protected route implemented is skipped, not passed: nothing was tested")
+    void withNoProtectedRouteImplementedTheJwtCheckIsSkippedNotPassed() throws IOException {
+        try (FakeBeelms server = new FakeBeelms()) {
+            server.protectedRoutesAbsent = true;
+            TestExecutionResult result = runJwtGuardCheck(server);
+            assertEquals(TestExecutionResult.Status.ABORTED, result.getStatus(),
+                    () -> "every probe answered 404 \"Cannot ...\": the check must be skipped, got " + describe(result));
+            String reason = result.getThrowable().orElseThrow().getMessage();
+            assertTrue(reason.contains("no protected route is implemented") && reason.contains("not tested"), reason);
+            assertTrue(reason.contains("GET /users/me") && reason.contains("GET /admin/users"),
+                    () -> "the reason lists the absent routes: " + reason);
+            assertTrue(server.log().contains("GET /api/users/me"), () -> "the routes were probed: " + server.log());
+        }
+    }
+
+    @Test
+    @DisplayName("REG-JWT-1 with one protected route implemented evaluates it: its guard answering 401 passes")
+    void withOneProtectedRouteImplementedTheJwtCheckJudgesIt() throws IOException {
+        try (FakeBeelms server = new FakeBeelms()) {
+            server.protectedRoutesAbsent = true;
+            server.protectedRoutesKept.add("GET /users/me");
+            TestExecutionResult result = runJwtGuardCheck(server);
+            assertEquals(TestExecutionResult.Status.SUCCESSFUL, result.getStatus(), () -> describe(result));
+            long probes = server.log().stream().filter("GET /api/users/me"::equals).count();
+            // no token + each forged kind, on the one implemented route (plus the smoke user's own look-up)
+            assertTrue(probes >= 1 + ForgedTokens.Kind.values().length, () -> "GET /api/users/me sent " + probes
+                    + " times: " + server.log());
+        }
+    }
+}
