@@ -194,13 +194,20 @@ final class TypeOrmChecks {
     {p("CREATE\\s+EXTENSION\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?" + IDENT), p("DROP\\s+EXTENSION\\s+(?:IF\\s+EXISTS\\s+)?" + IDENT)},
   };
 
+  /** The table an ALTER TABLE or CREATE INDEX statement acts on, schema left out. */
+  private static final Pattern STATEMENT_TABLE =
+      p("^\\s*(?:ALTER\\s+TABLE\\s+(?:IF\\s+EXISTS\\s+)?(?:ONLY\\s+)?"
+          + "|CREATE\\s+(?:UNIQUE\\s+)?INDEX\\b[^;]*?\\bON\\s+(?:ONLY\\s+)?)"
+          + "(?:\"?[A-Za-z_][\\w$]*\"?\\.)?" + IDENT);
+
   private static Pattern p(String regex) {
     return Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
   }
 
   /**
    * Whether {@code down()} undoes {@code up()}: each object up creates (table, index, column,
-   * constraint, type) is dropped by down, and each it drops is re-created.
+   * constraint, type) is dropped by down, by name or with the table up created it on, and each it
+   * drops is re-created.
    */
   static String down(TypeOrmMigration m) {
     if (m.down().isEmpty()) {
@@ -211,10 +218,12 @@ final class TypeOrmChecks {
     }
     String up = TypeOrmMigration.placed(m.up());
     String down = TypeOrmMigration.placed(m.down());
+    Set<String> droppedWithTable = names(up, INVERSES[0][0]);
+    droppedWithTable.retainAll(names(down, INVERSES[0][1]));
     List<String> missing = new ArrayList<>();
     for (Pattern[] pair : INVERSES) {
-      missing.addAll(unmatched(up, pair[0], down, pair[1], "nothing in down() drops "));
-      missing.addAll(unmatched(up, pair[1], down, pair[0], "nothing in down() restores "));
+      missing.addAll(unmatched(up, pair[0], down, pair[1], droppedWithTable, "nothing in down() drops "));
+      missing.addAll(unmatched(up, pair[1], down, pair[0], Set.of(), "nothing in down() restores "));
     }
     Matcher r = p("RENAME\\s+(?:COLUMN\\s+)?" + IDENT + "\\s+TO\\s+" + IDENT).matcher(up);
     while (r.find()) {
@@ -226,12 +235,15 @@ final class TypeOrmChecks {
     return missing.isEmpty() ? "undoes up()" : "does not undo up(): " + String.join("; ", missing);
   }
 
-  private static List<String> unmatched(String up, Pattern made, String down, Pattern undo, String what) {
-    Set<String> undone = new java.util.HashSet<>();
-    Matcher d = undo.matcher(down);
-    while (d.find()) {
-      undone.add(d.group(1).toLowerCase(Locale.ROOT));
-    }
+  /**
+   * The objects {@code up} makes (matched by {@code made}) that {@code down} does not undo: neither
+   * by name (matched by {@code undo}) nor by dropping the table they are on, when that table is in
+   * {@code droppedTables} (created by up, dropped by down: DROP TABLE drops its columns, indexes
+   * and constraints with it).
+   */
+  private static List<String> unmatched(
+      String up, Pattern made, String down, Pattern undo, Set<String> droppedTables, String what) {
+    Set<String> undone = names(down, undo);
     List<String> missing = new ArrayList<>();
     Matcher u = made.matcher(up);
     while (u.find()) {
@@ -239,10 +251,29 @@ final class TypeOrmChecks {
       if (KEYWORDS.contains(name.toUpperCase(Locale.ROOT))) {
         continue;
       }
-      if (!undone.contains(name.toLowerCase(Locale.ROOT))) {
+      if (!undone.contains(name.toLowerCase(Locale.ROOT))
+          && !tableOfStatementAt(up, u.start()).map(droppedTables::contains).orElse(false)) {
         missing.add(what + name);
       }
     }
     return missing;
+  }
+
+  /** The names {@code pattern} captures in {@code sql}, lower case. */
+  private static Set<String> names(String sql, Pattern pattern) {
+    Set<String> names = new java.util.HashSet<>();
+    Matcher m = pattern.matcher(sql);
+    while (m.find()) {
+      names.add(m.group(1).toLowerCase(Locale.ROOT));
+    }
+    return names;
+  }
+
+  /** The table (lower case) of the statement of {@code sql} holding {@code position}, if it names one. */
+  private static Optional<String> tableOfStatementAt(String sql, int position) {
+    int start = sql.lastIndexOf(';', position - 1) + 1;
+    int end = sql.indexOf(';', position);
+    Matcher t = STATEMENT_TABLE.matcher(sql.substring(start, end < 0 ? sql.length() : end));
+    return t.find() ? Optional.of(t.group(1).toLowerCase(Locale.ROOT)) : Optional.empty();
   }
 }

@@ -100,6 +100,47 @@ class TypeOrmMigrationTest {
   }
 
   @Test
+  void droppingTheTableUpCreatedUndoesTheIndexesConstraintsAndForeignKeysCreatedOnIt() {
+    TypeOrmMigration m = parse("1716000000000-CourseTranslations.ts", migration("CourseTranslations1716000000000",
+        "    await queryRunner.query(`CREATE TABLE \"course_translations\" (\"id\" SERIAL NOT NULL,"
+            + " \"course_id\" integer NOT NULL, \"locale\" character varying(5) NOT NULL,"
+            + " \"title\" character varying NOT NULL, CONSTRAINT \"PK_ct\" PRIMARY KEY (\"id\"))`);\n"
+            + "    await queryRunner.query(`CREATE UNIQUE INDEX \"IDX_ct_course_locale\" ON \"course_translations\""
+            + " (\"course_id\", \"locale\")`);\n"
+            + "    await queryRunner.query(`ALTER TABLE \"course_translations\" ADD CONSTRAINT"
+            + " \"FK_course_translations_course\" FOREIGN KEY (\"course_id\") REFERENCES \"courses\"(\"id\")"
+            + " ON DELETE CASCADE`);\n"
+            + "    await queryRunner.createIndex('course_translations',"
+            + " new TableIndex({ name: 'IDX_ct_title', columnNames: ['title'] }));\n"
+            + "    await queryRunner.createForeignKey('course_translations', new TableForeignKey({"
+            + " name: 'FK_ct_author', columnNames: ['author_id'], referencedTableName: 'users',"
+            + " referencedColumnNames: ['id'] }));\n"
+            + "    await queryRunner.createUniqueConstraint('course_translations',"
+            + " new TableUnique({ name: 'UQ_ct_title', columnNames: ['title'] }));",
+        "    await queryRunner.query(`DROP TABLE \"course_translations\"`);"));
+
+    assertEquals("undoes up()", TypeOrmChecks.down(m));
+  }
+
+  @Test
+  void droppingATableUndoesOnlyWhatIsOnItAndOnlyWhenUpCreatedIt() {
+    TypeOrmMigration otherTable = parse("1716000000000-Ct.ts", migration("Ct1716000000000",
+        "    await queryRunner.query(`CREATE TABLE \"course_translations\" (\"id\" int)`);\n"
+            + "    await queryRunner.query(`CREATE INDEX \"IDX_courses_slug\" ON \"public\".\"courses\" (\"slug\")`);\n"
+            + "    await queryRunner.query(`ALTER TABLE \"courses\" ADD CONSTRAINT \"FK_courses_default_translation\""
+            + " FOREIGN KEY (\"translation_id\") REFERENCES \"course_translations\"(\"id\")`);",
+        "    await queryRunner.query(`DROP TABLE \"course_translations\"`);"));
+    TypeOrmMigration existingTable = parse("1716000000001-LessonsCourse.ts", migration("LessonsCourse1716000000001",
+        "    await queryRunner.query(`ALTER TABLE \"lessons\" ADD CONSTRAINT \"FK_lessons_course\""
+            + " FOREIGN KEY (\"course_id\") REFERENCES \"courses\"(\"id\")`);",
+        "    await queryRunner.query(`DROP TABLE \"lessons\"`);"));
+
+    assertEquals("does not undo up(): nothing in down() drops IDX_courses_slug;"
+        + " nothing in down() drops FK_courses_default_translation", TypeOrmChecks.down(otherTable));
+    assertEquals("does not undo up(): nothing in down() drops FK_lessons_course", TypeOrmChecks.down(existingTable));
+  }
+
+  @Test
   void classNameMustBeNameAndTimestampAndImplementTheInterface() {
     TypeOrmMigration wrongName = parse("1716000000000-AddX.ts", migration("AddY1716000000000", "", ""));
     TypeOrmMigration noInterface = parse("1716000000000-AddX.ts",
