@@ -82,9 +82,11 @@ public record ReleaseRecord(
   }
 
   /**
-   * The database schema of the release.
+   * The database schema of the release, under the key {@code flyway} whatever the migration tool
+   * ({@link Migrations#tool()} says which).
    *
-   * @param targetVersion the highest Flyway version the release applies
+   * @param targetVersion the newest migration version the release applies, as the tool's reports
+   *     write it: the highest Flyway version, or the newest TypeORM timestamp
    * @param newMigrations the migrations new in this release with their safety class; null when
    *     they were not checked (see {@link Migrations}): unknown, not "none"
    */

@@ -16,8 +16,7 @@ import org.beelms.plugin.gate.GateStatus;
 import org.beelms.plugin.git.SemanticVersion;
 import org.beelms.plugin.image.ImageResult;
 import org.beelms.plugin.migrations.MigrationReport;
-import org.beelms.plugin.migrations.MigrationSet;
-import org.beelms.plugin.migrations.MigrationVersion;
+import org.beelms.plugin.migrations.MigrationTool;
 import org.beelms.plugin.migrations.MigrationsCheck;
 import org.beelms.plugin.migrations.MigrationsCheckResult;
 import org.beelms.plugin.report.GateReport;
@@ -61,7 +60,11 @@ public final class ReleaseRecordAssembler {
         schema.status());
   }
 
-  /** What the record says about the schema: the Flyway part and whether it was checked. */
+  /**
+   * What the record says about the schema: the {@code flyway} part (kept under that key for every
+   * tool; its target version is the newest version of the tool that checked the folder, e.g. a
+   * TypeORM timestamp) and whether it was checked, by which tool.
+   */
   private record Schema(Optional<ReleaseRecord.Flyway> flyway, ReleaseRecord.Migrations status) {}
 
   /**
@@ -74,10 +77,9 @@ public final class ReleaseRecordAssembler {
       return new Schema(Optional.empty(), ReleaseRecord.Migrations.notChecked(
           "the migrations folder " + migrationsDirectory + " does not exist (<migrationLocations>)"));
     }
-    Optional<String> target =
-        MigrationSet.scan(migrationsDirectory).highestVersion().map(MigrationVersion::toString);
     Optional<ReleaseRecord.Flyway> unknownList =
-        Optional.of(new ReleaseRecord.Flyway(target.orElse(""), null));
+        Optional.of(new ReleaseRecord.Flyway(
+            MigrationTool.AUTO.newestVersion(migrationsDirectory).orElse(""), null));
     Optional<GateResult> gate =
         results.stream().filter(r -> r.gate().equals(MigrationsCheck.NAME)).findFirst();
     if (gate.isEmpty()) {
@@ -99,12 +101,13 @@ public final class ReleaseRecordAssembler {
           "stale " + report + ": it checked version '" + provenance.version() + "' at commit '"
               + provenance.commit() + "', this release is " + version + " at " + commit));
     }
+    MigrationTool tool = MigrationTool.parse(provenance.tool(), report + " (\"tool\")");
     List<ReleaseRecord.NewMigration> fresh =
         MigrationsCheckResult.readReports(report).stream()
             .map(ReleaseRecordAssembler::newMigration)
             .toList();
     return new Schema(
-        Optional.of(new ReleaseRecord.Flyway(target.orElse(""), fresh)),
+        Optional.of(new ReleaseRecord.Flyway(tool.newestVersion(migrationsDirectory).orElse(""), fresh)),
         ReleaseRecord.Migrations.checked(provenance.tool(), provenance.commit()));
   }
 

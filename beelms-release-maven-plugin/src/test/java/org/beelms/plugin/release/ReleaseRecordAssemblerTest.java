@@ -69,6 +69,38 @@ class ReleaseRecordAssemblerTest {
   }
 
   @Test
+  void aTypeOrmProjectsTargetVersionIsItsNewestTimestampUnderTheFlywayKeyWithTheToolSaid() throws Exception {
+    Path typeorm = Files.createDirectories(dir.resolve("be/src/migrations"));
+    for (String m : List.of("1716000000000-Init", "1716000500000-AddCourseLevel")) {
+      String cls = m.substring(14) + m.substring(0, 13);
+      Files.writeString(typeorm.resolve(m + ".ts"),
+          "import { MigrationInterface, QueryRunner } from 'typeorm';\n"
+              + "export class " + cls + " implements MigrationInterface {\n"
+              + "  public async up(queryRunner: QueryRunner): Promise<void> {\n"
+              + "    await queryRunner.query(`CREATE TABLE \"t" + cls + "\" (\"id\" int)`);\n  }\n"
+              + "  public async down(queryRunner: QueryRunner): Promise<void> {\n"
+              + "    await queryRunner.query(`DROP TABLE \"t" + cls + "\"`);\n  }\n}\n");
+    }
+    ReleaseRecord notChecked = assemble(typeorm, List.of(PASSED));
+    new MigrationsCheckResult(PASSED, Optional.of("v0.1.0"),
+            List.of(new MigrationReport("1716000500000", "AddCourseLevel", "1716000500000-AddCourseLevel.ts", 1,
+                SafetyClass.EXPAND, List.of(), List.of(), "typeorm", "undoes up()")),
+            List.of())
+        .writeJson(out, new MigrationsCheckResult.Provenance("typeorm", "0.2.0", COMMIT));
+
+    ReleaseRecord record = assemble(typeorm, List.of(PASSED));
+
+    assertEquals(ReleaseRecord.Migrations.checked("typeorm", COMMIT), record.migrations());
+    assertEquals("1716000500000", record.flyway().targetVersion(), record.toJson());
+    assertEquals(List.of(new ReleaseRecord.NewMigration("1716000500000", "1716000500000-AddCourseLevel.ts", "expand")),
+        record.flyway().newMigrations());
+    assertTrue(record.toJson().contains("\"flyway\" : {"), "the key stays flyway for old readers: " + record.toJson());
+    assertEquals("1716000500000", notChecked.flyway().targetVersion(),
+        "not checked: the folder's tool is recognised as migrations-check would");
+    assertNull(notChecked.flyway().newMigrations());
+  }
+
+  @Test
   void aSkippedMigrationsGateRecordsNotCheckedEvenWithAnOldReportLyingAround() {
     report("0.2.0", COMMIT);
 

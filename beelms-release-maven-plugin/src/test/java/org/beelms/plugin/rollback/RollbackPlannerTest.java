@@ -122,6 +122,21 @@ class RollbackPlannerTest {
   }
 
   @Test
+  void typeOrmTimestampsRecordedUnderTheFlywayKeyAreComparedLikeVersions() {
+    // A TypeORM project's records: versions and targetVersion are the migrations' timestamps.
+    List<ReleaseRecord> records = List.of(
+        record("0.2.0", List.of(), "1716000000000:1716000000000-Init.ts:expand",
+            "1716000500000:1716000500000-DropLegacy.ts:contract"),
+        record("0.1.0", List.of(), "1716000000000:1716000000000-Init.ts:expand"));
+
+    RollbackPlan plan = RollbackPlanner.plan(PRODUCTION, records, IMAGE + ":production", digest("0.2.0"),
+        Optional.empty(), Optional.empty());
+
+    assertEquals(List.of("1716000500000-DropLegacy.ts"), plan.migrations().stream().map(PlannedMigration::file).toList());
+    assertEquals(RollbackDecision.Kind.REFUSED, plan.decision().kind(), plan.decision().reason());
+  }
+
+  @Test
   void aTargetThatIsNotOlderPointsToDeploy() {
     List<ReleaseRecord> records = List.of(record("0.2.0", List.of()), record("0.1.0", List.of()));
 
