@@ -3,11 +3,4 @@
 # generated migrations. Usage: bench/migrations-check-typeorm.sh [N] (default 60).
 # Figures: docs/benchmarks.md.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-MODULE=beelms-release-maven-plugin
-CP_FILE="$MODULE/target/bench-classpath.txt"
-./mvnw -B -q -f "$MODULE/pom.xml" test-compile dependency:build-classpath \
-  -Dmdep.includeScope=test -Dmdep.outputFile="$(pwd)/$CP_FILE"
-java -Dbench.runs="${BENCH_RUNS:-5}" \
-  -cp "$MODULE/target/classes:$MODULE/target/test-classes:$(cat "$CP_FILE")" \
-  org.beelms.plugin.migrations.TypeOrmStaticBenchmark "$@"
+exec "$(dirname "$0")/plugin-bench.sh" org.beelms.plugin.migrations.TypeOrmStaticBenchmark 5 "$@"
