@@ -7,6 +7,7 @@ import org.apache.maven.settings.building.SettingsProblem;
 import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
+import org.beelms.plugin.git.GitCredentials;
 import org.beelms.plugin.image.RegistryCredentials;
 import org.beelms.smoke.config.Credentials;
 
@@ -90,6 +91,29 @@ final class SettingsServers {
               account.get().id(), account.get().username(), account.get().password()));
     }
     return RegistryCredentials.fromEnvironment(System.getenv());
+  }
+
+  /**
+   * Git credentials for a remote: the server named by {@code gitServerId} ({@code
+   * -Dbeelms.tag.serverId}), else {@code BEELMS_GIT_USERNAME}/{@code BEELMS_GIT_PASSWORD}.
+   */
+  Optional<GitCredentials> git(String gitServerId) {
+    String where = "<serverId> / -Dbeelms.tag.serverId";
+    Optional<Account> account =
+        account(gitServerId, where, GitCredentials.ENV_USERNAME + "/" + GitCredentials.ENV_PASSWORD);
+    if (account.isEmpty()) {
+      return GitCredentials.fromEnvironment(System.getenv());
+    }
+    Account server = account.get();
+    if (server.username().isEmpty()) {
+      throw new IllegalArgumentException(
+          "settings.xml server '" + server.id() + "' (" + where + ") has no <username>; add it"
+              + " (for a token, the user name your git host expects, e.g. x-access-token) with"
+              + " the token as <password>");
+    }
+    return Optional.of(
+        new GitCredentials(
+            server.username(), server.password(), "settings.xml server '" + server.id() + "'"));
   }
 
   /** A smoke or admin account of an environment, from the server its {@code <element>} names. */

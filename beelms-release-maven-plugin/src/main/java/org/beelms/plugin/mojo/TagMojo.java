@@ -118,22 +118,7 @@ public class TagMojo extends AbstractBeelmsMojo {
   }
 
   private Optional<GitCredentials> credentials() {
-    String where = "<serverId> / -Dbeelms.tag.serverId";
-    Optional<SettingsServers.Account> account =
-        new SettingsServers(settings, settingsDecrypter)
-            .account(serverId, where, GitCredentials.ENV_USERNAME + "/" + GitCredentials.ENV_PASSWORD);
-    if (account.isEmpty()) {
-      return GitCredentials.fromEnvironment(System.getenv());
-    }
-    SettingsServers.Account server = account.get();
-    if (server.username().isEmpty()) {
-      throw new IllegalArgumentException(
-          "settings.xml server '" + server.id() + "' (" + where + ") has no <username>; add it"
-              + " (for a token, the user name your git host expects, e.g. x-access-token) with"
-              + " the token as <password>");
-    }
-    return Optional.of(
-        new GitCredentials(
-            server.username(), server.password(), "settings.xml server '" + server.id() + "'"));
+    return new SettingsServers(settings, settingsDecrypter).git(serverId);
   }
+
 }

@@ -1,0 +1,144 @@
+package org.beelms.plugin.status;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.beelms.plugin.deploy.DeploymentEntry;
+import org.beelms.plugin.image.ImageException;
+import org.beelms.plugin.image.ManifestCopy;
+import org.beelms.plugin.release.ReleaseRecord;
+import org.beelms.plugin.smoke.Environment;
+
+/**
+ * Finds out what one environment runs: the latest deploy or rollback in the records, a manifest
+ * HEAD of its environment tag (bounded, with the registry credentials deploy uses) and one bounded
+ * {@code GET /health}; then compares them ({@link Drift}).
+ */
+public final class EnvironmentInspector {
+
+  private final ReleaseLedger ledger;
+  private final ManifestCopy registry;
+  private final HealthProbe health;
+
+  public EnvironmentInspector(ReleaseLedger ledger, ManifestCopy registry, HealthProbe health) {
+    this.ledger = Objects.requireNonNull(ledger, "ledger");
+    this.registry = Objects.requireNonNull(registry, "registry");
+    this.health = Objects.requireNonNull(health, "health");
+  }
+
+  public EnvironmentStatus inspect(Environment environment) {
+    String name = environment.name();
+    Optional<ReleaseLedger.Recorded> recorded = ledger.latest(name);
+    EnvironmentStatus.TagState tag = tagState(environment, recorded);
+    HealthProbe.Answer answer = health.ask(environment.url());
+    List<Drift> drift = new ArrayList<>();
+    if (recorded.isPresent()) {
+      compare(environment, recorded.get(), tag, answer, drift);
+    } else if (tag.digest().isPresent()) {
+      String digest = tag.digest().get();
+      String release = ledger.releaseWithDigest(digest).map(ReleaseRecord::tag).orElse("no release record knows it");
+      drift.add(new Drift(Drift.Kind.NOT_RECORDED,
+          tag.reference() + " points at " + digest + " (" + release + "), but no release record has a deploy"
+              + " or rollback to " + name,
+          "fetch the records (git fetch origin " + org.beelms.plugin.release.ReleaseRecordStore.NOTES_REF + ":"
+              + org.beelms.plugin.release.ReleaseRecordStore.NOTES_REF + "); if it was put there by hand,"
+              + " deploy it with mvn beelms:deploy -Dtarget=" + name + " -Dbeelms.deploy.version=<tag> so it"
+              + " is smoke-tested and recorded"));
+    }
+    if (!tag.read()) {
+      drift.add(new Drift(Drift.Kind.NOT_VERIFIED,
+          "could not read " + (tag.reference().isEmpty() ? "the environment tag of " + name : tag.reference())
+              + ": " + tag.error(),
+          tag.reference().isEmpty()
+              ? "declare <imageTag> for " + name + " and release an image with beelms:release-candidate"
+              : "check the registry and its credentials (-Dbeelms.image.registryServerId or"
+                  + " BEELMS_REGISTRY_USERNAME/PASSWORD; -Dbeelms.image.allowInsecureRegistries=true for plain"
+                  + " HTTP on loopback), then run mvn beelms:status again"));
+    }
+    return new EnvironmentStatus(name, environment.modeName(), recorded, tag, answer, drift);
+  }
+
+  private EnvironmentStatus.TagState tagState(Environment environment, Optional<ReleaseLedger.Recorded> recorded) {
+    if (environment.imageTag().isEmpty()) {
+      return new EnvironmentStatus.TagState("", Optional.empty(),
+          "<environments>/<environment> '" + environment.name() + "' has no <imageTag>");
+    }
+    Optional<String> repository =
+        recorded.map(r -> r.release().image()).map(ReleaseRecord.Image::image)
+            .or(ledger::newestImageRepository);
+    if (repository.isEmpty()) {
+      return new EnvironmentStatus.TagState("", Optional.empty(), "no release record names an image repository");
+    }
+    String reference = repository.get() + ":" + environment.imageTag();
+    try {
+      return new EnvironmentStatus.TagState(reference, registry.digestOf(reference), "");
+    } catch (ImageException | RuntimeException e) {
+      return new EnvironmentStatus.TagState(reference, Optional.empty(), String.valueOf(e.getMessage()));
+    }
+  }
+
+  private void compare(
+      Environment environment,
+      ReleaseLedger.Recorded recorded,
+      EnvironmentStatus.TagState tag,
+      HealthProbe.Answer answer,
+      List<Drift> drift) {
+    String name = environment.name();
+    BoardEntry board = recorded.entry();
+    DeploymentEntry entry = board.entry();
+    String release = entry.tag();
+    String since = " since " + entry.at() + " (" + entry.action() + " by " + entry.by() + ")";
+    String redeploy = "mvn beelms:deploy -Dtarget=" + name + " -Dbeelms.deploy.version=" + release;
+
+    if (!board.healthy() && !board.rolledBack()) {
+      String state = "outcome " + entry.outcome() + ", " + board.testsLabel();
+      if ("rollback".equals(entry.action())) {
+        drift.add(new Drift(Drift.Kind.ROLLBACK_INCOMPLETE,
+            "the last rollback of " + name + " (from " + (entry.from().isEmpty() ? "?" : entry.from()) + " to "
+                + release + ", at " + entry.at() + ", by " + entry.by() + ") stopped half-way: " + state
+                + "; the tag points at " + release + " but " + name + " may not run it correctly",
+            "check " + name + " (health, target/beelms-release/hooks/" + name + "-rollback-hook.log, the smoke"
+                + " report); run the rollback again (mvn beelms:rollback -Dtarget=" + name
+                + " -Dbeelms.rollback.to=" + release + ") or go forward (mvn beelms:deploy -Dtarget=" + name
+                + " -Dbeelms.deploy.version=" + (entry.from().isEmpty() ? "<tag>" : entry.from()) + ")"));
+      } else {
+        drift.add(new Drift(Drift.Kind.DEPLOY_INCOMPLETE,
+            "the last deploy of " + release + " to " + name + " (at " + entry.at() + ", by " + entry.by()
+                + ") did not finish: " + state,
+            "roll back (mvn beelms:rollback -Dtarget=" + name + ") or fix and deploy again (" + redeploy + ")"));
+      }
+    }
+
+    if (tag.read() && !tag.reference().isEmpty()) {
+      if (tag.digest().isEmpty()) {
+        drift.add(new Drift(Drift.Kind.TAG_MISSING,
+            tag.reference() + " does not exist in the registry, but the records say " + name + " runs " + release
+                + " (" + entry.digest() + ")" + since,
+            "the tag was deleted outside the tool (a retention policy?); put it back with " + redeploy));
+      } else if (!tag.digest().get().equals(entry.digest())) {
+        String now = tag.digest().get();
+        String other = ledger.releaseWithDigest(now).map(r -> "the image of " + r.tag()).orElse("no release record knows it");
+        drift.add(new Drift(Drift.Kind.TAG_MOVED,
+            tag.reference() + " points at " + now + " (" + other + "), but the records say " + name + " runs "
+                + release + " (" + entry.digest() + ")" + since + ": the tag was moved outside beelms:deploy"
+                + " and beelms:rollback",
+            "find out who moved it; to return to the recorded release run " + redeploy + "; to keep the new"
+                + " image, release and deploy it with beelms:deploy so it is smoke-tested and recorded"));
+      }
+    }
+
+    if (!answer.up()) {
+      drift.add(new Drift(Drift.Kind.HEALTH_DOWN,
+          answer.uri() + ": " + answer.describe() + "; the records say " + name + " runs " + release + since,
+          "check " + name + " (platform, logs); when it is back, mvn beelms:smoke -Dtarget=" + name
+              + "; if the release is at fault, mvn beelms:rollback -Dtarget=" + name));
+    } else if (answer.version().isPresent() && !answer.version().get().equals(entry.version())) {
+      drift.add(new Drift(Drift.Kind.VERSION_MISMATCH,
+          answer.uri() + " reports version " + answer.version().get() + ", but the records say " + name + " runs "
+              + entry.version() + " (" + release + ")" + since,
+          "the platform did not start the recorded image, or something else was deployed: run the deploy again ("
+              + redeploy + ") or find out what runs there"));
+    }
+  }
+}

@@ -1,0 +1,65 @@
+package org.beelms.plugin.status;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What one environment runs, three ways: the release records (the latest deploy or rollback), the
+ * registry (where the environment tag points now) and the environment ({@code /health}), with the
+ * drift between them.
+ *
+ * @param name the environment's name
+ * @param mode {@code staging} or {@code production}
+ * @param recorded the latest recorded deploy or rollback there; empty when none
+ * @param registry where the environment tag points now
+ * @param health what {@code /health} answered
+ * @param drift every disagreement found; empty when the three agree
+ */
+public record EnvironmentStatus(
+    String name,
+    String mode,
+    Optional<ReleaseLedger.Recorded> recorded,
+    TagState registry,
+    HealthProbe.Answer health,
+    List<Drift> drift) {
+
+  public EnvironmentStatus {
+    Objects.requireNonNull(name, "name");
+    recorded = recorded == null ? Optional.empty() : recorded;
+    drift = List.copyOf(drift);
+  }
+
+  /**
+   * The environment tag as the registry has it now.
+   *
+   * @param reference {@code <image>:<imageTag>}; empty when it is not known (no image tag or no
+   *     release with an image)
+   * @param digest the digest it points at; empty when the tag does not exist or was not read
+   * @param error why it could not be read; empty when it was read
+   */
+  public record TagState(String reference, Optional<String> digest, String error) {
+
+    public TagState {
+      reference = reference == null ? "" : reference;
+      digest = digest == null ? Optional.empty() : digest;
+      error = error == null ? "" : error;
+    }
+
+    public boolean read() {
+      return error.isEmpty();
+    }
+
+    /** {@code sha256:…}, {@code no such tag} or {@code not checked: …}. */
+    public String describe() {
+      if (!read()) {
+        return "not checked: " + error;
+      }
+      return digest.orElse("no such tag");
+    }
+  }
+
+  public boolean drifted() {
+    return !drift.isEmpty();
+  }
+}

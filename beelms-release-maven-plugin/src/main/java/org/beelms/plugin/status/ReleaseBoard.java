@@ -1,0 +1,208 @@
+package org.beelms.plugin.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.beelms.plugin.release.ReleaseRecord;
+
+/**
+ * The release board: every {@code v*} release × every environment with its deploy and rollback
+ * history, per release its gates, DoD state and migrations, a timeline, and (when status ran) what
+ * runs where now. Rendered by {@link BoardHtml} (one self-contained page: inline CSS, no script,
+ * nothing fetched at view time) and {@link BoardMarkdown} (the same for a CI job summary).
+ *
+ * @param generatedAt when it was built
+ * @param ledger the records
+ * @param environments the columns: declared environments first, then others the records name
+ * @param statuses what runs where now, one per environment inspected; empty when not inspected
+ * @param notes how the local records stand against the remote's
+ * @param directory where the board is written, so links to smoke reports can be relative
+ */
+public record ReleaseBoard(
+    Instant generatedAt,
+    ReleaseLedger ledger,
+    List<String> environments,
+    List<EnvironmentStatus> statuses,
+    NotesSync.Result notes,
+    Path directory) {
+
+  public static final String HTML_FILE = "board.html";
+  public static final String MARKDOWN_FILE = "board.md";
+
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+  public ReleaseBoard {
+    Objects.requireNonNull(generatedAt, "generatedAt");
+    Objects.requireNonNull(ledger, "ledger");
+    environments = List.copyOf(environments);
+    statuses = List.copyOf(statuses);
+    Objects.requireNonNull(notes, "notes");
+    Objects.requireNonNull(directory, "directory");
+  }
+
+  /** Writes {@value #HTML_FILE} and {@value #MARKDOWN_FILE} into {@link #directory()}. */
+  public List<Path> write() {
+    Path html = directory.resolve(HTML_FILE);
+    Path markdown = directory.resolve(MARKDOWN_FILE);
+    try {
+      Files.createDirectories(directory);
+      Files.writeString(html, BoardHtml.render(this), StandardCharsets.UTF_8);
+      Files.writeString(markdown, BoardMarkdown.render(this), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the release board into " + directory, e);
+    }
+    return List.of(html, markdown);
+  }
+
+  /** Appends the Markdown board to {@code summary} (a CI job summary, {@code $GITHUB_STEP_SUMMARY}). */
+  public void appendTo(Path summary) {
+    try {
+      Files.writeString(summary, BoardMarkdown.render(this) + "\n", StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot append the release board to " + summary
+          + " ($GITHUB_STEP_SUMMARY)", e);
+    }
+  }
+
+  // ------------------------------------------------------------ shared by both renderers
+
+  /** {@code sha256:3c7d0a1b2c3d} (12 hex digits): enough to tell releases apart on a board. */
+  static String shortDigest(String digest) {
+    int colon = digest.indexOf(':');
+    return colon >= 0 && digest.length() > colon + 13 ? digest.substring(0, colon + 13) : digest;
+  }
+
+  static String time(Instant at) {
+    return TIME.format(at);
+  }
+
+  static String time(String iso) {
+    try {
+      return time(Instant.parse(iso));
+    } catch (RuntimeException e) {
+      return iso;
+    }
+  }
+
+  /** The link to a smoke report: relative to the board when it is a local absolute path. */
+  String href(String report) {
+    try {
+      Path path = Path.of(report);
+      if (path.isAbsolute()) {
+        return directory.toAbsolutePath().normalize().relativize(path.normalize()).toString().replace('\\', '/');
+      }
+    } catch (RuntimeException e) {
+      // not a local path (e.g. a URL): link it as recorded
+    }
+    return report;
+  }
+
+  /** The DoD state of a release: the {@code dod-check} gate's outcome in its record. */
+  static String dodState(ReleaseRecord release) {
+    return gate(release, "dod-check")
+        .map(g -> g.path("status").asText() + skip(g) + findingCounts(g))
+        .orElse("not run in this release");
+  }
+
+  /** The migrations of a release as the record knows them: status, tool, and each new one. */
+  static String migrationsState(ReleaseRecord release) {
+    if (release.migrations() == null) {
+      return "not known (the record predates the migrations status)";
+    }
+    if (!release.migrations().wasChecked()) {
+      return "not checked: " + release.migrations().reason();
+    }
+    List<ReleaseRecord.NewMigration> added =
+        release.flyway() == null || release.flyway().newMigrations() == null ? List.of() : release.flyway().newMigrations();
+    String tool = release.migrations().tool().isEmpty() ? "" : " (" + release.migrations().tool() + ")";
+    return added.isEmpty() ? "checked" + tool + ", none added" : "checked" + tool + ", " + added.size() + " added";
+  }
+
+  static List<ReleaseRecord.NewMigration> newMigrations(ReleaseRecord release) {
+    return release.flyway() == null || release.flyway().newMigrations() == null
+        ? List.of()
+        : release.flyway().newMigrations();
+  }
+
+  static List<JsonNode> gates(ReleaseRecord release) {
+    List<JsonNode> gates = new ArrayList<>();
+    release.gates().forEach(gates::add);
+    return gates;
+  }
+
+  /** {@code , 2 errors, 1 warning} for a gate's findings; empty when none are errors or warnings. */
+  static String findingCounts(JsonNode gate) {
+    int errors = 0;
+    int warnings = 0;
+    for (JsonNode f : gate.path("findings")) {
+      String severity = f.path("severity").asText();
+      if ("ERROR".equals(severity)) {
+        errors++;
+      } else if ("WARNING".equals(severity)) {
+        warnings++;
+      }
+    }
+    return (errors > 0 ? ", " + errors + " error(s)" : "") + (warnings > 0 ? ", " + warnings + " warning(s)" : "");
+  }
+
+  static String skip(JsonNode gate) {
+    String reason = gate.path("skipReason").asText("");
+    return reason.isEmpty() ? "" : " (" + reason + ")";
+  }
+
+  private static Optional<JsonNode> gate(ReleaseRecord release, String name) {
+    for (JsonNode g : release.gates()) {
+      if (name.equals(g.path("gate").asText())) {
+        return Optional.of(g);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A CSS class for a status word: {@code ok}, {@code fail} or {@code other}. */
+  static String tone(String status) {
+    return switch (status) {
+      case "PASSED", "deployed" -> "ok";
+      case "FAILED", "smoke-failed", "hook-failed", "unhealthy", "promotion-failed" -> "fail";
+      default -> "other";
+    };
+  }
+
+  /** One line for a recorded deploy or rollback: when, who, digest, outcome and tests. */
+  static String entryLine(BoardEntry e) {
+    var entry = e.entry();
+    StringBuilder out = new StringBuilder()
+        .append(e.actionLabel()).append(' ').append(time(entry.at())).append(" by ").append(entry.by())
+        .append(", ").append(shortDigest(entry.digest())).append(", ").append(entry.outcome())
+        .append(", ").append(e.testsLabel());
+    if (!entry.from().isEmpty()) {
+      out.append(", from ").append(entry.from());
+    }
+    if (!entry.decision().isEmpty()) {
+      out.append(", ").append(entry.decision());
+    }
+    if (!entry.backupId().isEmpty()) {
+      out.append(", backup ").append(entry.backupId());
+    }
+    if (!entry.forced().isEmpty()) {
+      out.append(", forced: ").append(entry.forced());
+    }
+    if (e.rolledBack()) {
+      out.append(", rolled back");
+    }
+    return out.toString();
+  }
+}
