@@ -1,0 +1,218 @@
+package org.beelms.plugin.status;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.beelms.plugin.deploy.DeployWorld;
+import org.beelms.plugin.deploy.ReleaseRecords;
+import org.beelms.plugin.gate.Finding;
+import org.beelms.plugin.gate.GateResult;
+import org.beelms.plugin.gate.GateStatus;
+import org.beelms.plugin.gate.ReleaseListener;
+import org.beelms.plugin.gate.Severity;
+import org.beelms.plugin.git.ReleaseHistory;
+import org.beelms.plugin.image.LoopbackRegistry;
+import org.beelms.plugin.image.ManifestCopy;
+import org.beelms.plugin.release.ReleaseRecord;
+import org.beelms.plugin.rollback.Rollback;
+import org.beelms.plugin.rollback.RollbackSettings;
+import org.beelms.plugin.smoke.Environment;
+import org.beelms.plugin.gate.GateStatus;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code beelms:status} on real parts: releases pushed to the loopback registry, deployed and
+ * rolled back with the real deploy and rollback services (records in git notes), environments
+ * answering {@code /health} from real HTTP servers.
+ */
+@ExtendWith(LoopbackRegistry.Extension.class)
+class StatusCheckTest {
+
+  @TempDir Path work;
+
+  /** Staging runs v0.1.1, production v0.1.0, both deployed with smoke PASSED. */
+  private static final class History {
+    final DeployWorld world;
+    final ReleaseRecord v1;
+    final ReleaseRecord v2;
+
+    History(DeployWorld world) throws Exception {
+      this.world = world;
+      v1 = world.release("0.1.0");
+      v2 = world.release("0.1.1", "4:V4__add_tags.sql:expand");
+      Environment staging = world.environment("staging", "staging", world.startingHook(), "");
+      Environment production = world.environment("production", "production", world.startingHook(), "");
+      assertEquals(GateStatus.PASSED, world.deploy(staging, "v0.1.0").status());
+      assertEquals(GateStatus.PASSED, world.deploy(production, "v0.1.0").status());
+      assertEquals(GateStatus.PASSED, world.deploy(staging, "v0.1.1").status());
+    }
+  }
+
+  private static Environment env(String name, String mode, HealthServer health) {
+    return Environment.declared(name, health.api().toString(), "", mode, name, "", "", "", Map.of(), "", "");
+  }
+
+  private GateResult status(DeployWorld world, boolean failOnDrift, ManifestCopy registry, Environment... envs) {
+    List<Environment> list = List.of(envs);
+    StatusSettings settings = new StatusSettings(list, list, Duration.ofSeconds(3), failOnDrift, "origin", false,
+        work.resolve("out"), Optional.of(work.resolve("step-summary.md")));
+    ReleaseHistory history = world.history();
+    try (history) {
+      return new StatusCheck(settings, new ReleaseRecords(history, work.resolve("out")),
+          new NotesSync(history.repository(), "origin", Optional.empty(), Duration.ofSeconds(3)),
+          ledger -> new EnvironmentInspector(ledger, registry, new HealthProbe(Duration.ofSeconds(2))),
+          Clock.fixed(Instant.parse("2026-12-02T12:00:00Z"), ZoneOffset.UTC))
+          .check(ReleaseListener.NONE);
+    }
+  }
+
+  private static ManifestCopy registry() {
+    return new ManifestCopy(Optional.empty(), true, Duration.ofSeconds(3), Duration.ofSeconds(3));
+  }
+
+  private static List<String> drift(GateResult result) {
+    return result.findings().stream().filter(f -> f.severity() != Severity.INFO).map(Finding::message).toList();
+  }
+
+  private static String all(GateResult result) {
+    return String.join("\n", result.findings().stream().map(f -> f.severity() + " " + f.message() + " | " + f.fix()).toList());
+  }
+
+  @Test
+  void saysWhatRunsWhereWhenRecordsRegistryAndHealthAgree(LoopbackRegistry registry) throws Exception {
+    try (DeployWorld world = new DeployWorld(work.resolve("w"), registry);
+        HealthServer staging = new HealthServer("0.1.1");
+        HealthServer production = new HealthServer("0.1.0")) {
+      History h = new History(world);
+
+      GateResult result = status(world, true, registry(), env("staging", "staging", staging),
+          env("production", "production", production));
+
+      assertEquals(GateStatus.PASSED, result.status(), all(result));
+      assertEquals(List.of(), drift(result));
+      String log = all(result);
+      assertTrue(log.contains("staging (staging): records: v0.1.1 (" + ReleaseBoard.shortDigest(h.v2.image().digest())
+          + ") deploy "), log);
+      assertTrue(log.contains("by tester, deployed, smoke PASSED; registry: " + world.repository() + ":staging -> "
+          + h.v2.image().digest() + "; health: HTTP 200, version 0.1.1; in step"), log);
+      assertTrue(log.contains("production (production): records: v0.1.0"), log);
+      assertTrue(log.contains("no remote 'origin'"), log);
+      String html = Files.readString(work.resolve("out/board.html"));
+      assertTrue(html.contains("id=\"cell-v0.1.1-staging\""), html);
+      assertTrue(html.contains("id=\"cell-v0.1.1-production\" class=\"empty\""), html);
+      assertTrue(html.contains("in step"), html);
+      assertTrue(Files.readString(work.resolve("step-summary.md")).contains("## What runs where now"));
+    }
+  }
+
+  @Test
+  void findsATagMovedByHandThroughTheRegistryApi(LoopbackRegistry registry) throws Exception {
+    try (DeployWorld world = new DeployWorld(work.resolve("w"), registry);
+        HealthServer staging = new HealthServer("0.1.1");
+        HealthServer production = new HealthServer("0.1.0")) {
+      History h = new History(world);
+      // Someone points staging back at v0.1.0's image by hand, outside the tool.
+      registry().copy(h.v1.image().reference(), "staging");
+
+      GateResult warned = status(world, false, registry(), env("staging", "staging", staging),
+          env("production", "production", production));
+      GateResult failed = status(world, true, registry(), env("staging", "staging", staging),
+          env("production", "production", production));
+
+      assertEquals(GateStatus.PASSED, warned.status(), "drift is a warning without failOnDrift");
+      assertEquals(GateStatus.FAILED, failed.status(), all(failed));
+      List<String> drift = drift(failed);
+      assertEquals(1, drift.size(), all(failed));
+      assertTrue(drift.get(0).startsWith("staging: registry tag moved outside the tool: " + world.repository()
+          + ":staging points at " + h.v1.image().digest() + " (the image of v0.1.0), but the records say staging"
+          + " runs v0.1.1 (" + h.v2.image().digest() + ")"), drift.get(0));
+      assertTrue(all(failed).contains("mvn beelms:deploy -Dtarget=staging -Dbeelms.deploy.version=v0.1.1"), all(failed));
+    }
+  }
+
+  @Test
+  void findsHealthDownAndAnotherVersionRunning(LoopbackRegistry registry) throws Exception {
+    try (DeployWorld world = new DeployWorld(work.resolve("w"), registry);
+        HealthServer staging = new HealthServer("0.1.0");
+        HealthServer production = new HealthServer("0.1.0")) {
+      new History(world);
+      Environment productionEnv = env("production", "production", production);
+      production.close();
+
+      GateResult result = status(world, true, registry(), env("staging", "staging", staging), productionEnv);
+
+      assertEquals(GateStatus.FAILED, result.status());
+      List<String> drift = drift(result);
+      assertEquals(2, drift.size(), all(result));
+      assertTrue(drift.get(0).startsWith("staging: another version runs: " + staging.api() + "/health reports version"
+          + " 0.1.0, but the records say staging runs 0.1.1 (v0.1.1)"), drift.get(0));
+      assertTrue(drift.get(1).startsWith("production: health down: " + productionEnv.url() + "/health: no answer"),
+          drift.get(1));
+    }
+  }
+
+  @Test
+  void findsARollbackThatFailedHalfWayAndShowsItOnTheBoard(LoopbackRegistry registry) throws Exception {
+    try (DeployWorld world = new DeployWorld(work.resolve("w"), registry);
+        HealthServer production = new HealthServer("0.1.0")) {
+      History h = new History(world);
+      Environment prod = world.environment("production", "production", world.startingHook(), "");
+      world.deploy(prod, "v0.1.1");
+      world.smokeStatus = GateStatus.FAILED;
+      GateResult back =
+          new Rollback(new RollbackSettings(prod, Optional.empty(), Optional.empty(), false, "on-call"),
+              world.records(), world.rollout(Duration.ofSeconds(5))).check(ReleaseListener.NONE);
+      assertEquals(GateStatus.FAILED, back.status());
+
+      GateResult result = status(world, true, registry(), env("production", "production", production));
+
+      List<String> drift = drift(result);
+      assertEquals(1, drift.size(), all(result));
+      assertTrue(drift.get(0).startsWith("production: rollback failed half-way: the last rollback of production (from"
+          + " v0.1.1 to v0.1.0, at "), drift.get(0));
+      assertTrue(drift.get(0).contains("by on-call) stopped half-way: outcome smoke-failed, smoke FAILED"), drift.get(0));
+      assertTrue(all(result).contains("mvn beelms:rollback -Dtarget=production -Dbeelms.rollback.to=v0.1.0"), all(result));
+      String html = Files.readString(work.resolve("out/board.html"));
+      String cell = html.substring(html.indexOf("id=\"cell-v0.1.0-production\""), html.indexOf("</td>",
+          html.indexOf("id=\"cell-v0.1.0-production\"")));
+      assertTrue(cell.contains("<li class=\"entry deploy ok\"><b>deploy</b>"), cell);
+      assertTrue(cell.contains("<li class=\"entry rollback fail\"><b>rollback</b>"), cell);
+      assertTrue(cell.contains("by on-call"), cell);
+      assertTrue(cell.contains("from v0.1.1; image-rollback"), cell);
+      assertTrue(html.contains("rollback failed half-way"), html);
+      assertEquals(h.v1.image().digest(), world.tagDigest("production").orElseThrow());
+    }
+  }
+
+  @Test
+  void aTagWithoutRecordAndARegistryItCannotReadAreDrift(LoopbackRegistry registry) throws Exception {
+    try (DeployWorld world = new DeployWorld(work.resolve("w"), registry);
+        HealthServer qa = new HealthServer("0.1.0")) {
+      ReleaseRecord v1 = world.release("0.1.0");
+      registry().copy(v1.image().reference(), "qa");
+
+      GateResult byHand = status(world, true, registry(), env("qa", "staging", qa));
+      // HTTPS only: the loopback registry speaks plain HTTP, so the tag cannot be read.
+      GateResult unreadable = status(world, true,
+          new ManifestCopy(Optional.empty(), false, Duration.ofSeconds(3), Duration.ofSeconds(3)), env("qa", "staging", qa));
+
+      assertEquals(List.of("qa: deployed without a record: " + world.repository() + ":qa points at "
+          + v1.image().digest() + " (v0.1.0), but no release record has a deploy or rollback to qa"), drift(byHand));
+      assertEquals(GateStatus.FAILED, unreadable.status());
+      assertTrue(drift(unreadable).get(0).startsWith("qa: could not verify: could not read " + world.repository() + ":qa"),
+          all(unreadable));
+    }
+  }
+}
