@@ -23,7 +23,7 @@ final class BoardHtml {
       .badge{display:inline-block;padding:0 6px;border-radius:8px;font-size:12px;font-weight:600;color:#fff;background:#7a8494}
       .ok .badge,.badge.ok{background:#2e8b57}.fail .badge,.badge.fail{background:#c0392b}.badge.warn{background:#c77c0a}
       code{font:12px ui-monospace,Menlo,Consolas,monospace;background:#eef1f6;padding:0 3px;border-radius:3px}
-      .drift{color:#a12a1c}.fix{color:#5a6475;font-size:12px}.notes{padding:6px 10px;background:#fff7e6;border:1px solid #f0d8a8}
+      .drift{color:#a12a1c;overflow-wrap:anywhere}a.report{text-decoration:none}a.report .fix{text-decoration:underline}.fix{color:#5a6475;font-size:12px}.notes{padding:6px 10px;background:#fff7e6;border:1px solid #f0d8a8}
       .notes.ok{background:#eef8f1;border-color:#b9dfc6}
       """;
 
@@ -148,7 +148,8 @@ final class BoardHtml {
       e.tiers().forEach((tier, status) -> badge(out, tier, status));
     }
     if (e.report().isPresent()) {
-      return "<a class=\"report\" href=\"" + esc(board.href(e.report().get())) + "\">" + out + "</a>";
+      return "<a class=\"report\" href=\"" + esc(board.href(e.report().get())) + "\">" + out
+          + "<span class=\"fix\">report</span></a>";
     }
     return out.toString();
   }

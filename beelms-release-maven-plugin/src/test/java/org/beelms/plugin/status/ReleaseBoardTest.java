@@ -1,0 +1,187 @@
+package org.beelms.plugin.status;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.beelms.plugin.deploy.ReleaseRecords;
+import org.beelms.plugin.git.ReleaseHistory;
+import org.beelms.plugin.git.TempGitRepo;
+import org.beelms.plugin.release.ReleaseRecord;
+import org.beelms.plugin.release.ReleaseRecordStore;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The board from records written here (JGit temp repository, git notes), including the fields
+ * other goals add to entries ({@code tiers}, {@code rolledBack}, {@code trigger}), rendered to
+ * HTML and Markdown and opened in a real headless browser.
+ */
+class ReleaseBoardTest {
+
+  @TempDir Path work;
+
+  private static final String D1 = "sha256:1111111111111111111111111111111111111111111111111111111111111111";
+  private static final String D2 = "sha256:2222222222222222222222222222222222222222222222222222222222222222";
+
+  private static String entry(String action, String env, String mode, String version, String digest, String at,
+      String by, String outcome, String smoke, String extra) {
+    return """
+        {"action":"%s","environment":"%s","mode":"%s","version":"%s","tag":"v%s","digest":"%s","by":"%s",
+         "at":"%s","outcome":"%s","smoke":"%s"%s}""".formatted(action, env, mode, version, version, digest, by, at,
+        outcome, smoke, extra);
+  }
+
+  private static String record(String version, String commit, String digest, String migrations, String smoke) {
+    return """
+        {"schema":"beelms-release-record/1","version":"%s","tag":"v%s","commit":"%s","createdAt":"2026-11-2%sT09:00:00Z",
+         "dryRun":false,
+         "image":{"image":"registry.example.org/beelms/core","digest":"%s","tags":["v%s"],"target":"registry","location":"x"},
+         "flyway":{"targetVersion":"4","newMigrations":%s},
+         "specSha256":"",
+         "migrations":{"status":"checked","tool":"flyway","commit":"%s","reason":""},
+         "gates":[{"gate":"scope-freeze","status":"PASSED","durationMillis":212,"findings":[]},
+                  {"gate":"dod-check","status":"PASSED","durationMillis":40,"findings":[{"severity":"WARNING","message":"waived","where":"","fix":"","checklistId":"DOD-1"}]},
+                  {"gate":"migrations-check","status":"PASSED","durationMillis":3100,"findings":[]}],
+         "smoke":%s}
+        """.formatted(version, version, commit, version.endsWith("0") ? "5" : "7", digest, version, migrations, commit, smoke);
+  }
+
+  /** v0.1.0 and v0.1.1 with staging/production history, tiers, an automatic rollback. */
+  static ReleaseLedger ledger(Path folder) throws Exception {
+    try (TempGitRepo repo = TempGitRepo.init(folder)) {
+      String c1 = repo.write("VERSION", "0.1.0").commitAll("feat: one").getName();
+      repo.tag("v0.1.0");
+      String c2 = repo.write("VERSION", "0.1.1").commitAll("feat: two").getName();
+      repo.tag("v0.1.1");
+      String report = folder.resolve("target/beelms-release/smoke-staging.json").toString();
+      String v1Staging = entry("deploy", "staging", "staging", "0.1.0", D1, "2026-11-25T10:00:00Z", "ci-release",
+          "deployed", "PASSED", ",\"tiers\":{\"regression\":\"PASSED\",\"smoke\":\"PASSED\"}");
+      String v1Prod = entry("deploy", "production", "production", "0.1.0", D1, "2026-11-25T11:00:00Z", "<b>lead</b>",
+          "deployed", "PASSED", "");
+      String v1Back = entry("rollback", "production", "production", "0.1.0", D1, "2026-11-27T12:05:00Z", "ci-release",
+          "deployed", "PASSED", ",\"from\":\"v0.1.1\",\"decision\":\"image-rollback\",\"trigger\":\"automatic\"");
+      String v2Staging = entry("deploy", "staging", "staging", "0.1.1", D2, "2026-11-27T10:00:00Z", "ci-release",
+          "deployed", "PASSED", ",\"tiers\":{\"smoke\":\"PASSED\",\"regression\":\"FAILED\"}");
+      String v2Prod = entry("deploy", "production", "production", "0.1.1", D2, "2026-11-27T12:00:00Z", "ci-release",
+          "smoke-failed", "FAILED", ",\"forced\":\"INC-7 hotfix\",\"rolledBack\":true");
+      String smoke1 = """
+          {"staging":{"status":"PASSED","at":"2026-11-25T10:00:00Z","deployments":[%s]},
+           "production":{"status":"PASSED","at":"2026-11-27T12:05:00Z","deployments":[%s,%s]}}"""
+          .formatted(v1Staging, v1Prod, v1Back);
+      String smoke2 = """
+          {"staging":{"status":"PASSED","at":"2026-11-27T10:00:00Z","report":"%s","deployments":[%s]},
+           "production":{"status":"FAILED","at":"2026-11-27T12:00:00Z","deployments":[%s]}}"""
+          .formatted(report, v2Staging, v2Prod);
+      ReleaseRecordStore store = new ReleaseRecordStore(repo.git().getRepository());
+      store.attach(ReleaseRecord.fromJson(record("0.1.0", c1, D1,
+          "[{\"version\":\"1\",\"file\":\"V1__create.sql\",\"safetyClass\":\"expand\"}]", smoke1), "test"));
+      store.attach(ReleaseRecord.fromJson(record("0.1.1", c2, D2,
+          "[{\"version\":\"4\",\"file\":\"V4__drop_legacy.sql\",\"safetyClass\":\"contract\"}]", smoke2), "test"));
+      try (ReleaseHistory history = ReleaseHistory.open(folder)) {
+        return new ReleaseLedger(new ReleaseRecords(history, folder.resolve("target")).tagged());
+      }
+    }
+  }
+
+  static ReleaseBoard board(Path repo, Path out) throws Exception {
+    ReleaseLedger ledger = ledger(repo);
+    EnvironmentStatus production = new EnvironmentStatus("production", "production", ledger.latest("production"),
+        new EnvironmentStatus.TagState("registry.example.org/beelms/core:production", Optional.of(D2), ""),
+        new HealthProbe.Answer(URI.create("https://beelms.example.org/api/health"), 200, Optional.of("0.1.1"), ""),
+        List.of(new Drift(Drift.Kind.TAG_MOVED, "registry.example.org/beelms/core:production points at " + D2
+            + " (the image of v0.1.1), but the records say production runs v0.1.0", "mvn beelms:deploy ..."),
+            new Drift(Drift.Kind.VERSION_MISMATCH, "health reports 0.1.1", "run the deploy again")));
+    EnvironmentStatus staging = new EnvironmentStatus("staging", "staging", ledger.latest("staging"),
+        new EnvironmentStatus.TagState("registry.example.org/beelms/core:staging", Optional.of(D2), ""),
+        new HealthProbe.Answer(URI.create("https://staging.example.org/api/health"), 200, Optional.of("0.1.1"), ""),
+        List.of());
+    return new ReleaseBoard(Instant.parse("2026-12-02T12:00:00Z"), ledger, ledger.environments(List.of("staging", "production")),
+        List.of(staging, production),
+        new NotesSync.Result(NotesSync.State.UP_TO_DATE, "origin", "the release records are the same as origin's", false),
+        out);
+  }
+
+  @Test
+  void readsTheLatestEntryPerEnvironmentWithTiersTriggerAndRolledBack() throws Exception {
+    ReleaseLedger ledger = ledger(work.resolve("repo"));
+
+    ReleaseLedger.Recorded production = ledger.latest("production").orElseThrow();
+    assertEquals("v0.1.0", production.release().tag(), "the automatic rollback is the latest");
+    assertEquals("rollback (automatic)", production.entry().actionLabel());
+    BoardEntry failed = ledger.cell(ledger.releases().get(0), "production").get(0);
+    assertTrue(failed.rolledBack());
+    assertEquals("deploy (forced)", failed.actionLabel());
+    BoardEntry staged = ledger.cell(ledger.releases().get(0), "staging").get(0);
+    assertEquals("smoke PASSED, regression FAILED", staged.testsLabel());
+    assertTrue(staged.report().orElseThrow().endsWith("smoke-staging.json"));
+    assertEquals("smoke PASSED, regression PASSED",
+        ledger.cell(ledger.releases().get(1), "staging").get(0).testsLabel(), "smoke first whatever the recorded order");
+    assertEquals(5, ledger.timeline().size());
+    assertEquals(List.of("staging", "production", "qa"), ledger.environments(List.of("staging", "production", "qa")));
+  }
+
+  @Test
+  void rendersCellsLinksGatesMigrationsAndTimelineEscaped() throws Exception {
+    Path out = work.resolve("repo/target/beelms-release");
+    ReleaseBoard board = board(work.resolve("repo"), out);
+
+    board.write();
+    String html = Files.readString(out.resolve("board.html"));
+    String md = Files.readString(out.resolve("board.md"));
+
+    String cell = html.substring(html.indexOf("id=\"cell-v0.1.1-staging\""), html.indexOf("</td>", html.indexOf("id=\"cell-v0.1.1-staging\"")));
+    assertTrue(cell.contains("<a class=\"report\" href=\"smoke-staging.json\">"), "report linked relative to the board: " + cell);
+    assertTrue(cell.contains("smoke PASSED</span> <span class=\"badge fail\">regression FAILED"), cell);
+    assertTrue(cell.contains("2026-11-27 10:00 UTC by ci-release"), cell);
+    assertTrue(cell.contains("sha256:222222222222<"), cell);
+    String prod = html.substring(html.indexOf("id=\"cell-v0.1.1-production\""), html.indexOf("</td>", html.indexOf("id=\"cell-v0.1.1-production\"")));
+    assertTrue(prod.contains("forced: INC-7 hotfix; rolled back afterwards"), prod);
+    assertTrue(html.contains("&lt;b&gt;lead&lt;/b&gt;"), "actor escaped");
+    assertFalse(html.contains("<b>lead</b>"));
+    assertTrue(html.contains("<b>rollback (automatic)</b>"), html);
+    assertTrue(html.contains("V4__drop_legacy.sql</code></td><td><span class=\"badge warn\">contract"), html);
+    assertTrue(html.contains("DoD: <b class=\"dod\">PASSED, 1 warning(s)</b>"), html);
+    assertTrue(html.contains("registry tag moved outside the tool"), html);
+    assertFalse(html.contains("<script"), "no script");
+    assertFalse(html.matches("(?s).*(src|href)=\"(https?:)?//.*"), "nothing fetched at view time");
+    assertTrue(html.indexOf("2026-11-27 12:05 UTC") < html.indexOf("2026-11-25 10:00 UTC", html.indexOf("id=\"timeline\"")),
+        "timeline newest first");
+
+    assertTrue(md.contains("| **v0.1.1** | deploy 2026-11-27 10:00 UTC by ci-release, sha256:222222222222, deployed,"
+        + " smoke PASSED, regression FAILED ([report](smoke-staging.json)) |"), md);
+    assertTrue(md.contains("| 2026-11-27 12:05 UTC | production | rollback (automatic) from v0.1.1 | v0.1.0 |"), md);
+    assertTrue(md.contains("| 4 | `V4__drop_legacy.sql` | contract |"), md);
+    assertTrue(md.contains("**registry tag moved outside the tool**"), md);
+
+    Path summary = work.resolve("summary.md");
+    Files.writeString(summary, "# Earlier step\n");
+    board.appendTo(summary);
+    assertTrue(Files.readString(summary).startsWith("# Earlier step\n# Release board"), "appended, not replaced");
+  }
+
+  @Test
+  void theBoardReadsInAHeadlessBrowserWithoutNetwork() throws Exception {
+    Assumptions.assumeTrue(HeadlessChromium.available(),
+        "chromium is not installed at " + HeadlessChromium.BINARY + " (apt-get install chromium): browser check skipped");
+    Path out = work.resolve("repo/target/beelms-release");
+    board(work.resolve("repo"), out).write();
+
+    String dom = HeadlessChromium.dumpDom(out.resolve("board.html"));
+    Path png = HeadlessChromium.screenshot(out.resolve("board.html"), Path.of("target/board-unit.png"), 1400, 1800);
+
+    assertTrue(dom.contains("<h1>Release board</h1>"), dom);
+    assertTrue(dom.contains("id=\"cell-v0.1.0-production\""), dom);
+    assertTrue(dom.contains("<b>rollback (automatic)</b>"), dom);
+    assertTrue(dom.contains("href=\"smoke-staging.json\""), dom);
+    assertTrue(dom.contains("&lt;b&gt;lead&lt;/b&gt;"), "the escaped actor stays text in the DOM");
+    assertTrue(Files.size(png) > 10_000, "a real rendering, not a blank page: " + Files.size(png) + " bytes");
+  }
+}
