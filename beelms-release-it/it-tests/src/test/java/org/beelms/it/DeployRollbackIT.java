@@ -17,7 +17,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import org.beelms.plugin.image.LoopbackRegistry;
+import org.beelms.plugin.status.HeadlessChromium;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.junit.jupiter.api.AfterAll;
@@ -322,6 +328,98 @@ class DeployRollbackIT {
 
   @Test
   @Order(2)
+  void statusAndBoardShowTheHistoryAndFindDriftAfterATagMovedByHandAndAStoppedServer() throws Exception {
+    Path summary = work.resolve("step-summary.md");
+    MavenBuild.Result inStep = status(project, summary, "-D" + "beelms.status.failOnDrift=true");
+
+    assertEquals(0, inStep.exitCode(), inStep.log());
+    assertTrue(inStep.log().contains("staging (staging): records: v0.1.1 (" + v2.substring(0, 19) + ") deploy "), inStep.log());
+    assertTrue(inStep.log().contains("production (production): records: v0.1.0 (" + v1.substring(0, 19) + ") rollback "),
+        inStep.log());
+    assertTrue(inStep.log().contains("health: HTTP 200, version 0.1.0; in step"), inStep.log());
+    Path out = project.resolve("target/beelms-release");
+    String html = Files.readString(out.resolve("board.html"));
+    String staging = cell(html, "v0.1.1-staging");
+    assertTrue(staging.contains("<b>deploy</b>") && staging.contains("by it-runner") && staging.contains(v2.substring(0, 19)),
+        staging);
+    assertTrue(staging.contains("href=\"smoke-staging.json\""), "smoke result links to its report: " + staging);
+    String production = cell(html, "v0.1.0-production");
+    assertTrue(production.indexOf("<b>deploy</b>") < production.indexOf("<b>rollback</b>"), production);
+    assertTrue(production.contains("from v0.1.1; image-rollback"), production);
+    assertTrue(cell(html, "v0.1.1-production").contains("<b>deploy</b>"), html);
+    assertTrue(html.contains("V4__add_course_tags.sql</code></td><td><span class=\"badge ok\">expand"), html);
+    assertTrue(Files.isRegularFile(out.resolve("smoke-staging.json")));
+    assertTrue(Files.readString(summary).contains("# Release board"), "appended to $GITHUB_STEP_SUMMARY");
+    if (HeadlessChromium.available()) {
+      String dom = HeadlessChromium.dumpDom(out.resolve("board.html"));
+      assertTrue(dom.contains("id=\"cell-v0.1.0-production\""), dom);
+      assertTrue(dom.contains("<b>rollback</b>"), dom);
+      HeadlessChromium.screenshot(out.resolve("board.html"), Path.of("target/board.png"), 1400, 1500);
+    }
+
+    // A fresh clone has the tags but not the records: the status fetches them from the remote.
+    Path clone = work.resolve("clone");
+    try (Git git = Git.cloneRepository().setURI(project.toUri().toString()).setDirectory(clone.toFile()).call()) {
+      assertTrue(git.tagList().call().size() >= 2);
+    }
+    MavenBuild.Result fetched = status(clone, summary, "-Dtarget=staging", "-Dbeelms.status.fetch=true");
+    assertEquals(0, fetched.exitCode(), fetched.log());
+    assertTrue(fetched.log().contains("fetched the release records from origin"), fetched.log());
+    assertTrue(cell(Files.readString(clone.resolve("target/beelms-release/board.html")), "v0.1.1-staging")
+        .contains("by it-runner"));
+
+    // By hand, outside the tool: staging's tag back to v0.1.0 through the registry API, its server stopped.
+    moveTagByHand("staging", v1);
+    Path pid = work.resolve("server-staging.pid");
+    ProcessHandle.of(Long.parseLong(Files.readString(pid).trim())).ifPresent(p -> {
+      p.destroy();
+      p.onExit().orTimeout(20, java.util.concurrent.TimeUnit.SECONDS).join();
+    });
+
+    MavenBuild.Result drift = status(project, summary, "-Dtarget=staging", "-Dbeelms.status.failOnDrift=true");
+
+    assertNotEquals(0, drift.exitCode(), drift.log());
+    assertTrue(drift.log().contains("staging: registry tag moved outside the tool: " + registry.image(REPOSITORY)
+        + ":staging points at " + v1 + " (the image of v0.1.0), but the records say staging runs v0.1.1"), drift.log());
+    assertTrue(drift.log().contains("staging: health down: "), drift.log());
+    assertTrue(drift.log().contains("mvn beelms:deploy -Dtarget=staging -Dbeelms.deploy.version=v0.1.1"), drift.log());
+    assertEquals(0, status(project, summary, "-Dtarget=staging").exitCode(), "drift fails only with failOnDrift");
+    assertTrue(Files.readString(out.resolve("board.html")).contains("registry tag moved outside the tool"));
+  }
+
+  private static String cell(String html, String id) {
+    int start = html.indexOf("id=\"cell-" + id + "\"");
+    assertTrue(start >= 0, "no cell " + id + " in " + html);
+    return html.substring(start, html.indexOf("</td>", start));
+  }
+
+  private MavenBuild.Result status(Path dir, Path summary, String... more) throws Exception {
+    return MavenBuild.in(dir)
+        .args("-s", work.resolve("settings.xml").toString(), "-Dbeelms.image.allowInsecureRegistries=true",
+            "-Dbeelms.status.timeout=PT3S", MavenBuild.pluginGoal("status"))
+        .args(more)
+        .env("GITHUB_STEP_SUMMARY", summary.toString())
+        .run();
+  }
+
+  /** GET the manifest of {@code digest}, PUT it as {@code tag}: what a person with registry access does. */
+  private void moveTagByHand(String tag, String digest) throws Exception {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    String base = "http://" + registry.hostPort() + "/v2/" + REPOSITORY + "/manifests/";
+    HttpResponse<byte[]> manifest = http.send(HttpRequest.newBuilder(URI.create(base + digest))
+        .header("Accept", "application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.v2+json")
+        .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(200, manifest.statusCode());
+    HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create(base + tag))
+        .header("Content-Type", manifest.headers().firstValue("Content-Type").orElseThrow())
+        .timeout(Duration.ofSeconds(10)).PUT(HttpRequest.BodyPublishers.ofByteArray(manifest.body())).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(201, put.statusCode(), put.body());
+    assertEquals(Optional.of(digest), tag(tag));
+  }
+
+  @Test
+  @Order(3)
   void healthThatNeverAnswersFailsWithinTheTimeout() throws Exception {
     long start = System.nanoTime();
     MavenBuild.Result build = deploy("down", "v0.1.0", "-Dbeelms.deploy.healthTimeout=PT3S");
@@ -334,7 +432,7 @@ class DeployRollbackIT {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void contractMigrationRefusesRollbackUnlessABackupAndRestoreHook() throws Exception {
     Files.writeString(
         project.resolve("src/main/resources/db/migration/V5__drop_course_tags.sql"),
