@@ -39,13 +39,17 @@ public record BoardEntry(
    *
    * @param environmentNode the environment's object in the record's {@code smoke}, whose
    *     top-level {@code at} and {@code report} describe its latest run
+   * @param newestThere true when this entry is the newest run on its environment in all records:
+   *     only then does the environment's report file ({@code smoke-<environment>.json}, rewritten
+   *     by every run) still hold this run, so only then is it linked
    */
-  static BoardEntry fromJson(JsonNode node, JsonNode environmentNode) {
+  static BoardEntry fromJson(JsonNode node, JsonNode environmentNode, boolean newestThere) {
     DeploymentEntry entry = DeploymentEntry.fromJson(node);
     Map<String, String> tiers = new LinkedHashMap<>();
     node.path("tiers").fields().forEachRemaining(t -> tiers.put(t.getKey(), t.getValue().asText()));
     Optional<String> report = text(node, "report");
-    if (report.isEmpty() && environmentNode.path("at").asText("").equals(node.path("at").asText("-"))) {
+    if (report.isEmpty() && newestThere
+        && environmentNode.path("at").asText("").equals(node.path("at").asText("-"))) {
       report = text(environmentNode, "report");
     }
     return new BoardEntry(

@@ -72,7 +72,8 @@ final class BoardHtml {
       h.append(esc(s.registry().digest().map(ReleaseBoard::shortDigest).orElse(s.registry().describe())))
           .append("</td><td>").append(esc(s.health().describe())).append("</td><td>");
       if (s.drift().isEmpty()) {
-        h.append("<span class=\"badge ok\">in step</span>");
+        h.append(s.recorded().isPresent() ? "<span class=\"badge ok\">in step</span>"
+            : "<span class=\"badge\">nothing deployed</span>");
       }
       for (Drift d : s.drift()) {
         h.append("<div class=\"drift\"><span class=\"badge fail\">").append(esc(d.kind().label()))

@@ -26,7 +26,7 @@ final class BoardMarkdown {
           return "**" + d.tag() + "** " + e.actionLabel() + " " + ReleaseBoard.time(d.at()) + " by " + d.by() + ", `"
               + ReleaseBoard.shortDigest(d.digest()) + "`, " + tests(board, e);
         }).orElse("nothing recorded");
-        String drift = s.drift().isEmpty() ? "in step" : String.join("<br>",
+        String drift = s.drift().isEmpty() ? (s.recorded().isPresent() ? "in step" : "nothing deployed") : String.join("<br>",
             s.drift().stream().map(d -> "**" + d.kind().label() + "**: " + cell(d.message()) + " — fix: " + cell(d.fix())).toList());
         m.append("| ").append(s.name()).append(" (").append(s.mode()).append(") | ").append(recorded).append(" | ")
             .append(cell(s.registry().digest().map(ReleaseBoard::shortDigest).orElse(s.registry().describe())))

@@ -46,7 +46,9 @@ public final class EnvironmentInspector {
               + " deploy it with mvn beelms:deploy -Dtarget=" + name + " -Dbeelms.deploy.version=<tag> so it"
               + " is smoke-tested and recorded"));
     }
-    if (!tag.read()) {
+    // Fail closed where the tool deploys (a record, or a tag it tried to read); an environment
+    // declared for smoke only (no <imageTag>, nothing recorded) is not drift.
+    if (!tag.read() && (recorded.isPresent() || !tag.reference().isEmpty())) {
       drift.add(new Drift(Drift.Kind.NOT_VERIFIED,
           "could not read " + (tag.reference().isEmpty() ? "the environment tag of " + name : tag.reference())
               + ": " + tag.error(),

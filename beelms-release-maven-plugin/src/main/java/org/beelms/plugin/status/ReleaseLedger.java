@@ -1,14 +1,17 @@
 package org.beelms.plugin.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.beelms.plugin.deploy.DeploymentEntry;
+import org.beelms.plugin.deploy.ReleaseRecords;
 import org.beelms.plugin.release.ReleaseRecord;
 
 /**
@@ -27,11 +30,19 @@ public final class ReleaseLedger {
   /** @param releases the records of every {@code v*} tag, newest version first */
   public ReleaseLedger(List<ReleaseRecord> releases) {
     this.releases = List.copyOf(releases);
+    Map<String, Instant> newest = new HashMap<>();
+    for (ReleaseRecord release : this.releases) {
+      for (DeploymentEntry e : ReleaseRecords.deployments(release)) {
+        newest.merge(e.environment(), e.at(), (a, b) -> a.isAfter(b) ? a : b);
+      }
+    }
     List<Recorded> all = new ArrayList<>();
     for (ReleaseRecord release : this.releases) {
       release.smoke().fields().forEachRemaining(env -> {
         for (JsonNode node : env.getValue().path("deployments")) {
-          all.add(new Recorded(release, BoardEntry.fromJson(node, env.getValue())));
+          DeploymentEntry e = DeploymentEntry.fromJson(node);
+          boolean newestThere = e.at().equals(newest.get(e.environment()));
+          all.add(new Recorded(release, BoardEntry.fromJson(node, env.getValue(), newestThere)));
         }
       });
     }
@@ -89,12 +100,5 @@ public final class ReleaseLedger {
     Set<String> names = new LinkedHashSet<>(declared);
     timeline.forEach(r -> names.add(r.entry().entry().environment()));
     return List.copyOf(names);
-  }
-
-  /** Per release tag, its record, in the order of {@link #releases()}. */
-  public Map<String, ReleaseRecord> byTag() {
-    Map<String, ReleaseRecord> out = new LinkedHashMap<>();
-    releases.forEach(r -> out.put(r.tag(), r));
-    return out;
   }
 }

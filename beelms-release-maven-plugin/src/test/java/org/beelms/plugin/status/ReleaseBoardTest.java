@@ -73,9 +73,9 @@ class ReleaseBoardTest {
       String v2Prod = entry("deploy", "production", "production", "0.1.1", D2, "2026-11-27T12:00:00Z", "ci-release",
           "smoke-failed", "FAILED", ",\"forced\":\"INC-7 hotfix\",\"rolledBack\":true");
       String smoke1 = """
-          {"staging":{"status":"PASSED","at":"2026-11-25T10:00:00Z","deployments":[%s]},
+          {"staging":{"status":"PASSED","at":"2026-11-25T10:00:00Z","report":"%s","deployments":[%s]},
            "production":{"status":"PASSED","at":"2026-11-27T12:05:00Z","deployments":[%s,%s]}}"""
-          .formatted(v1Staging, v1Prod, v1Back);
+          .formatted(report, v1Staging, v1Prod, v1Back);
       String smoke2 = """
           {"staging":{"status":"PASSED","at":"2026-11-27T10:00:00Z","report":"%s","deployments":[%s]},
            "production":{"status":"FAILED","at":"2026-11-27T12:00:00Z","deployments":[%s]}}"""
@@ -142,6 +142,9 @@ class ReleaseBoardTest {
     assertTrue(cell.contains("smoke PASSED</span> <span class=\"badge fail\">regression FAILED"), cell);
     assertTrue(cell.contains("2026-11-27 10:00 UTC by ci-release"), cell);
     assertTrue(cell.contains("sha256:222222222222<"), cell);
+    assertFalse(html.substring(html.indexOf("id=\"cell-v0.1.0-staging\""), html.indexOf("</td>",
+        html.indexOf("id=\"cell-v0.1.0-staging\""))).contains("href"),
+        "smoke-staging.json now holds v0.1.1's run: v0.1.0's older run does not link to it");
     String prod = html.substring(html.indexOf("id=\"cell-v0.1.1-production\""), html.indexOf("</td>", html.indexOf("id=\"cell-v0.1.1-production\"")));
     assertTrue(prod.contains("forced: INC-7 hotfix; rolled back afterwards"), prod);
     assertTrue(html.contains("&lt;b&gt;lead&lt;/b&gt;"), "actor escaped");

@@ -1,7 +1,6 @@
 package org.beelms.plugin.status;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -27,7 +26,6 @@ import org.beelms.plugin.release.ReleaseRecord;
 import org.beelms.plugin.rollback.Rollback;
 import org.beelms.plugin.rollback.RollbackSettings;
 import org.beelms.plugin.smoke.Environment;
-import org.beelms.plugin.gate.GateStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -203,7 +201,10 @@ class StatusCheckTest {
       ReleaseRecord v1 = world.release("0.1.0");
       registry().copy(v1.image().reference(), "qa");
 
-      GateResult byHand = status(world, true, registry(), env("qa", "staging", qa));
+      // Declared for smoke only (no <imageTag>, nothing recorded): not drift.
+      Environment smokeOnly = Environment.declared("local", qa.api().toString(), "", "staging", "", "", "", "",
+          Map.of(), "", "");
+      GateResult byHand = status(world, true, registry(), env("qa", "staging", qa), smokeOnly);
       // HTTPS only: the loopback registry speaks plain HTTP, so the tag cannot be read.
       GateResult unreadable = status(world, true,
           new ManifestCopy(Optional.empty(), false, Duration.ofSeconds(3), Duration.ofSeconds(3)), env("qa", "staging", qa));
