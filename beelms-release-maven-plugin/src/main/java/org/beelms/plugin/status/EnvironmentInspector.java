@@ -90,7 +90,8 @@ public final class EnvironmentInspector {
     BoardEntry board = recorded.entry();
     DeploymentEntry entry = board.entry();
     String release = entry.tag();
-    String since = " since " + entry.at() + " (" + entry.action() + " by " + entry.by() + ")";
+    String since = " since " + entry.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " (" + entry.action()
+        + " by " + entry.by() + ")";
     String redeploy = "mvn beelms:deploy -Dtarget=" + name + " -Dbeelms.deploy.version=" + release;
 
     if (!board.healthy() && !board.rolledBack()) {
@@ -132,7 +133,8 @@ public final class EnvironmentInspector {
 
     if (!answer.up()) {
       drift.add(new Drift(Drift.Kind.HEALTH_DOWN,
-          answer.uri() + ": " + answer.describe() + "; the records say " + name + " runs " + release + since,
+          (answer.statusCode() == 0 ? answer.describe() : "GET " + answer.uri() + " answered " + answer.describe())
+              + "; the records say " + name + " runs " + release + since,
           "check " + name + " (platform, logs); when it is back, mvn beelms:smoke -Dtarget=" + name
               + "; if the release is at fault, mvn beelms:rollback -Dtarget=" + name));
     } else if (answer.version().isPresent() && !answer.version().get().equals(entry.version())) {

@@ -156,7 +156,7 @@ class StatusCheckTest {
       assertEquals(2, drift.size(), all(result));
       assertTrue(drift.get(0).startsWith("staging: another version runs: " + staging.api() + "/health reports version"
           + " 0.1.0, but the records say staging runs 0.1.1 (v0.1.1)"), drift.get(0));
-      assertTrue(drift.get(1).startsWith("production: health down: " + productionEnv.url() + "/health: no answer"),
+      assertTrue(drift.get(1).startsWith("production: health down: no answer from GET " + productionEnv.url() + "/health ("),
           drift.get(1));
     }
   }
