@@ -57,6 +57,20 @@ public final class HookRunner {
    */
   public HookResult run(String hook, String command, Map<String, String> variables)
       throws IOException {
+    return run(hook, command, variables, false);
+  }
+
+  /**
+   * As {@link #run(String, String, Map)}, and the log file is rewritten with the secrets masked as
+   * in the tail, so it keeps none (the notify hook, whose output nobody needs verbatim).
+   */
+  public HookResult runWithRedactedLog(String hook, String command, Map<String, String> variables)
+      throws IOException {
+    return run(hook, command, variables, true);
+  }
+
+  private HookResult run(String hook, String command, Map<String, String> variables, boolean redactLog)
+      throws IOException {
     Files.createDirectories(logDirectory);
     Path log = logDirectory.resolve(hook.replaceAll("[^A-Za-z0-9._-]", "_") + ".log");
     ProcessBuilder builder =
@@ -80,7 +94,9 @@ public final class HookRunner {
       stop(process);
     }
     Duration took = Duration.ofNanos(System.nanoTime() - start);
-    redactLog(log, builder.environment());
+    if (redactLog) {
+      redactLog(log, builder.environment());
+    }
     return new HookResult(
         hook, finished ? process.exitValue() : -1, !finished, took, log,
         redactTail(tail(log), builder.environment()));

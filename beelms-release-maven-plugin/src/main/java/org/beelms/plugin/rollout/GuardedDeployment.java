@@ -80,7 +80,7 @@ public final class GuardedDeployment implements Gate {
     ReleaseRecord release = deployed.release();
     String outcome = deployed.rollout().map(Rollout.Result::outcome).orElse("refused");
     List<Finding> findings = new ArrayList<>(deployed.result().findings());
-    Optional<ReleaseRecord> previous = deployed.previousDigest().flatMap(this::releaseWithDigest);
+    Optional<ReleaseRecord> previous = ranBefore(deployed.previousDigest(), deployed.entry());
     Notice notice = new Notice(release, outcome, previous);
 
     if (!deployed.failedAfterMove()) {
@@ -95,7 +95,7 @@ public final class GuardedDeployment implements Gate {
     }
     String tagRef = Rollout.environmentTag(release, environment);
     String where = "-Dbeelms.deploy.onFailure=rollback";
-    if (deployed.previousDigest().isEmpty()) {
+    if (deployed.previousDigest().isEmpty() && previous.isEmpty()) {
       findings.add(Finding.error(
           "automatic rollback: nothing to go back to, " + tagRef + " did not exist before this deploy (the"
               + " first deploy to " + environment.name() + "); the tag stays at " + release.image().digest()
@@ -109,7 +109,7 @@ public final class GuardedDeployment implements Gate {
     }
     if (previous.isEmpty() || previous.get().tag().equals(release.tag())) {
       findings.add(Finding.error(
-          "automatic rollback: " + tagRef + " pointed at " + deployed.previousDigest().get() + " before this"
+          "automatic rollback: " + tagRef + " pointed at " + deployed.previousDigest().orElse("?") + " before this"
               + " deploy, " + (previous.isEmpty() ? "which no release record knows" : "the same release")
               + ", so there is no earlier release to go back to; the tag stays at " + release.image().digest()
               + " (" + release.tag() + ")", where,
@@ -201,14 +201,14 @@ public final class GuardedDeployment implements Gate {
         + "; now " + current.orElse("not there") + "), run the deploy hook, wait for health, run post-deploy smoke");
     if (failure.onFailure() == OnFailure.STOP) {
       lines.add("on failure (onFailure=stop): stop and leave the tag at " + release.tag());
-    } else if (current.isEmpty()) {
+    } else if (current.isEmpty() && ranBefore(current, Optional.empty()).isEmpty()) {
       lines.add("on failure (onFailure=rollback): nothing to go back to (first deploy to " + environment.name()
           + "): leave the tag at " + release.tag() + " and fail");
     } else {
-      Optional<ReleaseRecord> previous = releaseWithDigest(current.get());
+      Optional<ReleaseRecord> previous = ranBefore(current, Optional.empty());
       if (previous.isEmpty() || previous.get().tag().equals(release.tag())) {
         lines.add("on failure (onFailure=rollback): no earlier release to go back to (" + tagRef + " has "
-            + current.get() + ", " + (previous.isEmpty() ? "which no release record knows" : "the same release")
+            + current.orElse("?") + ", " + (previous.isEmpty() ? "which no release record knows" : "the same release")
             + "): leave the tag and fail");
       } else {
         try {
@@ -257,6 +257,27 @@ public final class GuardedDeployment implements Gate {
     } catch (ImageException e) {
       return "state: cannot read " + tagRef + " (" + e.getMessage() + ")";
     }
+  }
+
+  /**
+   * The release that ran on the environment before this deploy: the one whose digest the tag had;
+   * when the tag did not exist, the last one the records say was put there (its image, and the tag
+   * with it, may have been deleted from the registry: the rollback then says so); empty for a
+   * first deploy.
+   *
+   * @param justRecorded this deploy's own entry, left out
+   */
+  private Optional<ReleaseRecord> ranBefore(Optional<String> digest, Optional<DeploymentEntry> justRecorded) {
+    if (digest.isPresent()) {
+      return releaseWithDigest(digest.get());
+    }
+    List<ReleaseRecord> all = records.tagged();
+    return all.stream()
+        .flatMap(r -> ReleaseRecords.deployments(r).stream())
+        .filter(e -> e.environment().equals(settings.environment().name()))
+        .filter(e -> justRecorded.map(j -> !(j.at().equals(e.at()) && j.digest().equals(e.digest()))).orElse(true))
+        .max(Comparator.comparing(DeploymentEntry::at))
+        .flatMap(e -> all.stream().filter(r -> r.tag().equals(e.tag())).findFirst());
   }
 
   private Optional<ReleaseRecord> releaseWithDigest(String digest) {
