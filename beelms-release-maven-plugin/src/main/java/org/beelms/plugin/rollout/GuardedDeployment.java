@@ -139,6 +139,18 @@ public final class GuardedDeployment implements Gate {
       notice.summary = "deploy of " + release.tag() + " to " + environment.name() + " " + outcome
           + "; automatic rollback to " + target.tag() + " not possible";
       return finish(findings, notice, listener);
+    } catch (Exception e) {
+      // The registry or a hook broke during the rollback: both failures are reported, no retry.
+      findings.add(Finding.error(
+          "the automatic rollback to " + target.tag() + " could not run (" + e.getClass().getSimpleName() + ": "
+              + e.getMessage() + ") after the deploy of " + release.tag() + " " + outcome
+              + "; stopped, no further rollback; " + state(tagRef), where,
+          "check the registry and the environment by hand, then fix forward or run mvn beelms:rollback -Dtarget="
+              + environment.name()));
+      notice.rollback = "failed";
+      notice.summary = "deploy of " + release.tag() + " to " + environment.name() + " " + outcome
+          + "; the automatic rollback to " + target.tag() + " could not run";
+      return finish(findings, notice, listener);
     }
     for (Finding f : rolled.result().findings()) {
       findings.add(new Finding(f.severity(), "automatic rollback: " + f.message(), f.where(), f.fix(), f.checklistId()));
