@@ -146,6 +146,8 @@ class GuardedDeploymentTest {
       assertTrue(text.contains("-Dbeelms.rollback.backupId=<backup id>"), text);
       assertTrue(text.contains("points at " + v2.image().digest() + " (v0.2.0)"), text);
       assertFalse(entries(world, "v0.2.0", "deploy").get(0).rolledBack());
+      assertFalse(world.note("v0.2.0").smoke().get("staging").get("deployments").get(0).has("rolledBack"),
+          "rolledBack is written only when true (additive)");
       assertTrue(entries(world, "v0.1.0", "rollback").isEmpty(), "no rollback recorded");
       assertEquals(2, world.smokeRuns.get());
     }
