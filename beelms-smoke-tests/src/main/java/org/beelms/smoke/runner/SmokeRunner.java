@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Runs the smoke suites in-process: waits (bounded) for the target and checks it is a beelms core API, then runs the
@@ -73,6 +74,7 @@ public final class SmokeRunner {
                         TagFilter.includeTags(List.copyOf(request.suites())))
                 .configurationParameters(config.toConfigurationParameters())
                 .configurationParameter(BeelmsSmokeExtension.PREFLIGHT_DONE, "true")
+                .configurationParameters(executionParameters(config.parallelism()))
                 .enableImplicitConfigurationParameters(false)
                 .build();
         ResultCollector collector = new ResultCollector(journal, request.listener());
@@ -102,6 +104,25 @@ public final class SmokeRunner {
                     + "failOnContractDeviation=false to report them only");
         }
         return finish(request, started, journal, collector.results(), null, true);
+    }
+
+    /**
+     * JUnit Jupiter's parallel execution for {@code parallelism} > 1: classes and checks concurrent, a fixed pool of
+     * {@code parallelism} threads (the checks wait on the network, so no more threads when one blocks). Shared state
+     * is guarded by the session's own locking and {@link BeelmsSmokeExtension#TARGET_LOCK}. Passed with the discovery
+     * request, so a {@code junit-platform.properties} on the class path cannot switch it on or off by accident.
+     */
+    public static Map<String, String> executionParameters(int parallelism) {
+        if (parallelism <= 1) {
+            return Map.of("junit.jupiter.execution.parallel.enabled", "false");
+        }
+        String n = String.valueOf(parallelism);
+        return Map.of("junit.jupiter.execution.parallel.enabled", "true",
+                "junit.jupiter.execution.parallel.mode.default", "concurrent",
+                "junit.jupiter.execution.parallel.mode.classes.default", "concurrent",
+                "junit.jupiter.execution.parallel.config.strategy", "fixed",
+                "junit.jupiter.execution.parallel.config.fixed.parallelism", n,
+                "junit.jupiter.execution.parallel.config.fixed.max-pool-size", n);
     }
 
     /** The legacy XML lists every system property (and the java command line): pass it through the redactor. */
