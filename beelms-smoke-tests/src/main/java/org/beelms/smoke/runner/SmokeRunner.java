@@ -120,6 +120,8 @@ public final class SmokeRunner {
         return Map.of("junit.jupiter.execution.parallel.enabled", "true",
                 "junit.jupiter.execution.parallel.mode.default", "concurrent",
                 "junit.jupiter.execution.parallel.mode.classes.default", "concurrent",
+                // named, so JUnit does not log a suggestion to try its newer pool (the log stays one line per failure)
+                "junit.jupiter.execution.parallel.config.executor-service", "FORK_JOIN_POOL",
                 "junit.jupiter.execution.parallel.config.strategy", "fixed",
                 "junit.jupiter.execution.parallel.config.fixed.parallelism", n,
                 "junit.jupiter.execution.parallel.config.fixed.max-pool-size", n);
