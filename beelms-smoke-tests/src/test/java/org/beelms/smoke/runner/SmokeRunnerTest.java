@@ -150,7 +150,8 @@ class SmokeRunnerTest {
     void parallelChecksShareOneSessionLeaveTheProbeAloneAndReportInChecklistOrder() throws IOException {
         try (FakeBeelms server = new FakeBeelms()) {
             server.everyRequestDelayMs = 15; // long enough for checks running at the same time to overlap visibly
-            SmokeRunResult parallel = run(config(server).parallelism(4).build());
+            // generous read timeout: on a loaded machine four checks at once can wait seconds for the fake's answers
+            SmokeRunResult parallel = run(config(server).readTimeout(Duration.ofSeconds(30)).parallelism(4).build());
             assertEquals(0, parallel.exitCode(), () -> describe(parallel));
             assertEquals(1, server.registerCalls.get(), "one registration per run, however many checks need it at once");
             String throwaway = server.users.keySet().stream().filter(e -> e.startsWith("beelms-smoke-")).findFirst().orElseThrow();
@@ -166,7 +167,7 @@ class SmokeRunnerTest {
             assertEquals(List.of(), others.stream().filter(e -> e.overlaps(from, to)).map(FakeBeelms.Exchange::request).toList(),
                     "requests of other checks ran while the rate-limit probe did");
 
-            SmokeRunResult sequential = SmokeRunner.run(SmokeRunRequest.builder(config(server).parallelism(1).build())
+            SmokeRunResult sequential = SmokeRunner.run(SmokeRunRequest.builder(config(server).readTimeout(Duration.ofSeconds(30)).parallelism(1).build())
                     .reportDirectory(reports.resolve("sequential")).build());
             List<String> order = parallel.checks().stream().map(CheckResult::displayName).toList();
             assertEquals(sequential.checks().stream().map(CheckResult::displayName).toList(), order,
