@@ -52,9 +52,7 @@ public record BoardEntry(
         && environmentNode.path("at").asText("").equals(node.path("at").asText("-"))) {
       report = text(environmentNode, "report");
     }
-    return new BoardEntry(
-        entry, orderedTiers(tiers), node.path("rolledBack").asBoolean(false),
-        text(node, "trigger").orElse(""), report);
+    return new BoardEntry(entry, orderedTiers(tiers), entry.rolledBack(), entry.trigger(), report);
   }
 
   /** Keeps {@code smoke} before {@code regression}, as the tiers run. */
