@@ -346,7 +346,7 @@ class DeployRollbackIT {
         staging);
     assertTrue(staging.contains("href=\"smoke-staging.json\""), "smoke result links to its report: " + staging);
     String production = cell(html, "v0.1.0-production");
-    assertTrue(production.indexOf("<b>deploy</b>") < production.indexOf("<b>rollback</b>"), production);
+    assertTrue(production.indexOf("<b>deploy</b>") < production.indexOf("<b>rollback (manual)</b>"), production);
     assertTrue(production.contains("from v0.1.1; image-rollback"), production);
     assertTrue(cell(html, "v0.1.1-production").contains("<b>deploy</b>"), html);
     assertTrue(html.contains("V4__add_course_tags.sql</code></td><td><span class=\"badge ok\">expand"), html);
@@ -355,7 +355,7 @@ class DeployRollbackIT {
     if (HeadlessChromium.available()) {
       String dom = HeadlessChromium.dumpDom(out.resolve("board.html"));
       assertTrue(dom.contains("id=\"cell-v0.1.0-production\""), dom);
-      assertTrue(dom.contains("<b>rollback</b>"), dom);
+      assertTrue(dom.contains("<b>rollback (manual)</b>"), dom);
       HeadlessChromium.screenshot(out.resolve("board.html"), Path.of("target/board.png"), 1400, 1500);
     }
 

@@ -186,7 +186,7 @@ class StatusCheckTest {
       String cell = html.substring(html.indexOf("id=\"cell-v0.1.0-production\""), html.indexOf("</td>",
           html.indexOf("id=\"cell-v0.1.0-production\"")));
       assertTrue(cell.contains("<li class=\"entry deploy ok\"><b>deploy</b>"), cell);
-      assertTrue(cell.contains("<li class=\"entry rollback fail\"><b>rollback</b>"), cell);
+      assertTrue(cell.contains("<li class=\"entry rollback fail\"><b>rollback (manual)</b>"), cell);
       assertTrue(cell.contains("by on-call"), cell);
       assertTrue(cell.contains("from v0.1.1; image-rollback"), cell);
       assertTrue(html.contains("rollback failed half-way"), html);
