@@ -152,7 +152,12 @@ public final class Browser implements AutoCloseable {
         ChromeDriver d = driver();
         Instant at = Instant.now();
         String problem = navigate(d, url);
+        List<String> loginPageConsole = List.of();
+        List<String> loginPageFailed = List.of();
         if (problem == null) {
+            // the login page's own errors; what the page it lands on logs is that page's check's business
+            loginPageConsole = consoleErrors(d);
+            loginPageFailed = failedRequests(d);
             problem = fillAndSubmit(d, account);
         }
         if (problem == null) {
@@ -161,7 +166,10 @@ public final class Browser implements AutoCloseable {
                 new WebDriverWait(d, settings.timeout()).until(drv -> !URI.create(drv.getCurrentUrl()).getPath()
                         .equals(loginPath));
                 loggedIn = true;
+                consoleErrors(d); // drained: they belong to the landing page
             } catch (TimeoutException e) {
+                loginPageConsole = concat(loginPageConsole, consoleErrors(d));
+                loginPageFailed = concat(loginPageFailed, failedRequests(d));
                 String alert = text(d, "[role=alert], .error, .alert");
                 problem = "after submitting the login form the browser stayed on " + url + " for "
                         + settings.timeout() + " (beelms.smoke.browser.timeout)"
@@ -169,7 +177,18 @@ public final class Browser implements AutoCloseable {
             }
         }
         return record(d, checklistIds, check, url, List.of("leaving " + settings.loginPath() + " after the login"),
-                problem == null ? "left " + settings.loginPath() : null, problem, at, problem);
+                problem == null ? "left " + settings.loginPath() : null, problem, at,
+                new Observed(loginPageConsole, loginPageFailed));
+    }
+
+    /** Console errors and failed requests gathered before the visit's end (the login page's, before it navigates). */
+    private record Observed(List<String> console, List<String> failed) {
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
     }
 
     private String fillAndSubmit(ChromeDriver d, Credentials account) {
@@ -230,19 +249,13 @@ public final class Browser implements AutoCloseable {
     }
 
     private PageVisit record(ChromeDriver d, List<String> ids, String check, URI url, Collection<String> expected,
-                             String shown, String navigationProblem, Instant at, String given) {
-        int status = number(script(d, NAVIGATION_STATUS));
-        List<String> failed = new ArrayList<>();
-        Object collected = script(d, COLLECT_FAILED);
-        if (collected instanceof List<?> list) {
-            list.forEach(o -> failed.add(String.valueOf(o)));
-        }
-        failed.removeIf(f -> f.endsWith(" → 401")); // a guest's or an expired session's answer, not a failure
-        List<String> console = consoleErrors(d);
+                             String shown, String problem, Instant at, Observed observed) {
+        int status = observed == null ? number(script(d, NAVIGATION_STATUS)) : 0;
+        List<String> failed = observed == null ? failedRequests(d) : observed.failed();
+        List<String> console = observed == null ? consoleErrors(d) : observed.console();
         String visible = visibleText(d);
         String landed = currentUrl(d);
         Path shot = screenshot(d, ids);
-        String problem = given != null ? given : navigationProblem;
         if (problem == null && status >= 400) {
             problem = "GET " + url + " answered " + status + " in the browser";
         }
@@ -267,6 +280,15 @@ public final class Browser implements AutoCloseable {
                 Duration.between(at, Instant.now()), at, problem);
         journal.pageVisit(visit);
         return visit.redacted(journal.redactor());
+    }
+
+    private static List<String> failedRequests(ChromeDriver d) {
+        List<String> failed = new ArrayList<>();
+        if (script(d, COLLECT_FAILED) instanceof List<?> list) {
+            list.forEach(o -> failed.add(String.valueOf(o)));
+        }
+        failed.removeIf(f -> f.endsWith(" → 401")); // a guest's or an expired session's answer, not a failure
+        return failed;
     }
 
     private List<String> consoleErrors(ChromeDriver d) {

@@ -46,6 +46,11 @@ public record BrowserSettings(Optional<Path> chromium, Optional<Path> chromedriv
         return new BrowserSettings(chromium, chromedriver, timeout, width, height, loginPath, Optional.of(dir));
     }
 
+    /** A copy waiting at most {@code wait} for a page's content. */
+    public BrowserSettings withTimeout(Duration wait) {
+        return new BrowserSettings(chromium, chromedriver, wait, width, height, loginPath, screenshots);
+    }
+
     /** {@code "1280x800"} → width and height (320..3840 × 240..2160), or the error naming the setting. */
     static int[] parseWindow(String key, String source, String value) {
         Matcher m = WINDOW.matcher(value.trim());
