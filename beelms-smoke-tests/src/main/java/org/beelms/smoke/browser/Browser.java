@@ -92,6 +92,12 @@ public final class Browser implements AutoCloseable {
     private static final String NAVIGATION_STATUS = "var n = performance.getEntriesByType('navigation')[0];"
             + " return n && n.responseStatus ? n.responseStatus : 0;";
     private static final int VISIBLE_TEXT_CHARS = 300;
+    /**
+     * Selenium looks for a DevTools (CDP) binding matching the browser when a Chromium session starts and logs a
+     * warning to stderr when none is on the classpath. The tier uses none (its CDP commands go through chromedriver),
+     * so that one logger is silenced; held here so the setting is not garbage-collected.
+     */
+    private static final java.util.logging.Logger CDP_FINDER_LOG = silenced("org.openqa.selenium.devtools.CdpVersionFinder");
 
     private final BrowserSettings settings;
     private final URI webUrl;
@@ -353,6 +359,12 @@ public final class Browser implements AutoCloseable {
 
     private static int number(Object o) {
         return o instanceof Number n ? n.intValue() : 0;
+    }
+
+    private static java.util.logging.Logger silenced(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(Level.OFF);
+        return logger;
     }
 
     static String normalise(String s) {

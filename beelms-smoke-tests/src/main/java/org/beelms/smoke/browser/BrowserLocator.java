@@ -27,11 +27,16 @@ public final class BrowserLocator {
     public record Executables(Path chromium, Path chromedriver) {
     }
 
-    private final Map<String, String> environment;
+    private final List<Path> searchPath;
 
-    /** @param environment where {@code PATH} is read from ({@code System.getenv()}) */
+    /** @param environment where {@code PATH} is read from ({@code System.getenv()}); {@code /usr/bin} comes first */
     public BrowserLocator(Map<String, String> environment) {
-        this.environment = Map.copyOf(environment);
+        this(searchPath(Path.of("/usr/bin"), environment.getOrDefault("PATH", "")));
+    }
+
+    /** Looks in exactly {@code searchPath} (tests). */
+    BrowserLocator(List<Path> searchPath) {
+        this.searchPath = List.copyOf(searchPath);
     }
 
     /**
@@ -53,7 +58,7 @@ public final class BrowserLocator {
                     + "beelms.smoke." + key + ") is not an executable file; install Debian's packages (" + INSTALL
                     + ") or correct beelms.smoke." + key + ".");
         }
-        for (Path dir : searchPath()) {
+        for (Path dir : searchPath) {
             for (String name : names) {
                 Path candidate = dir.resolve(name);
                 if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
@@ -66,9 +71,8 @@ public final class BrowserLocator {
                 + ") or name the executables with beelms.smoke.browser.chromium and beelms.smoke.browser.chromedriver.");
     }
 
-    private List<Path> searchPath() {
-        List<Path> dirs = new ArrayList<>(List.of(Path.of("/usr/bin")));
-        String path = environment.getOrDefault("PATH", "");
+    private static List<Path> searchPath(Path first, String path) {
+        List<Path> dirs = new ArrayList<>(List.of(first));
         for (String part : path.split(File.pathSeparator)) {
             if (!part.isBlank()) {
                 Path dir = Path.of(part);
