@@ -77,13 +77,18 @@ public final class Browser implements AutoCloseable {
               };
             })();
             """;
-    /** Failed requests: the hook's, plus other resources (scripts, styles, images) that answered 4xx/5xx. */
+    /**
+     * Failed requests: the hook's, plus other resources (scripts, styles, images) that answered 4xx/5xx; not the
+     * browser's own {@code /favicon.ico} probe.
+     */
     private static final String COLLECT_FAILED = """
             var out = (window.__beelmsFailed || []).map(function (f) {
               return f.method + ' ' + f.url + ' → ' + (f.status === 0 ? 'no answer' + (f.error ? ' (' + f.error + ')' : '') : f.status);
             });
             performance.getEntriesByType('resource').forEach(function (e) {
-              if (e.initiatorType !== 'fetch' && e.initiatorType !== 'xmlhttprequest' && e.responseStatus >= 400) {
+              // the browser's own favicon probe is not the page's request
+              if (e.initiatorType !== 'fetch' && e.initiatorType !== 'xmlhttprequest' && e.responseStatus >= 400
+                  && e.name.indexOf('/favicon.ico') < 0) {
                 out.push('GET ' + e.name + ' (' + e.initiatorType + ') → ' + e.responseStatus);
               }
             });
