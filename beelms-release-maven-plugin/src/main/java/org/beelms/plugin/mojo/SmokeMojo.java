@@ -55,8 +55,9 @@ public class SmokeMojo extends AbstractBeelmsMojo {
 
   /**
    * The suites to run, comma-separated: {@code smoke} (OPS and WS-1..WS-3, the post-deploy
-   * gate), {@code ops}, {@code ws1}, {@code ws2}, {@code ws3}, {@code regression} (the second
-   * tier), or {@code all} (both tiers).
+   * gate; with the environment's {@code <webUrl>} also {@code pages}, the DEMO pages in headless
+   * Chromium), {@code ops}, {@code ws1}, {@code ws2}, {@code ws3}, {@code regression} (the second
+   * tier), {@code pages} (the browser tier), or {@code all} (every tier).
    */
   @Parameter(property = "beelms.smoke.suites", defaultValue = "smoke")
   private String suites;

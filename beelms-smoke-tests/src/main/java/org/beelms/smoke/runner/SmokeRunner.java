@@ -48,7 +48,7 @@ public final class SmokeRunner {
     }
 
     public SmokeRunResult execute(SmokeRunRequest request) {
-        SmokeConfig config = request.config();
+        SmokeConfig config = withScreenshotsIn(request.config(), request.reportDirectory());
         Instant started = Instant.now();
         SmokeJournal journal = new SmokeJournal(config.secrets());
         Path reportDir = request.reportDirectory();
@@ -148,6 +148,14 @@ public final class SmokeRunner {
         }
     }
 
+    /** The browser tier's screenshots go next to the reports ({@code <report>/screenshots}) unless configured. */
+    static SmokeConfig withScreenshotsIn(SmokeConfig config, Path reportDir) {
+        if (config.browser().screenshots().isPresent()) {
+            return config;
+        }
+        return config.toBuilder().browser(config.browser().withScreenshots(reportDir.resolve("screenshots"))).build();
+    }
+
     /** The legacy XML lists every system property (and the java command line): pass it through the redactor. */
     private static void redactXml(Path reportDir, SmokeJournal journal) {
         try (java.util.stream.Stream<Path> files = Files.list(reportDir)) {
@@ -170,7 +178,7 @@ public final class SmokeRunner {
                 config.mode().name().toLowerCase(Locale.ROOT), request.suites(), started,
                 Duration.between(started, Instant.now()), checks, journal.deviations(), journal.residue(),
                 journal.retries(), journal.problems(), error == null ? null : journal.redactor().redact(error),
-                request.reportDirectory(), journal.allRequests(), journal.regression());
+                request.reportDirectory(), journal.allRequests(), journal.regression(), journal.pageVisits());
         if (writeReports) {
             try {
                 ChecklistReport.write(result, request.reportDirectory());
@@ -179,7 +187,7 @@ public final class SmokeRunner {
                         started, result.duration(), checks, result.deviations(), result.residue(), result.retries(),
                         result.problems(), "Cannot write the checklist report to " + request.reportDirectory()
                         .toAbsolutePath() + ": " + e.getCause().getMessage(), request.reportDirectory(),
-                        result.requests(), result.regression());
+                        result.requests(), result.regression(), result.pages());
             }
         }
         return result;
