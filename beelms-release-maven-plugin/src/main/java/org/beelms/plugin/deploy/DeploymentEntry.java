@@ -27,6 +27,10 @@ import java.util.Objects;
  * @param decision for a rollback, the decision taken ({@code image-rollback},
  *     {@code restore-and-image-rollback}); empty otherwise
  * @param backupId for a rollback with a database restore, the backup restored; empty otherwise
+ * @param rolledBack for a deploy, true when the same run moved the environment back to the release
+ *     that ran before ({@code -Dbeelms.deploy.onFailure=rollback}); written only when true
+ * @param trigger for a rollback, {@code manual} ({@code beelms:rollback}) or {@code automatic}
+ *     (after a failed deploy); empty for a deploy
  */
 public record DeploymentEntry(
     String action,
@@ -42,9 +46,20 @@ public record DeploymentEntry(
     String forced,
     String from,
     String decision,
-    String backupId) {
+    String backupId,
+    boolean rolledBack,
+    String trigger) {
 
   public static final String DEPLOYED = "deployed";
+
+  /** An entry without {@code rolledBack} and {@code trigger}. */
+  public DeploymentEntry(
+      String action, String environment, String mode, String version, String tag, String digest,
+      String by, Instant at, String outcome, String smoke, String forced, String from, String decision,
+      String backupId) {
+    this(action, environment, mode, version, tag, digest, by, at, outcome, smoke, forced, from, decision,
+        backupId, false, "");
+  }
 
   public DeploymentEntry {
     Objects.requireNonNull(action, "action");
@@ -61,6 +76,19 @@ public record DeploymentEntry(
     from = nonNull(from);
     decision = nonNull(decision);
     backupId = nonNull(backupId);
+    trigger = nonNull(trigger);
+  }
+
+  /** The same entry with {@code rolledBack: true}. */
+  public DeploymentEntry withRolledBack() {
+    return new DeploymentEntry(action, environment, mode, version, tag, digest, by, at, outcome, smoke,
+        forced, from, decision, backupId, true, trigger);
+  }
+
+  /** The same entry with {@code trigger} set ({@code manual} or {@code automatic}). */
+  public DeploymentEntry withTrigger(String newTrigger) {
+    return new DeploymentEntry(action, environment, mode, version, tag, digest, by, at, outcome, smoke,
+        forced, from, decision, backupId, rolledBack, newTrigger);
   }
 
   /** True when the release went in place and its post-deploy smoke passed. */
@@ -84,6 +112,10 @@ public record DeploymentEntry(
     putIfSet(node, "from", from);
     putIfSet(node, "decision", decision);
     putIfSet(node, "backupId", backupId);
+    if (rolledBack) {
+      node.put("rolledBack", true);
+    }
+    putIfSet(node, "trigger", trigger);
     return node;
   }
 
@@ -102,7 +134,9 @@ public record DeploymentEntry(
         text(node, "forced"),
         text(node, "from"),
         text(node, "decision"),
-        text(node, "backupId"));
+        text(node, "backupId"),
+        node.path("rolledBack").asBoolean(false),
+        text(node, "trigger"));
   }
 
   private static String text(JsonNode node, String field) {

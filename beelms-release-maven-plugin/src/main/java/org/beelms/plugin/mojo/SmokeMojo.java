@@ -161,6 +161,22 @@ public class SmokeMojo extends AbstractBeelmsMojo {
     private String deployCommand;
     /** The database restore hook, for beelms:rollback. */
     private String restoreCommand;
+    /** What beelms:deploy does when a step after the tag moved fails: stop (default) or rollback. */
+    private String onFailure;
+    /** Run after a failed deploy or rollback, with BEELMS_OUTCOME, … in its environment. */
+    private String notifyCommand;
+
+    String name() {
+      return name == null ? "" : name.trim();
+    }
+
+    String onFailure() {
+      return onFailure;
+    }
+
+    String notifyCommand() {
+      return notifyCommand == null ? "" : notifyCommand.trim();
+    }
 
     Environment toEnvironment() {
       return Environment.declared(

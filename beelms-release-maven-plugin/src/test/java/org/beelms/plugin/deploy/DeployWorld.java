@@ -52,6 +52,8 @@ public final class DeployWorld implements AutoCloseable {
   private final Path runningVersion;
   public final AtomicInteger smokeRuns = new AtomicInteger();
   public volatile GateStatus smokeStatus = GateStatus.PASSED;
+  /** Versions whose smoke fails whatever {@link #smokeStatus} says (a broken build of that release). */
+  public final java.util.Set<String> failingSmoke = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private Instant now = Instant.parse("2026-01-01T10:00:00Z");
 
   public DeployWorld(Path work, LoopbackRegistry registry) throws IOException {
@@ -202,8 +204,9 @@ public final class DeployWorld implements AutoCloseable {
         new HealthWait(healthTimeout, Duration.ofMillis(100)),
         (version, listener) -> {
           smokeRuns.incrementAndGet();
-          return new GateResult("smoke", smokeStatus, Duration.ZERO,
-              smokeStatus == GateStatus.PASSED ? List.of()
+          GateStatus status = failingSmoke.contains(version) ? GateStatus.FAILED : smokeStatus;
+          return new GateResult("smoke", status, Duration.ZERO,
+              status == GateStatus.PASSED ? List.of()
                   : List.of(Finding.error("WS1 wiki list failed", "GET /api/wiki", "")), "");
         },
         work.resolve("target/beelms-release"),
@@ -221,6 +224,16 @@ public final class DeployWorld implements AutoCloseable {
   public GateResult deploy(Environment environment, String version) throws Exception {
     return new Deployment(deploySettings(environment, version, null), records(), rollout(Duration.ofSeconds(5)))
         .check(ReleaseListener.NONE);
+  }
+
+  /** The git repository's folder (the project the goals run in). */
+  public Path repo() {
+    return git.root();
+  }
+
+  /** Deletes {@code digest}'s manifest from the registry, as a retention policy would. */
+  public void deleteManifest(String digest) throws Exception {
+    registry.delete(repository().substring(registry.hostPort().length() + 1), digest);
   }
 
   public Optional<String> tagDigest(String tag) throws Exception {
