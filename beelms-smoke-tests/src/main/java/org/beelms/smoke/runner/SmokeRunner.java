@@ -116,7 +116,8 @@ public final class SmokeRunner {
     }
 
     /**
-     * JUnit Jupiter's parallel execution for {@code parallelism} > 1: classes and checks concurrent, a fixed pool of
+     * JUnit Jupiter's parallel execution for {@code parallelism} > 1: the classes one after the other, the checks of a
+     * class concurrently, on a fixed pool of
      * {@code parallelism} threads (the checks wait on the network, so no more threads when one blocks). Shared state
      * is guarded by the session's own locking and {@link BeelmsSmokeExtension#TARGET_LOCK}. Passed with the discovery
      * request, so a {@code junit-platform.properties} on the class path cannot switch it on or off by accident.
@@ -128,7 +129,9 @@ public final class SmokeRunner {
         String n = String.valueOf(parallelism);
         return Map.of("junit.jupiter.execution.parallel.enabled", "true",
                 "junit.jupiter.execution.parallel.mode.default", "concurrent",
-                "junit.jupiter.execution.parallel.mode.classes.default", "concurrent",
+                // classes one after the other, in the order selected: the regression tier after the smoke tier, the
+                // parallel-user smoke last (it takes the registrations the account-lifecycle check does not need)
+                "junit.jupiter.execution.parallel.mode.classes.default", "same_thread",
                 // named, so JUnit does not log a suggestion to try its newer pool (the log stays one line per failure)
                 "junit.jupiter.execution.parallel.config.executor-service", "FORK_JOIN_POOL",
                 "junit.jupiter.execution.parallel.config.strategy", "fixed",
