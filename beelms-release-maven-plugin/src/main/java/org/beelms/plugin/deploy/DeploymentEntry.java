@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.Objects;
+import org.beelms.plugin.smoke.SmokeTiers;
 
 /**
  * One deploy or rollback of a release to an environment, as appended to the release record
@@ -27,6 +28,10 @@ import java.util.Objects;
  * @param decision for a rollback, the decision taken ({@code image-rollback},
  *     {@code restore-and-image-rollback}); empty otherwise
  * @param backupId for a rollback with a database restore, the backup restored; empty otherwise
+ * @param tiers each smoke tier's outcome ({@code "tiers": {"smoke": "PASSED", "regression":
+ *     "PASSED"}}): the tiers of the environment's {@code <smokeTiers>}, {@code SKIPPED} when smoke
+ *     did not run; {@link SmokeTiers#NONE} (no {@code tiers} field) in records written before
+ *     tiers were recorded, which ran the smoke tier only
  */
 public record DeploymentEntry(
     String action,
@@ -42,9 +47,30 @@ public record DeploymentEntry(
     String forced,
     String from,
     String decision,
-    String backupId) {
+    String backupId,
+    SmokeTiers tiers) {
 
   public static final String DEPLOYED = "deployed";
+
+  /** An entry without tiers (as written before they were recorded). */
+  public DeploymentEntry(
+      String action,
+      String environment,
+      String mode,
+      String version,
+      String tag,
+      String digest,
+      String by,
+      Instant at,
+      String outcome,
+      String smoke,
+      String forced,
+      String from,
+      String decision,
+      String backupId) {
+    this(action, environment, mode, version, tag, digest, by, at, outcome, smoke, forced, from,
+        decision, backupId, SmokeTiers.NONE);
+  }
 
   public DeploymentEntry {
     Objects.requireNonNull(action, "action");
@@ -61,6 +87,13 @@ public record DeploymentEntry(
     from = nonNull(from);
     decision = nonNull(decision);
     backupId = nonNull(backupId);
+    tiers = tiers == null ? SmokeTiers.NONE : tiers;
+  }
+
+  /** The same entry with {@code newTiers}. */
+  public DeploymentEntry withTiers(SmokeTiers newTiers) {
+    return new DeploymentEntry(action, environment, mode, version, tag, digest, by, at, outcome,
+        smoke, forced, from, decision, backupId, newTiers);
   }
 
   /** True when the release went in place and its post-deploy smoke passed. */
@@ -84,6 +117,9 @@ public record DeploymentEntry(
     putIfSet(node, "from", from);
     putIfSet(node, "decision", decision);
     putIfSet(node, "backupId", backupId);
+    if (!tiers.isEmpty()) {
+      node.set("tiers", tiers.toJson());
+    }
     return node;
   }
 
@@ -102,7 +138,8 @@ public record DeploymentEntry(
         text(node, "forced"),
         text(node, "from"),
         text(node, "decision"),
-        text(node, "backupId"));
+        text(node, "backupId"),
+        SmokeTiers.fromJson(node.get("tiers")));
   }
 
   private static String text(JsonNode node, String field) {

@@ -161,11 +161,16 @@ public class SmokeMojo extends AbstractBeelmsMojo {
     private String deployCommand;
     /** The database restore hook, for beelms:rollback. */
     private String restoreCommand;
+    /**
+     * The smoke library's tiers run after a deploy or rollback: {@code smoke,regression} (the
+     * default on staging) or {@code smoke} (the default on production).
+     */
+    private String smokeTiers;
 
     Environment toEnvironment() {
       return Environment.declared(
           name, url, webUrl, mode, imageTag, serverId, adminServerId, expectedVersion, properties,
-          deployCommand, restoreCommand);
+          deployCommand, restoreCommand, smokeTiers);
     }
   }
 }

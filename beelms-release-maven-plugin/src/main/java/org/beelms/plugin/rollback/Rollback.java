@@ -139,11 +139,13 @@ public final class Rollback implements Gate {
           new DeploymentEntry(
               NAME, environment.name(), environment.modeName(), target.version(), target.tag(),
               target.image().digest(), settings.actor(), rollout.clock().instant(), result.outcome(),
-              result.smokeStatus(), plan.decision().forced(), plan.current().tag(), plan.decision().kind().label(), backupId);
+              result.smokeStatus(), plan.decision().forced(), plan.current().tag(), plan.decision().kind().label(), backupId)
+              .withTiers(result.tiers());
       records.append(target, entry, result.smokeReport());
       findings.add(Finding.info(
           "recorded: rollback from " + plan.current().tag() + " to " + target.tag() + " ("
-              + plan.decision().kind().label() + "), smoke " + entry.smoke() + ", by " + entry.by(),
+              + plan.decision().kind().label() + "), smoke " + entry.smoke() + " (" + entry.tiers().describe()
+              + "), by " + entry.by(),
           "git note of " + target.tag()));
     }
     return GateResult.of(NAME, Duration.ZERO, findings, Severity.ERROR);
