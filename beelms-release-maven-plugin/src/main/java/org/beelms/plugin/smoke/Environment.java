@@ -101,23 +101,6 @@ public record Environment(
     }
   }
 
-  /** An environment with the default {@code <smokeTiers>} of its mode. */
-  public Environment(
-      String name,
-      URI url,
-      Optional<URI> webUrl,
-      SmokeMode mode,
-      String imageTag,
-      String serverId,
-      String adminServerId,
-      String expectedVersion,
-      Map<String, String> properties,
-      String deployCommand,
-      String restoreCommand) {
-    this(name, url, webUrl, mode, imageTag, serverId, adminServerId, expectedVersion, properties,
-        deployCommand, restoreCommand, null);
-  }
-
   /**
    * An environment from its declaration's text values, as the POM gives them; every error names
    * the element to fix.
