@@ -55,7 +55,7 @@ public class DeployMojo extends AbstractRolloutMojo {
   @Parameter(property = "beelms.deploy.version")
   private String version;
 
-  /** Deploy to production without a staging smoke pass, for this reason (recorded). */
+  /** Deploy to production without a staging pass of both smoke tiers, for this reason (recorded). */
   @Parameter(property = "beelms.deploy.force")
   private String force;
 
