@@ -104,13 +104,18 @@ public record SmokeTiers(Map<Tier, GateStatus> statuses) {
    * Each tier's outcome in {@code result}, for the tiers its suites selected: {@code FAILED} when a
    * check of the tier failed or the run as a whole failed (an error before the checks, a run-wide
    * problem such as residue or a contract deviation: fail closed, it is not attributed to one
-   * tier); {@code PASSED} when at least one check of the tier passed; {@code SKIPPED} when none ran.
+   * tier); {@code PASSED} when at least one check of the tier passed; {@code SKIPPED} when none ran,
+   * and also when only part of the smoke tier was selected (e.g. {@code ops,ws1}) and nothing of it
+   * failed: a part is no pass of the tier.
    */
   public static SmokeTiers of(SmokeRunResult result) {
     Set<String> suites = result.suites();
     Map<Tier, GateStatus> out = new EnumMap<>(Tier.class);
-    if (suites.contains(SmokeSuites.ALL) || suites.stream().anyMatch(SmokeSuites.SUITE_TAGS::contains)) {
+    if (suites.contains(SmokeSuites.ALL) || suites.containsAll(SmokeSuites.SUITE_TAGS)) {
       out.put(Tier.SMOKE, status(result, Tier.SMOKE));
+    } else if (suites.stream().anyMatch(SmokeSuites.SUITE_TAGS::contains)) {
+      GateStatus part = status(result, Tier.SMOKE);
+      out.put(Tier.SMOKE, part == GateStatus.PASSED ? GateStatus.SKIPPED : part);
     }
     if (suites.contains(SmokeSuites.REGRESSION)) {
       out.put(Tier.REGRESSION, status(result, Tier.REGRESSION));

@@ -81,10 +81,19 @@ class SmokeTiersTest {
     List<CheckResult> checks = List.of(check("OPS-HEALTH-1", CheckStatus.PASSED, "ops"), regressionSkipped);
 
     assertEquals("smoke PASSED, regression SKIPPED",
-        SmokeTiers.of(run(Set.of("ops", "regression"), checks, List.of())).describe());
+        SmokeTiers.of(run(Set.of("smoke", "regression"), checks, List.of())).describe());
     assertEquals("smoke FAILED, regression FAILED",
-        SmokeTiers.of(run(Set.of("ops", "regression"), checks, List.of("residue left on the target"))).describe());
+        SmokeTiers.of(run(Set.of("smoke", "regression"), checks, List.of("residue left on the target"))).describe());
     assertEquals(Map.of(Tier.SMOKE, GateStatus.PASSED),
-        SmokeTiers.of(run(Set.of("ops"), checks, List.of())).statuses(), "a tier not selected is absent");
+        SmokeTiers.of(run(Set.of("ops", "ws1", "ws2", "ws3"), checks, List.of())).statuses(),
+        "a tier not selected is absent; the four suites are the whole smoke tier");
+  }
+
+  @Test
+  void aPartOfTheSmokeTierIsNoPassOfIt() {
+    assertEquals("smoke SKIPPED", SmokeTiers.of(run(Set.of("ops", "ws1"),
+        List.of(check("OPS-HEALTH-1", CheckStatus.PASSED, "ops")), List.of())).describe());
+    assertEquals("smoke FAILED", SmokeTiers.of(run(Set.of("ops"),
+        List.of(check("OPS-HEALTH-1", CheckStatus.FAILED, "ops")), List.of())).describe());
   }
 }
