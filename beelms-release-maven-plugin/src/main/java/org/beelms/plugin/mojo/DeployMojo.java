@@ -43,7 +43,8 @@ import org.beelms.smoke.config.SmokeConfig;
  * environment's image tag is pointed at the release's image by a digest-preserving manifest copy,
  * the environment's deploy hook runs, health is awaited, post-deploy smoke runs, and the outcome is
  * appended to the release record. A production environment only takes a digest that passed both
- * smoke tiers (smoke and regression) on staging, unless {@code -Dbeelms.deploy.force=<reason>}. See docs/goals/deploy.md.
+ * smoke tiers (smoke and regression) on staging, unless {@code -Dbeelms.deploy.force=<reason>}.
+ * See docs/goals/deploy.md.
  */
 @Mojo(name = "deploy", threadSafe = true, aggregator = true)
 public class DeployMojo extends AbstractRolloutMojo {
