@@ -12,6 +12,11 @@
 #   BEELMS_ADMIN_PASSWORD=... java -jar beelms-release-it/reference-core/target/beelms-reference-core-*-runnable.jar \
 #        --port 3000 --no-rate-limits
 # Figures depend on the machine's load: run it on a quiet machine, or state the load (printed) with the figures.
+#
+# Each jar runs twice per round: as a new user starts it (java -jar) and with the JVM options for short runs in
+# SMOKE_FAST_OPTS (default: C1 only, serial GC; the JIT's optimising compiler is most of a short run's CPU).
+# BENCH_MAVEN=1 also times `mvn beelms:smoke` (smoke tier) in a throwaway project using the plugin installed in the
+# local repository (MAVEN_REPO, default ~/.m2/repository; build it first: ./mvnw install -pl beelms-release-maven-plugin -am -DskipTests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,6 +24,7 @@ url=${1:?usage: bench/smoke-vs-newman.sh URL [RUNS] [JAR...]}
 runs=${2:-5}
 shift $(( $# >= 2 ? 2 : 1 ))
 jars=("$@")
+fast_opts=${SMOKE_FAST_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}
 if [ ${#jars[@]} -eq 0 ]; then
   jar=$(ls beelms-smoke-tests/target/beelms-smoke-tests-*-standalone.jar 2>/dev/null | grep -v sources | head -n 1 || true)
   if [ -z "$jar" ]; then
@@ -51,7 +57,31 @@ run_one() {
   awk '{ printf "%d\n", $1 * 1000 }' "$work/time" >> "$work/$name.wall"
   awk '{ printf "%d\n", ($2 + $3) * 1000 }' "$work/time" >> "$work/$name.cpu"
   echo "$name wall $(tail -n 1 "$work/$name.wall") ms, cpu $(tail -n 1 "$work/$name.cpu") ms, load $(cut -d' ' -f1 /proc/loadavg)" >&2
+  cut -d' ' -f1 /proc/loadavg >> "$work/$name.load"
+  # the runner's own figures: "Requests: N taking X ms of a Y ms run" -> Y - X (run time minus summed request time;
+  # with checks in parallel the summed time can exceed the run time, so this can be negative)
+  sed -n 's/^Requests: [0-9]* taking \([0-9]*\) ms of a \([0-9]*\) ms run$/\1 \2/p' "$work/out" \
+      | awk '{ print $2 - $1 }' >> "$work/$name.over"
 }
+
+if [ "${BENCH_MAVEN:-0}" = 1 ]; then
+  version=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' pom.xml | head -n 1)
+  mkdir -p "$work/mvn"
+  cat > "$work/mvn/pom.xml" <<POM
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>bench</groupId><artifactId>smoke-bench</artifactId><version>1</version><packaging>pom</packaging>
+  <build><plugins><plugin>
+    <groupId>org.beelms</groupId><artifactId>beelms-release-maven-plugin</artifactId><version>$version</version>
+    <configuration><environments><environment>
+      <name>bench</name><url>$url</url><mode>staging</mode>
+    </environment></environments></configuration>
+  </plugin></plugins></build>
+</project>
+POM
+  mvn_cmd=("$PWD/mvnw" -B -q -o -f "$work/mvn/pom.xml" -Dmaven.repo.local="${MAVEN_REPO:-$HOME/.m2/repository}"
+      "org.beelms:beelms-release-maven-plugin:$version:smoke" -Dtarget=bench)
+fi
 
 best() { sort -n "$work/$1" | head -n 1; }
 
@@ -61,17 +91,36 @@ for i in $(seq 1 "$runs"); do
   for j in "${!jars[@]}"; do
     run_one "smoke$j" java -jar "${jars[$j]}" --url "$url" --report "$work/report"
     run_one "ops$j" java -jar "${jars[$j]}" --url "$url" --suites ops --report "$work/report"
+    # shellcheck disable=SC2086 # the options are words
+    run_one "fast$j" java $fast_opts -jar "${jars[$j]}" --url "$url" --report "$work/report"
+    # shellcheck disable=SC2086
+    run_one "fastops$j" java $fast_opts -jar "${jars[$j]}" --url "$url" --suites ops --report "$work/report"
   done
+  if [ -n "${mvn_cmd+x}" ]; then
+    run_one maven "${mvn_cmd[@]}"
+  fi
 done
 
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores, best of $runs interleaved runs"
-printf '%-52s %8s %8s %7s  %s\n' run wall_ms cpu_ms ratio "all wall ms"
+printf '%-52s %8s %8s %7s %9s  %s\n' run wall_ms cpu_ms ratio run-req_ms "all wall ms (load average at each)"
 nm=$(best newman.wall)
-printf '%-52s %8s %8s %7s  %s\n' "newman 6.2.2 (21 requests)" "$nm" "$(best newman.cpu)" 1.00 "$(paste -sd, "$work/newman.wall")"
+# all NAME: every wall time with the load average it ran at, e.g. 5120@2.31,4980@1.87
+all() { paste -d@ "$work/$1.wall" "$work/$1.load" | paste -sd, ; }
+row() { # row LABEL NAME WITH_RATIO
+  local w; w=$(best "$2.wall")
+  printf '%-52s %8s %8s %7s %9s  %s\n' "$1" "$w" "$(best "$2.cpu")" \
+      "$([ "$3" = 1 ] && awk -v a="$w" -v b="$nm" 'BEGIN { printf "%.2f", a / b }' || echo -)" \
+      "$([ -s "$work/$2.over" ] && best "$2.over" || echo -)" "$(all "$2")"
+}
+row "newman 6.2.2 (21 requests)" newman 1
 for j in "${!jars[@]}"; do
-  sm=$(best "smoke$j.wall")
-  printf '%-52s %8s %8s %7s  %s\n' "smoke tier $(basename "${jars[$j]}")" "$sm" "$(best "smoke$j.cpu")" \
-      "$(awk -v a="$sm" -v b="$nm" 'BEGIN { printf "%.2f", a / b }')" "$(paste -sd, "$work/smoke$j.wall")"
-  printf '%-52s %8s %8s %7s  %s\n' "--suites ops $(basename "${jars[$j]}")" "$(best "ops$j.wall")" \
-      "$(best "ops$j.cpu")" - "$(paste -sd, "$work/ops$j.wall")"
+  jar_name=$(basename "${jars[$j]}")
+  row "smoke tier $jar_name" "smoke$j" 1
+  row "--suites ops $jar_name" "ops$j" 0
+  row "smoke tier, fast JVM options, $jar_name" "fast$j" 1
+  row "--suites ops, fast JVM options, $jar_name" "fastops$j" 0
 done
+if [ -n "${mvn_cmd+x}" ]; then
+  row "mvn beelms:smoke (smoke tier, Maven start included)" maven 1
+fi
+echo "fast JVM options: $fast_opts"

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.beelms.plugin.gate.Finding;
 import org.beelms.plugin.gate.Gate;
 import org.beelms.plugin.gate.GateResult;
@@ -41,6 +42,34 @@ public final class Deployment implements Gate {
 
   @Override
   public GateResult check(ReleaseListener listener) throws Exception {
+    return deploy(listener).result();
+  }
+
+  /**
+   * What one deploy did, for whoever acts on a failure ({@code -Dbeelms.deploy.onFailure}).
+   *
+   * @param result the gate's result
+   * @param release the release deployed
+   * @param previousDigest the digest the environment tag had before; empty when it did not exist
+   *     (a first deploy)
+   * @param rollout how far the rollout got; empty when nothing was tried (production refused)
+   * @param entry the deployment entry recorded; empty when the tag did not move
+   */
+  public record Outcome(
+      GateResult result,
+      ReleaseRecord release,
+      Optional<String> previousDigest,
+      Optional<Rollout.Result> rollout,
+      Optional<DeploymentEntry> entry) {
+
+    /** True when the environment tag moved and a later step (hook, health, smoke) failed. */
+    public boolean failedAfterMove() {
+      return rollout.map(r -> r.moved() && !r.succeeded()).orElse(false);
+    }
+  }
+
+  /** The release to deploy, checked to have an image in a registry; the environment to have a tag. */
+  public ReleaseRecords.Located release() {
     var environment = settings.environment();
     if (environment.imageTag().isEmpty()) {
       throw new IllegalArgumentException(DeploySuggestions.noImageTag(environment.name()));
@@ -50,6 +79,14 @@ public final class Deployment implements Gate {
     if (release.image() == null || release.dryRun() || !"registry".equals(release.image().target())) {
       throw new IllegalArgumentException(DeploySuggestions.noImage(release.tag()));
     }
+    return located;
+  }
+
+  /** Deploys, as {@link #check}, and says what happened in detail. */
+  public Outcome deploy(ReleaseListener listener) throws Exception {
+    var environment = settings.environment();
+    ReleaseRecords.Located located = release();
+    ReleaseRecord release = located.record();
     listener.progress(NAME, release.tag() + " (" + release.image().reference() + ") from "
         + located.origin() + " to " + environment.name() + " (" + environment.modeName() + ")");
     List<Finding> findings = new ArrayList<>();
@@ -79,12 +116,23 @@ public final class Deployment implements Gate {
                 DeploySuggestions.tierMissingOnStaging(
                     environment.name(), release.tag(), release.image().digest(), staged),
                 where, DeploySuggestions.tierMissingFix(release.tag())));
-        return GateResult.of(NAME, Duration.ZERO, findings, Severity.ERROR);
+        return new Outcome(GateResult.of(NAME, Duration.ZERO, findings, Severity.ERROR), release,
+            Optional.empty(), Optional.empty(), Optional.empty());
       }
     }
 
+    Optional<String> previous = Optional.empty();
+    String tagRef = Rollout.environmentTag(release, environment);
+    try {
+      previous = rollout.registry().digestOf(tagRef);
+    } catch (org.beelms.plugin.image.ImageException e) {
+      findings.add(Finding.warning(
+          "cannot read what " + tagRef + " points at before the deploy: " + e.getMessage()
+              + "; an automatic rollback would have no target", tagRef, ""));
+    }
     Rollout.Result result = rollout.apply(NAME, release, environment, Map.of(), listener);
     findings.addAll(result.findings());
+    Optional<DeploymentEntry> recorded = Optional.empty();
     if (result.moved()) {
       DeploymentEntry entry =
           new DeploymentEntry(
@@ -92,6 +140,7 @@ public final class Deployment implements Gate {
               release.image().digest(), settings.actor(), rollout.clock().instant(), result.outcome(),
               result.smokeStatus(), forced, "", "", "").withTiers(result.tiers());
       records.append(release, entry, result.smokeReport());
+      recorded = Optional.of(entry);
       findings.add(Finding.info(
           "recorded: " + entry.action() + " " + entry.outcome() + ", smoke " + entry.smoke() + " ("
               + entry.tiers().describe() + "), by " + entry.by(), "git note of " + release.tag()));
@@ -106,6 +155,7 @@ public final class Deployment implements Gate {
                 + " check why a tier did not pass"));
       }
     }
-    return GateResult.of(NAME, Duration.ZERO, findings, Severity.ERROR);
+    return new Outcome(GateResult.of(NAME, Duration.ZERO, findings, Severity.ERROR), release, previous,
+        Optional.of(result), recorded);
   }
 }

@@ -28,6 +28,10 @@ import org.beelms.plugin.smoke.SmokeTiers;
  * @param decision for a rollback, the decision taken ({@code image-rollback},
  *     {@code restore-and-image-rollback}); empty otherwise
  * @param backupId for a rollback with a database restore, the backup restored; empty otherwise
+ * @param rolledBack for a deploy, true when the same run moved the environment back to the release
+ *     that ran before ({@code -Dbeelms.deploy.onFailure=rollback}); written only when true
+ * @param trigger for a rollback, {@code manual} ({@code beelms:rollback}) or {@code automatic}
+ *     (after a failed deploy); empty for a deploy
  * @param tiers each smoke tier's outcome ({@code "tiers": {"smoke": "PASSED", "regression":
  *     "PASSED"}}): the tiers of the environment's {@code <smokeTiers>}, {@code SKIPPED} when smoke
  *     did not run; {@link SmokeTiers#NONE} (no {@code tiers} field) in records written before
@@ -48,28 +52,19 @@ public record DeploymentEntry(
     String from,
     String decision,
     String backupId,
+    boolean rolledBack,
+    String trigger,
     SmokeTiers tiers) {
 
   public static final String DEPLOYED = "deployed";
 
-  /** An entry without tiers (as written before they were recorded). */
+  /** An entry without {@code rolledBack}, {@code trigger} and {@code tiers}. */
   public DeploymentEntry(
-      String action,
-      String environment,
-      String mode,
-      String version,
-      String tag,
-      String digest,
-      String by,
-      Instant at,
-      String outcome,
-      String smoke,
-      String forced,
-      String from,
-      String decision,
+      String action, String environment, String mode, String version, String tag, String digest,
+      String by, Instant at, String outcome, String smoke, String forced, String from, String decision,
       String backupId) {
-    this(action, environment, mode, version, tag, digest, by, at, outcome, smoke, forced, from,
-        decision, backupId, SmokeTiers.NONE);
+    this(action, environment, mode, version, tag, digest, by, at, outcome, smoke, forced, from, decision,
+        backupId, false, "", SmokeTiers.NONE);
   }
 
   public DeploymentEntry {
@@ -87,13 +82,26 @@ public record DeploymentEntry(
     from = nonNull(from);
     decision = nonNull(decision);
     backupId = nonNull(backupId);
+    trigger = nonNull(trigger);
     tiers = tiers == null ? SmokeTiers.NONE : tiers;
   }
 
   /** The same entry with {@code newTiers}. */
   public DeploymentEntry withTiers(SmokeTiers newTiers) {
-    return new DeploymentEntry(action, environment, mode, version, tag, digest, by, at, outcome,
-        smoke, forced, from, decision, backupId, newTiers);
+    return new DeploymentEntry(action, environment, mode, version, tag, digest, by, at, outcome, smoke,
+        forced, from, decision, backupId, rolledBack, trigger, newTiers);
+  }
+
+  /** The same entry with {@code rolledBack: true}. */
+  public DeploymentEntry withRolledBack() {
+    return new DeploymentEntry(action, environment, mode, version, tag, digest, by, at, outcome, smoke,
+        forced, from, decision, backupId, true, trigger, tiers);
+  }
+
+  /** The same entry with {@code trigger} set ({@code manual} or {@code automatic}). */
+  public DeploymentEntry withTrigger(String newTrigger) {
+    return new DeploymentEntry(action, environment, mode, version, tag, digest, by, at, outcome, smoke,
+        forced, from, decision, backupId, rolledBack, newTrigger, tiers);
   }
 
   /** True when the release went in place and its post-deploy smoke passed. */
@@ -117,6 +125,10 @@ public record DeploymentEntry(
     putIfSet(node, "from", from);
     putIfSet(node, "decision", decision);
     putIfSet(node, "backupId", backupId);
+    if (rolledBack) {
+      node.put("rolledBack", true);
+    }
+    putIfSet(node, "trigger", trigger);
     if (!tiers.isEmpty()) {
       node.set("tiers", tiers.toJson());
     }
@@ -139,6 +151,8 @@ public record DeploymentEntry(
         text(node, "from"),
         text(node, "decision"),
         text(node, "backupId"),
+        node.path("rolledBack").asBoolean(false),
+        text(node, "trigger"),
         SmokeTiers.fromJson(node.get("tiers")));
   }
 

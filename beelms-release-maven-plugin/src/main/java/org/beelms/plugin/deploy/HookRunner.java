@@ -57,6 +57,20 @@ public final class HookRunner {
    */
   public HookResult run(String hook, String command, Map<String, String> variables)
       throws IOException {
+    return run(hook, command, variables, false);
+  }
+
+  /**
+   * As {@link #run(String, String, Map)}, and the log file is rewritten with the secrets masked as
+   * in the tail, so it keeps none (the notify hook, whose output nobody needs verbatim).
+   */
+  public HookResult runWithRedactedLog(String hook, String command, Map<String, String> variables)
+      throws IOException {
+    return run(hook, command, variables, true);
+  }
+
+  private HookResult run(String hook, String command, Map<String, String> variables, boolean redactLog)
+      throws IOException {
     Files.createDirectories(logDirectory);
     Path log = logDirectory.resolve(hook.replaceAll("[^A-Za-z0-9._-]", "_") + ".log");
     ProcessBuilder builder =
@@ -80,6 +94,9 @@ public final class HookRunner {
       stop(process);
     }
     Duration took = Duration.ofNanos(System.nanoTime() - start);
+    if (redactLog) {
+      redactLog(log, builder.environment());
+    }
     return new HookResult(
         hook, finished ? process.exitValue() : -1, !finished, took, log,
         redactTail(tail(log), builder.environment()));
@@ -87,11 +104,11 @@ public final class HookRunner {
 
   /** Names of environment variables whose values are treated as secrets. */
   private static final java.util.regex.Pattern SECRET_NAME =
-      java.util.regex.Pattern.compile("(?i).*(PASSWORD|PASSWD|PASS|TOKEN|SECRET|CREDENTIAL|API_?KEY|PRIVATE_?KEY|AUTH).*");
+      java.util.regex.Pattern.compile("(?i).*(PASSWORD|PASSWD|PASS|TOKEN|SECRET|CREDENTIAL|API_?KEY|PRIVATE_?KEY|AUTH|WEBHOOK).*");
 
   /**
    * {@code tail} with the values of the hook's secret-looking environment variables (name contains
-   * PASSWORD, TOKEN, SECRET, KEY, AUTH…) replaced by {@code ***}, then bearer tokens, JWTs,
+   * PASSWORD, TOKEN, SECRET, KEY, AUTH, WEBHOOK…) replaced by {@code ***}, then bearer tokens, JWTs,
    * {@code password=…} and URL user info masked.
    */
   static String redactTail(String tail, Map<String, String> environment) {
@@ -102,6 +119,19 @@ public final class HookRunner {
       }
     });
     return new org.beelms.smoke.client.Redactor(secrets).redact(tail);
+  }
+
+  /** Rewrites the hook's log with its secrets masked ({@link #redactTail}), so no secret stays on disk. */
+  private static void redactLog(Path log, Map<String, String> environment) {
+    try {
+      String text = Files.readString(log, StandardCharsets.UTF_8);
+      String redacted = redactTail(text, environment);
+      if (!redacted.equals(text)) {
+        Files.writeString(log, redacted, StandardCharsets.UTF_8);
+      }
+    } catch (IOException | java.io.UncheckedIOException e) {
+      // unreadable (not UTF-8): left as written; the tail read below is empty then too
+    }
   }
 
   private static List<String> shell(String command) {

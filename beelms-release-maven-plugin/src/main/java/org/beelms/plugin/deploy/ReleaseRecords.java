@@ -123,6 +123,35 @@ public final class ReleaseRecords {
     ArrayNode deployments =
         environment.get("deployments") instanceof ArrayNode list ? list : environment.putArray("deployments");
     deployments.add(entry.toJson());
+    return write(base, smoke);
+  }
+
+  /**
+   * Marks the deployment {@code entry} (recorded before in {@code release}'s record, found by
+   * action, environment, digest and time) {@code rolledBack: true}, after the same run moved the
+   * environment back; re-reads the git note first, like {@link #append}.
+   *
+   * @return the updated record; unchanged when the entry is not found
+   */
+  public ReleaseRecord markRolledBack(ReleaseRecord release, DeploymentEntry entry) {
+    ReleaseRecord base =
+        hasCommit(release.commit()) ? note(release.commit()).orElse(release) : release;
+    ObjectNode smoke = base.smoke().deepCopy();
+    for (com.fasterxml.jackson.databind.JsonNode node : smoke.path(entry.environment()).path("deployments")) {
+      DeploymentEntry recorded = DeploymentEntry.fromJson(node);
+      if (node instanceof ObjectNode object
+          && recorded.action().equals(entry.action())
+          && recorded.digest().equals(entry.digest())
+          && recorded.at().equals(entry.at())) {
+        object.put("rolledBack", true);
+        return write(base, smoke);
+      }
+    }
+    return base;
+  }
+
+  /** Writes {@code base} with {@code smoke} to the git note and, for the same release, release.json. */
+  private ReleaseRecord write(ReleaseRecord base, ObjectNode smoke) {
     ReleaseRecord updated =
         new ReleaseRecord(
             base.schema(), base.version(), base.tag(), base.commit(), base.createdAt(), base.dryRun(),

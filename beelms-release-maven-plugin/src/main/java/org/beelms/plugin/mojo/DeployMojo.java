@@ -17,6 +17,9 @@ import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.beelms.plugin.deploy.DeploySettings;
 import org.beelms.plugin.deploy.Deployment;
+import org.beelms.plugin.rollout.GuardedDeployment;
+import org.beelms.plugin.rollout.OnFailure;
+import org.beelms.plugin.rollout.OnFailureSettings;
 import org.beelms.plugin.deploy.HealthWait;
 import org.beelms.plugin.deploy.HookRunner;
 import org.beelms.plugin.deploy.PostDeploySmoke;
@@ -60,6 +63,17 @@ public class DeployMojo extends AbstractRolloutMojo {
   @Parameter(property = "beelms.deploy.force")
   private String force;
 
+  /**
+   * What to do when the deploy hook, the health wait or the post-deploy smoke fails after the tag
+   * moved: {@code stop} or {@code rollback}; wins over the environment's {@code <onFailure>}.
+   */
+  @Parameter(property = "beelms.deploy.onFailure")
+  private String onFailure;
+
+  /** Print what the deploy would do, and on failure; nothing moves. */
+  @Parameter(property = "beelms.dryRun", defaultValue = "false")
+  private boolean dryRun;
+
   /** Skips this goal. */
   @Parameter(property = "beelms.skip.deploy", defaultValue = "false")
   private boolean skip;
@@ -82,7 +96,13 @@ public class DeployMojo extends AbstractRolloutMojo {
             wiring.environment, Optional.ofNullable(version), Optional.ofNullable(force), wiring.actor,
             wiring.basedir, wiring.outputDirectory, wiring.hookTimeout, wiring.healthTimeout,
             Duration.ofMillis(500));
-    return List.of(new Deployment(deploy, wiring.records(), wiring.rollout()));
+    OnFailure fallback =
+        OnFailure.parse(wiring.onFailure, "<environments>/<environment> '" + wiring.environment.name()
+            + "' <onFailure>", OnFailure.STOP);
+    OnFailureSettings failure =
+        new OnFailureSettings(
+            OnFailure.parse(onFailure, "-Dbeelms.deploy.onFailure", fallback), wiring.notifyCommand, dryRun);
+    return List.of(new GuardedDeployment(deploy, failure, wiring.records(), wiring.rollout()));
   }
 
   /**
@@ -96,6 +116,10 @@ public class DeployMojo extends AbstractRolloutMojo {
     final Path outputDirectory;
     final Duration hookTimeout;
     final Duration healthTimeout;
+    /** The chosen environment's {@code <onFailure>}; null when not declared. */
+    final String onFailure;
+    /** The chosen environment's {@code <notifyCommand>}; empty when none. */
+    final String notifyCommand;
     private final String smokeSuites;
     private final Optional<RegistryCredentials> registryCredentials;
     private final boolean allowInsecureRegistries;
@@ -127,6 +151,13 @@ public class DeployMojo extends AbstractRolloutMojo {
       this.environment =
           new Environments(declared)
               .select(Optional.ofNullable(notBlank(target) ? target : beelmsTarget));
+      SmokeMojo.EnvironmentDeclaration chosen =
+          (declarations == null ? List.<SmokeMojo.EnvironmentDeclaration>of() : declarations).stream()
+              .filter(d -> d.name().equals(environment.name()))
+              .findFirst()
+              .orElse(null);
+      this.onFailure = chosen == null ? null : chosen.onFailure();
+      this.notifyCommand = chosen == null ? "" : chosen.notifyCommand();
       this.settings = settings;
       this.session = session;
       this.decrypter = decrypter;
@@ -158,10 +189,14 @@ public class DeployMojo extends AbstractRolloutMojo {
       }
     }
 
+    HookRunner hooks() {
+      return new HookRunner(basedir, outputDirectory.resolve("hooks"), hookTimeout);
+    }
+
     Rollout rollout() {
       return new Rollout(
           new ManifestCopy(registryCredentials, allowInsecureRegistries),
-          new HookRunner(basedir, outputDirectory.resolve("hooks"), hookTimeout),
+          hooks(),
           new HealthWait(healthTimeout, Duration.ofMillis(500)),
           smoke(),
           outputDirectory,

@@ -14,6 +14,7 @@ import org.beelms.plugin.gate.GateResult;
 import org.beelms.plugin.gate.ReleaseListener;
 import org.beelms.plugin.rollback.Rollback;
 import org.beelms.plugin.rollback.RollbackSettings;
+import org.beelms.plugin.rollout.NotifyingRollback;
 
 /**
  * Rolls one environment back to an earlier release ({@code -Dtarget=<name>}), release plan 3.2 and
@@ -65,6 +66,8 @@ public class RollbackMojo extends AbstractRolloutMojo {
         new RollbackSettings(
             wiring.environment, Optional.ofNullable(to), Optional.ofNullable(backupId), dryRun, wiring.actor,
             Optional.ofNullable(force));
-    return List.of(new Rollback(rollback, wiring.records(), wiring.rollout()));
+    return List.of(new NotifyingRollback(
+        new Rollback(rollback, wiring.records(), wiring.rollout()), rollback, wiring.notifyCommand,
+        wiring.hooks(), wiring.outputDirectory));
   }
 }

@@ -166,6 +166,22 @@ public class SmokeMojo extends AbstractBeelmsMojo {
      * default on staging) or {@code smoke} (the default on production).
      */
     private String smokeTiers;
+    /** What beelms:deploy does when a step after the tag moved fails: stop (default) or rollback. */
+    private String onFailure;
+    /** Run after a failed deploy or rollback, with BEELMS_OUTCOME, … in its environment. */
+    private String notifyCommand;
+
+    String name() {
+      return name == null ? "" : name.trim();
+    }
+
+    String onFailure() {
+      return onFailure;
+    }
+
+    String notifyCommand() {
+      return notifyCommand == null ? "" : notifyCommand.trim();
+    }
 
     Environment toEnvironment() {
       return Environment.declared(

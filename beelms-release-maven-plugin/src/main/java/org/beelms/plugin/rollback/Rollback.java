@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.beelms.plugin.deploy.DeploymentEntry;
 import org.beelms.plugin.deploy.HookResult;
 import org.beelms.plugin.deploy.ReleaseRecords;
@@ -64,13 +65,41 @@ public final class Rollback implements Gate {
             .orElseThrow(() -> new IllegalArgumentException(
                 environmentTag + " does not exist: nothing was deployed to " + environment.name()
                     + " with beelms:deploy, so there is nothing to roll back"));
-    return RollbackPlanner.plan(
-        environment, all, records.tagsWithoutRecord(), environmentTag, current, settings.to(),
-        settings.backupId(), settings.force());
+    RollbackPlan plan =
+        RollbackPlanner.plan(
+            environment, all, records.tagsWithoutRecord(), environmentTag, current, settings.to(),
+            settings.backupId(), settings.force());
+    if (settings.trigger() == Trigger.AUTOMATIC) {
+      plan = new RollbackPlan(plan.environment(), plan.environmentTag(), plan.current(), plan.target(),
+          "ran on " + environment.name() + " before the failed deploy of " + plan.current().tag(),
+          plan.migrations(), plan.decision());
+    }
+    return plan;
+  }
+
+  /**
+   * What one rollback did, for whoever reports on it.
+   *
+   * @param result the gate's result
+   * @param plan the plan it followed
+   * @param rollout how far putting the target in place got; empty when nothing moved (target
+   *     missing, refused, dry run, restore hook failed)
+   */
+  public record Outcome(GateResult result, RollbackPlan plan, Optional<Rollout.Result> rollout) {
+
+    /** True when the environment tag was moved to the target. */
+    public boolean moved() {
+      return rollout.map(Rollout.Result::moved).orElse(false);
+    }
   }
 
   @Override
   public GateResult check(ReleaseListener listener) throws Exception {
+    return rollBack(listener).result();
+  }
+
+  /** Rolls back, as {@link #check}, and says what happened in detail. */
+  public Outcome rollBack(ReleaseListener listener) throws Exception {
     Environment environment = settings.environment();
     RollbackPlan plan = plan();
     plan.lines().forEach(line -> listener.progress(NAME, line));
@@ -85,7 +114,7 @@ public final class Rollback implements Gate {
           target.image().reference(),
           "roll back to another release with -Dbeelms.rollback.to=v…, or re-publish " + target.tag()
               + " (check the registry's retention/garbage collection)"));
-      return GateResult.of(NAME, Duration.ZERO, findings, Severity.ERROR);
+      return new Outcome(GateResult.of(NAME, Duration.ZERO, findings, Severity.ERROR), plan, Optional.empty());
     }
     findings.add(Finding.info(target.tag() + " is in the registry (" + target.image().reference() + ")",
         target.image().reference()));
@@ -100,12 +129,12 @@ public final class Rollback implements Gate {
               : "ship a forward fix (a new release whose migration repairs the schema); or, with a"
                   + " planned backup, give -Dbeelms.rollback.backupId=<id> and a <restoreCommand> in "
                   + where));
-      return GateResult.of(NAME, Duration.ZERO, findings, Severity.ERROR);
+      return new Outcome(GateResult.of(NAME, Duration.ZERO, findings, Severity.ERROR), plan, Optional.empty());
     }
     if (settings.dryRun()) {
       findings.add(Finding.info(
           "dry run (-Dbeelms.dryRun=true): the plan above was not carried out; nothing was moved", ""));
-      return GateResult.of(NAME, Duration.ZERO, findings, Severity.ERROR);
+      return new Outcome(GateResult.of(NAME, Duration.ZERO, findings, Severity.ERROR), plan, Optional.empty());
     }
 
     Map<String, String> extra = new java.util.LinkedHashMap<>();
@@ -127,7 +156,7 @@ public final class Rollback implements Gate {
             where + " <restoreCommand>",
             "check the restore log and the database; restore backup " + backupId + " by hand or fix"
                 + " forward, then run the rollback again"));
-        return GateResult.of(NAME, Duration.ZERO, findings, Severity.ERROR);
+        return new Outcome(GateResult.of(NAME, Duration.ZERO, findings, Severity.ERROR), plan, Optional.empty());
       }
       findings.add(Finding.info("restore hook " + restore.describe(), where + " <restoreCommand>"));
     }
@@ -140,15 +169,16 @@ public final class Rollback implements Gate {
               NAME, environment.name(), environment.modeName(), target.version(), target.tag(),
               target.image().digest(), settings.actor(), rollout.clock().instant(), result.outcome(),
               result.smokeStatus(), plan.decision().forced(), plan.current().tag(), plan.decision().kind().label(), backupId)
+              .withTrigger(settings.trigger().label())
               .withTiers(result.tiers());
       records.append(target, entry, result.smokeReport());
       findings.add(Finding.info(
-          "recorded: rollback from " + plan.current().tag() + " to " + target.tag() + " ("
+          "recorded: " + settings.trigger().label() + " rollback from " + plan.current().tag() + " to " + target.tag() + " ("
               + plan.decision().kind().label() + "), smoke " + entry.smoke() + " (" + entry.tiers().describe()
               + "), by " + entry.by(),
           "git note of " + target.tag()));
     }
-    return GateResult.of(NAME, Duration.ZERO, findings, Severity.ERROR);
+    return new Outcome(GateResult.of(NAME, Duration.ZERO, findings, Severity.ERROR), plan, Optional.of(result));
   }
 
 }

@@ -16,6 +16,8 @@ import org.beelms.plugin.smoke.Environment;
  * @param actor who rolls back, recorded
  * @param force {@code -Dbeelms.rollback.force}: why to roll back although the migrations since the
  *     target are not known; recorded in the rollback entry; empty when not given
+ * @param trigger {@link Trigger#MANUAL} for {@code beelms:rollback}, {@link Trigger#AUTOMATIC} after
+ *     a failed deploy; recorded
  */
 public record RollbackSettings(
     Environment environment,
@@ -23,11 +25,19 @@ public record RollbackSettings(
     Optional<String> backupId,
     boolean dryRun,
     String actor,
-    Optional<String> force) {
+    Optional<String> force,
+    Trigger trigger) {
 
   public RollbackSettings(
       Environment environment, Optional<String> to, Optional<String> backupId, boolean dryRun, String actor) {
     this(environment, to, backupId, dryRun, actor, Optional.empty());
+  }
+
+  /** A manual rollback ({@code beelms:rollback}). */
+  public RollbackSettings(
+      Environment environment, Optional<String> to, Optional<String> backupId, boolean dryRun, String actor,
+      Optional<String> force) {
+    this(environment, to, backupId, dryRun, actor, force, Trigger.MANUAL);
   }
 
   public RollbackSettings {
@@ -36,5 +46,6 @@ public record RollbackSettings(
     to = to.map(String::trim).filter(v -> !v.isEmpty());
     backupId = backupId.map(String::trim).filter(v -> !v.isEmpty());
     actor = actor == null || actor.isBlank() ? "unknown" : actor.trim();
+    trigger = trigger == null ? Trigger.MANUAL : trigger;
   }
 }

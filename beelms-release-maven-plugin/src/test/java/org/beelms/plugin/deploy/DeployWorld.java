@@ -57,6 +57,8 @@ public final class DeployWorld implements AutoCloseable {
   public volatile SmokeTiers smokeTiers = BOTH_PASSED;
   public static final SmokeTiers BOTH_PASSED =
       new SmokeTiers(Map.of(SmokeTiers.Tier.SMOKE, GateStatus.PASSED, SmokeTiers.Tier.REGRESSION, GateStatus.PASSED));
+  /** Versions whose smoke fails whatever {@link #smokeStatus} says (a broken build of that release). */
+  public final java.util.Set<String> failingSmoke = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private Instant now = Instant.parse("2026-01-01T10:00:00Z");
 
   public DeployWorld(Path work, LoopbackRegistry registry) throws IOException {
@@ -207,9 +209,10 @@ public final class DeployWorld implements AutoCloseable {
         new HealthWait(healthTimeout, Duration.ofMillis(100)),
         (version, listener) -> {
           smokeRuns.incrementAndGet();
+          GateStatus status = failingSmoke.contains(version) ? GateStatus.FAILED : smokeStatus;
           return new PostDeploySmoke.Outcome(
-              new GateResult("smoke", smokeStatus, Duration.ZERO,
-                  smokeStatus == GateStatus.PASSED ? List.of()
+              new GateResult("smoke", status, Duration.ZERO,
+                  status == GateStatus.PASSED ? List.of()
                       : List.of(Finding.error("WS1 wiki list failed", "GET /api/wiki", "")), ""),
               smokeTiers);
         },
@@ -228,6 +231,16 @@ public final class DeployWorld implements AutoCloseable {
   public GateResult deploy(Environment environment, String version) throws Exception {
     return new Deployment(deploySettings(environment, version, null), records(), rollout(Duration.ofSeconds(5)))
         .check(ReleaseListener.NONE);
+  }
+
+  /** The git repository's folder (the project the goals run in). */
+  public Path repo() {
+    return git.root();
+  }
+
+  /** Deletes {@code digest}'s manifest from the registry, as a retention policy would. */
+  public void deleteManifest(String digest) throws Exception {
+    registry.delete(repository().substring(registry.hostPort().length() + 1), digest);
   }
 
   public Optional<String> tagDigest(String tag) throws Exception {

@@ -33,6 +33,22 @@ class HookRunnerTest {
   }
 
   @Test
+  void theNotifyHooksLogKeepsNoSecretEvenWhenItSucceeds() throws Exception {
+    HookResult result =
+        runner(Duration.ofSeconds(10)).runWithRedactedLog("staging-notify-hook",
+            "echo \"posting to $CHAT_WEBHOOK_URL\"; echo \"token $NOTIFY_TOKEN\"; echo \"outcome $BEELMS_OUTCOME\"",
+            Map.of("CHAT_WEBHOOK_URL", "https://chat.example.org/hooks/T0/B0/xyzzy-secret-path",
+                "NOTIFY_TOKEN", "tok-0123456789", "BEELMS_OUTCOME", "smoke-failed"));
+
+    assertTrue(result.succeeded(), result.describe());
+    String log = Files.readString(result.log());
+    assertFalse(log.contains("xyzzy-secret-path"), log);
+    assertFalse(log.contains("tok-0123456789"), log);
+    assertTrue(log.contains("posting to ***"), log);
+    assertTrue(log.contains("outcome smoke-failed"), "the rest of the log stays: " + log);
+  }
+
+  @Test
   void reportsAFailingHookWithItsExitCodeAndLastLines() throws Exception {
     HookResult result =
         runner(Duration.ofSeconds(10)).run("prod-deploy-hook", "echo 'kubectl: deployment not found'; exit 3", Map.of());

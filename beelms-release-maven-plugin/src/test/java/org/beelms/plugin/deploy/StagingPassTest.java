@@ -34,7 +34,7 @@ class StagingPassTest {
   private static DeploymentEntry entry(String environment, String mode, String digest, String outcome,
       String smoke, SmokeTiers tiers) {
     return new DeploymentEntry("deploy", environment, mode, "0.2.0", "v0.2.0", digest, "ci",
-        Instant.parse("2026-12-01T10:00:00Z").plusSeconds(60L * minute++), outcome, smoke, "", "", "", "", tiers);
+        Instant.parse("2026-12-01T10:00:00Z").plusSeconds(60L * minute++), outcome, smoke, "", "", "", "").withTiers(tiers);
   }
 
   private static DeploymentEntry healthy(String environment, SmokeTiers tiers) {

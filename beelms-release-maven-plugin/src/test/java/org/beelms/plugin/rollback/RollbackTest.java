@@ -88,6 +88,8 @@ class RollbackTest {
           .filter(e -> e.action().equals("rollback")).findFirst().orElseThrow();
       assertEquals("v0.2.0", last.from());
       assertEquals("image-rollback", last.decision());
+      assertEquals("manual", last.trigger(), "beelms:rollback records trigger: manual");
+      assertFalse(last.rolledBack());
       assertEquals("PASSED", last.smoke());
       assertEquals(3, world.smokeRuns.get(), "smoke after each deploy and after the rollback");
     }

@@ -8,12 +8,15 @@ import org.beelms.smoke.client.SmokeSession.LoginOutcome;
 import org.beelms.smoke.client.SmokeSession.Registration;
 import org.beelms.smoke.config.Credentials;
 import org.beelms.smoke.junit.BeelmsSmoke;
+import org.beelms.smoke.junit.BeelmsSmokeExtension;
 import org.beelms.smoke.junit.BeelmsTarget;
 import org.beelms.smoke.junit.ChecklistItem;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -120,6 +123,7 @@ public class Ws2AuthSmoke {
     }
 
     @Test
+    @ResourceLock(value = BeelmsSmokeExtension.TARGET_LOCK, mode = ResourceAccessMode.READ_WRITE) // alone: see TARGET_LOCK
     @ChecklistItem("WS2-SEC-1")
     @DisplayName("WS2-SEC-1 Rate limiting on login (when enabled): repeated failed logins get 429 with Retry-After")
     void rateLimitsFailedLogins(@BeelmsTarget BeelmsApi api) {

@@ -29,6 +29,8 @@ public final class SmokeJournal {
     private final List<RetryRecord> retries = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
     private final List<RecordedRequest> all = new ArrayList<>();
+    /** The thread that sent each request of {@link #all}: checks run in parallel, evidence is per thread. */
+    private final List<Thread> senders = new ArrayList<>();
     private static final int MAX_CONTRACT_VIOLATIONS = 500;
     private String contractSpec;
     private long contractValidated;
@@ -67,6 +69,7 @@ public final class SmokeJournal {
 
     public synchronized void record(RecordedRequest request) {
         all.add(request);
+        senders.add(Thread.currentThread());
         List<RecordedRequest> bucket = requests.computeIfAbsent(current(), k -> new ArrayList<>());
         if (bucket.size() < MAX_REQUESTS_PER_CHECK) {
             bucket.add(request);
@@ -83,9 +86,19 @@ public final class SmokeJournal {
         return all.size();
     }
 
-    /** The requests recorded since {@code mark}, in any check. */
+    /**
+     * The requests this thread sent since {@code mark} (the evidence of a login, a registration, a discovery call):
+     * requests of checks running at the same time on other threads are not part of it.
+     */
     public synchronized List<RecordedRequest> since(int mark) {
-        return List.copyOf(all.subList(Math.min(mark, all.size()), all.size()));
+        List<RecordedRequest> mine = new ArrayList<>();
+        Thread me = Thread.currentThread();
+        for (int i = Math.min(mark, all.size()); i < all.size(); i++) {
+            if (senders.get(i) == me) {
+                mine.add(all.get(i));
+            }
+        }
+        return List.copyOf(mine);
     }
 
     /**

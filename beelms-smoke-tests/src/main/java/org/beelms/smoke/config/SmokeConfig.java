@@ -42,6 +42,10 @@ public final class SmokeConfig {
     public static final int DEFAULT_REGISTRATION_BUDGET = 5;
     public static final int DEFAULT_LOAD_USERS = 5;
     public static final int MAX_LOAD_USERS = 50;
+    /** Checks run at the same time by default: the smoke checks wait on the network, not on the CPU. */
+    public static final int DEFAULT_PARALLELISM = 4;
+    /** The most checks run at the same time. */
+    public static final int MAX_PARALLELISM = 16;
     public static final Duration DEFAULT_LOAD_DURATION = Duration.ofSeconds(30);
     public static final Duration MAX_LOAD_DURATION = Duration.ofMinutes(10);
     public static final double DEFAULT_LOAD_MAX_ERROR_RATE = 0.01;
@@ -55,7 +59,7 @@ public final class SmokeConfig {
                 "user.email", "user.password", "admin.email", "admin.password", "connectTimeout", "readTimeout",
                 "readyTimeout", "retryBudget", "expectedVersion", "register.extraFields", "taskCompletion", "config",
                 "spec", "failOnContractDeviation", "registrationBudget", "load.users", "load.duration",
-                "load.maxErrorRate", "load.maxP95"));
+                "load.maxErrorRate", "load.maxP95", "parallelism"));
         for (StatusKey k : StatusKey.values()) {
             keys.add("status." + k.key());
         }
@@ -82,6 +86,7 @@ public final class SmokeConfig {
     private final Path spec;
     private final boolean failOnContractDeviation;
     private final int registrationBudget;
+    private final int parallelism;
     private final int loadUsers;
     private final Duration loadDuration;
     private final double loadMaxErrorRate;
@@ -129,6 +134,11 @@ public final class SmokeConfig {
                     String.valueOf(b.registrationBudget), "a whole number >= 0 (0: the run never registers)");
         }
         this.registrationBudget = b.registrationBudget == null ? DEFAULT_REGISTRATION_BUDGET : b.registrationBudget;
+        if (b.parallelism != null && (b.parallelism < 1 || b.parallelism > MAX_PARALLELISM)) {
+            throw SmokeConfigException.invalid("parallelism", b.source("parallelism"), String.valueOf(b.parallelism),
+                    "a whole number from 1 (one check at a time) to " + MAX_PARALLELISM);
+        }
+        this.parallelism = b.parallelism == null ? DEFAULT_PARALLELISM : b.parallelism;
         if (b.loadUsers != null && (b.loadUsers < 1 || b.loadUsers > MAX_LOAD_USERS)) {
             throw SmokeConfigException.invalid("load.users", b.source("load.users"), String.valueOf(b.loadUsers),
                     "a whole number from 1 to " + MAX_LOAD_USERS);
@@ -173,6 +183,7 @@ public final class SmokeConfig {
         b.spec = spec;
         b.failOnContractDeviation = failOnContractDeviation;
         b.registrationBudget = registrationBudget;
+        b.parallelism = parallelism;
         b.loadUsers = loadUsers;
         b.loadDuration = loadDuration;
         b.loadMaxErrorRate = loadMaxErrorRate;
@@ -285,6 +296,10 @@ public final class SmokeConfig {
         if ((v = lookup(all, "registrationBudget")) != null) {
             b.registrationBudget = parseWhole("registrationBudget", v, 0, Integer.MAX_VALUE);
             b.sources.put("registrationBudget", v.source);
+        }
+        if ((v = lookup(all, "parallelism")) != null) {
+            b.parallelism = parseWhole("parallelism", v, 1, MAX_PARALLELISM);
+            b.sources.put("parallelism", v.source);
         }
         if ((v = lookup(all, "load.users")) != null) {
             b.loadUsers = parseWhole("load.users", v, 1, MAX_LOAD_USERS);
@@ -624,6 +639,14 @@ public final class SmokeConfig {
         return registrationBudget;
     }
 
+    /**
+     * How many checks run at the same time (default {@value #DEFAULT_PARALLELISM}; 1 = one after the other). The
+     * checks share one session either way; the rate-limit probe and the parallel-user smoke always run alone.
+     */
+    public int parallelism() {
+        return parallelism;
+    }
+
     /** Virtual users of the parallel-user smoke (default 5). */
     public int loadUsers() {
         return loadUsers;
@@ -699,6 +722,7 @@ public final class SmokeConfig {
         }
         p.put(PREFIX + "failOnContractDeviation", String.valueOf(failOnContractDeviation));
         p.put(PREFIX + "registrationBudget", String.valueOf(registrationBudget));
+        p.put(PREFIX + "parallelism", String.valueOf(parallelism));
         p.put(PREFIX + "load.users", String.valueOf(loadUsers));
         p.put(PREFIX + "load.duration", String.valueOf(loadDuration.toMillis()));
         p.put(PREFIX + "load.maxErrorRate", String.valueOf(loadMaxErrorRate));
@@ -715,7 +739,7 @@ public final class SmokeConfig {
                 + ", retryBudget=" + retryBudget + ", expectedVersion=" + expectedVersion + ", registerExtraFields="
                 + registerExtraFields.keySet() + ", taskCompletion=" + taskCompletion + ", acceptedStatuses="
                 + acceptedStatuses + ", spec=" + spec + ", failOnContractDeviation=" + failOnContractDeviation
-                + ", registrationBudget=" + registrationBudget + ", load=" + loadUsers + " users/" + loadDuration
+                + ", registrationBudget=" + registrationBudget + ", parallelism=" + parallelism + ", load=" + loadUsers + " users/" + loadDuration
                 + " (max error rate " + loadMaxErrorRate + ", max p95 " + loadMaxP95 + ")]";
     }
 
@@ -751,6 +775,7 @@ public final class SmokeConfig {
         private Path spec;
         private boolean failOnContractDeviation;
         private Integer registrationBudget;
+        private Integer parallelism;
         private Integer loadUsers;
         private Duration loadDuration;
         private Double loadMaxErrorRate;
@@ -874,6 +899,12 @@ public final class SmokeConfig {
         /** Registrations the whole run may make (default 5, the target's per-IP hourly limit). */
         public Builder registrationBudget(int budget) {
             this.registrationBudget = budget;
+            return this;
+        }
+
+        /** Checks run at the same time (default {@value SmokeConfig#DEFAULT_PARALLELISM}; 1 = one after the other). */
+        public Builder parallelism(int checks) {
+            this.parallelism = checks;
             return this;
         }
 

@@ -48,6 +48,14 @@ public class BeelmsSmokeExtension implements BeforeAllCallback, BeforeEachCallba
     /** Configuration parameter set by the runner when it already waited for the target. */
     public static final String PREFLIGHT_DONE = SmokeConfig.PREFIX + "preflightDone";
 
+    /**
+     * The resource lock every check of the run holds while it talks to the target when checks run in parallel:
+     * {@code READ} (shared) for the smoke tier's checks, {@code READ_WRITE} (alone) for the rate-limit probe and the
+     * regression tier, so a burst of failed logins, a load test or a before/after comparison of the smoke account's
+     * data never overlaps another check.
+     */
+    public static final String TARGET_LOCK = "org.beelms.smoke.target";
+
     private static final String CONTEXT_KEY = "context";
 
     @Override

@@ -8,24 +8,35 @@ import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+import org.beelms.smoke.report.ChecklistCatalog;
 import org.junit.platform.engine.TestTag;
 
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
-/** Turns JUnit execution events plus the journal's recorded requests into {@link CheckResult}s. */
+/**
+ * Turns JUnit execution events plus the journal's recorded requests into {@link CheckResult}s. Checks finish in any
+ * order when they run in parallel; {@link #results()} lists them in checklist order: by suite (the order the run
+ * selected the classes), then by the position of the check's first checklist ID in {@link ChecklistCatalog}, then in
+ * the test plan's order (checks without a catalogued ID, e.g. the regression tier's, keep the plan's order).
+ */
 final class ResultCollector implements TestExecutionListener {
     private final SmokeJournal journal;
     private final SmokeRunListener listener;
     private final Map<String, Instant> starts = new ConcurrentHashMap<>();
     private final List<CheckResult> results = new ArrayList<>();
+    /** Test plan position of each class and each test, by unique ID. */
+    private final Map<String, Integer> planOrder = new ConcurrentHashMap<>();
+    private final Map<String, Integer> classOf = new ConcurrentHashMap<>();
 
     ResultCollector(SmokeJournal journal, SmokeRunListener listener) {
         this.journal = journal;
@@ -33,7 +44,29 @@ final class ResultCollector implements TestExecutionListener {
     }
 
     synchronized List<CheckResult> results() {
-        return List.copyOf(results);
+        List<String> catalog = ChecklistCatalog.items().stream().map(ChecklistCatalog.Item::id).toList();
+        Comparator<CheckResult> order = Comparator
+                .comparingInt((CheckResult c) -> classOf.getOrDefault(c.uniqueId(), Integer.MAX_VALUE))
+                .thenComparingInt(c -> c.checklistIds().stream().mapToInt(catalog::indexOf).filter(i -> i >= 0)
+                        .findFirst().orElse(Integer.MAX_VALUE))
+                .thenComparingInt(c -> planOrder.getOrDefault(c.uniqueId(), Integer.MAX_VALUE));
+        return results.stream().sorted(order).toList();
+    }
+
+    @Override
+    public void testPlanExecutionStarted(TestPlan plan) {
+        plan.getRoots().forEach(root -> number(plan, root, -1));
+    }
+
+    private void number(TestPlan plan, TestIdentifier id, int classPosition) {
+        int position = planOrder.size();
+        planOrder.put(id.getUniqueId(), position);
+        int cls = classPosition < 0 && id.getSource().map(s -> s instanceof ClassSource).orElse(false) ? position
+                : classPosition;
+        if (cls >= 0) {
+            classOf.put(id.getUniqueId(), cls);
+        }
+        plan.getChildren(id).forEach(child -> number(plan, child, cls));
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.junit.platform.launcher.EngineFilter;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.TagFilter;
+import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
@@ -30,6 +31,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * Runs the smoke suites in-process: waits (bounded) for the target and checks it is a beelms core API, then runs the
@@ -61,23 +65,15 @@ public final class SmokeRunner {
         } catch (SmokeConfigException e) {
             return finish(request, started, journal, List.of(), e.getMessage(), false);
         }
-        TargetReadiness.Result ready = new TargetReadiness(preflightClient).await();
-        request.listener().preflightFinished(ready);
-        if (!ready.ready()) {
-            return finish(request, started, journal, List.of(), ready.message(), true);
-        }
-
         LauncherDiscoveryRequest discovery = LauncherDiscoveryRequestBuilder.request()
                 .selectors(SmokeSuites.ALL_CLASSES.stream().map(DiscoverySelectors::selectClass).toList())
                 .filters(EngineFilter.includeEngines("junit-jupiter"),
                         TagFilter.includeTags(List.copyOf(request.suites())))
                 .configurationParameters(config.toConfigurationParameters())
                 .configurationParameter(BeelmsSmokeExtension.PREFLIGHT_DONE, "true")
+                .configurationParameters(executionParameters(config.parallelism()))
                 .enableImplicitConfigurationParameters(false)
                 .build();
-        ResultCollector collector = new ResultCollector(journal, request.listener());
-        StringWriter xmlLog = new StringWriter();
-        LegacyXmlReportGeneratingListener xml = new LegacyXmlReportGeneratingListener(reportDir, new PrintWriter(xmlLog));
         // only what the run needs: no engine, listener or filter found through ServiceLoader (each scan costs
         // start-up time; the suite engine and the JFR listeners are never used here)
         LauncherConfig launcherConfig = LauncherConfig.builder()
@@ -88,11 +84,26 @@ public final class SmokeRunner {
                 .enableLauncherSessionListenerAutoRegistration(false)
                 .enablePostDiscoveryFilterAutoRegistration(false)
                 .build();
+        ResultCollector collector = new ResultCollector(journal, request.listener());
+        StringWriter xmlLog = new StringWriter();
+        LegacyXmlReportGeneratingListener xml = new LegacyXmlReportGeneratingListener(reportDir, new PrintWriter(xmlLog));
         try (LauncherSession session = LauncherFactory.openSession(launcherConfig)) {
+            // JUnit's discovery (some thousand classes to load) runs while the preflight waits for the target and sets
+            // up REST Assured's Groovy runtime on its first request: on an idle second core it costs no wall time
+            FutureTask<TestPlan> plan = new FutureTask<>(() -> session.getLauncher().discover(discovery));
+            Thread discovering = new Thread(plan, "beelms-smoke-discovery");
+            discovering.setDaemon(true);
+            discovering.start();
+            TargetReadiness.Result ready = new TargetReadiness(preflightClient).await();
+            request.listener().preflightFinished(ready);
+            if (!ready.ready()) {
+                return finish(request, started, journal, List.of(), ready.message(), true);
+            }
+            TestPlan testPlan = await(plan);
             Namespace namespace = Namespace.create(BeelmsSmokeExtension.NAMESPACE_NAME);
             session.getStore().put(namespace, BeelmsSmokeExtension.JOURNAL_KEY, journal);
             session.getStore().put(namespace, BeelmsSmokeExtension.CLIENT_KEY, preflightClient);
-            session.getLauncher().execute(discovery, collector, xml);
+            session.getLauncher().execute(testPlan, collector, xml);
         }
         redactXml(reportDir, journal);
         if (config.failOnContractDeviation() && !journal.contractViolations().isEmpty()) {
@@ -102,6 +113,39 @@ public final class SmokeRunner {
                     + "failOnContractDeviation=false to report them only");
         }
         return finish(request, started, journal, collector.results(), null, true);
+    }
+
+    /**
+     * JUnit Jupiter's parallel execution for {@code parallelism} > 1: classes and checks concurrent, a fixed pool of
+     * {@code parallelism} threads (the checks wait on the network, so no more threads when one blocks). Shared state
+     * is guarded by the session's own locking and {@link BeelmsSmokeExtension#TARGET_LOCK}. Passed with the discovery
+     * request, so a {@code junit-platform.properties} on the class path cannot switch it on or off by accident.
+     */
+    public static Map<String, String> executionParameters(int parallelism) {
+        if (parallelism <= 1) {
+            return Map.of("junit.jupiter.execution.parallel.enabled", "false");
+        }
+        String n = String.valueOf(parallelism);
+        return Map.of("junit.jupiter.execution.parallel.enabled", "true",
+                "junit.jupiter.execution.parallel.mode.default", "concurrent",
+                "junit.jupiter.execution.parallel.mode.classes.default", "concurrent",
+                // named, so JUnit does not log a suggestion to try its newer pool (the log stays one line per failure)
+                "junit.jupiter.execution.parallel.config.executor-service", "FORK_JOIN_POOL",
+                "junit.jupiter.execution.parallel.config.strategy", "fixed",
+                "junit.jupiter.execution.parallel.config.fixed.parallelism", n,
+                "junit.jupiter.execution.parallel.config.fixed.max-pool-size", n);
+    }
+
+    private static TestPlan await(FutureTask<TestPlan> plan) {
+        try {
+            return plan.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while JUnit discovered the smoke checks", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r
+                    : new IllegalStateException("JUnit could not discover the smoke checks", e.getCause());
+        }
     }
 
     /** The legacy XML lists every system property (and the java command line): pass it through the redactor. */

@@ -147,6 +147,39 @@ class SmokeRunnerTest {
     }
 
     @Test
+    void parallelChecksShareOneSessionLeaveTheProbeAloneAndReportInChecklistOrder() throws IOException {
+        try (FakeBeelms server = new FakeBeelms()) {
+            server.everyRequestDelayMs = 15; // long enough for checks running at the same time to overlap visibly
+            // generous read timeout: on a loaded machine four checks at once can wait seconds for the fake's answers
+            SmokeRunResult parallel = run(config(server).readTimeout(Duration.ofSeconds(30)).parallelism(4).build());
+            assertEquals(0, parallel.exitCode(), () -> describe(parallel));
+            assertEquals(1, server.registerCalls.get(), "one registration per run, however many checks need it at once");
+            String throwaway = server.users.keySet().stream().filter(e -> e.startsWith("beelms-smoke-")).findFirst().orElseThrow();
+            assertEquals(1, server.loginCalls.get(throwaway).get(), "one login of the smoke account per run");
+
+            List<FakeBeelms.Exchange> probe = server.exchanges.stream().filter(FakeBeelms.Exchange::probe).toList();
+            List<FakeBeelms.Exchange> others = server.exchanges.stream().filter(e -> !e.probe()).toList();
+            assertTrue(others.stream().anyMatch(a -> others.stream().anyMatch(b -> a != b
+                    && a.overlaps(b.startNanos(), b.endNanos()))), "no two requests overlapped: the checks did not run in parallel");
+            assertFalse(probe.isEmpty(), "the rate-limit probe sent its failed logins");
+            long from = probe.stream().mapToLong(FakeBeelms.Exchange::startNanos).min().orElseThrow();
+            long to = probe.stream().mapToLong(FakeBeelms.Exchange::endNanos).max().orElseThrow();
+            assertEquals(List.of(), others.stream().filter(e -> e.overlaps(from, to)).map(FakeBeelms.Exchange::request).toList(),
+                    "requests of other checks ran while the rate-limit probe did");
+
+            SmokeRunResult sequential = SmokeRunner.run(SmokeRunRequest.builder(config(server).readTimeout(Duration.ofSeconds(30)).parallelism(1).build())
+                    .reportDirectory(reports.resolve("sequential")).build());
+            List<String> order = parallel.checks().stream().map(CheckResult::displayName).toList();
+            assertEquals(sequential.checks().stream().map(CheckResult::displayName).toList(), order,
+                    "the report lists the checks in the same order, whatever order they finished in");
+            List<String> catalog = ChecklistCatalog.items().stream().map(ChecklistCatalog.Item::id).toList();
+            List<Integer> ws3 = parallel.checks().stream().filter(c -> c.tags().contains("ws3"))
+                    .map(c -> catalog.indexOf(c.checklistIds().get(0))).toList();
+            assertEquals(ws3.stream().sorted().toList(), ws3, () -> "WS-3 checks not in checklist order: " + order);
+        }
+    }
+
+    @Test
     void productionRunLeavesNoResidue() throws IOException {
         try (FakeBeelms server = new FakeBeelms().withUser(SMOKE_EMAIL, SMOKE_PASSWORD)) {
             Set<String> usersBefore = Set.copyOf(server.users.keySet());
@@ -254,7 +287,8 @@ class SmokeRunnerTest {
         try (FakeBeelms server = new FakeBeelms().withUser("admin@example.com", "Adm1n-Secret-Pass")) {
             SmokeRunResult result = run(config(server).admin("admin@example.com", "Adm1n-Secret-Pass").build(), "ws1");
             assertEquals(CheckStatus.FAILED, result.statusOf("WS1-DEMO-2"), () -> describe(result));
-            String message = result.checksFor("WS1-DEMO-2").get(0).message();
+            String message = result.checksFor("WS1-DEMO-2").stream().filter(c -> c.status() == CheckStatus.FAILED)
+                    .findFirst().orElseThrow().message();
             assertTrue(message.contains("GET /admin/wiki/articles answered 404"), message);
         }
     }

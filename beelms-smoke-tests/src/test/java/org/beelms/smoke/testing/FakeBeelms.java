@@ -63,6 +63,17 @@ public final class FakeBeelms implements AutoCloseable {
     public final Set<String> completions = ConcurrentHashMap.newKeySet();
     public final List<String> attempts = new CopyOnWriteArrayList<>();
     public final List<String> requestLog = new CopyOnWriteArrayList<>();
+    /** Every exchange with its start and end (nanoTime), to see which ran at the same time. */
+    public final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
+    /** Added to every answer, so checks running in parallel overlap visibly. */
+    public volatile long everyRequestDelayMs = 0;
+
+    /** One exchange; {@code probe}: a login of the rate-limit probe's throwaway email. */
+    public record Exchange(String request, long startNanos, long endNanos, boolean probe) {
+        public boolean overlaps(long from, long to) {
+            return startNanos < to && endNanos > from;
+        }
+    }
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> failedLogins = new ConcurrentHashMap<>();
 
@@ -127,18 +138,34 @@ public final class FakeBeelms implements AutoCloseable {
             String query = ex.getRequestURI().getQuery() == null ? "" : ex.getRequestURI().getQuery();
             String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             requestLog.add(method + " " + path);
-            if (answerHtml) {
-                send(ex, 200, "text/html; charset=utf-8", "<!DOCTYPE html><html><body>Next.js page</body></html>");
-                return;
+            long start = System.nanoTime();
+            try {
+                if (everyRequestDelayMs > 0) {
+                    Thread.sleep(everyRequestDelayMs);
+                }
+                answer(ex, method, path, query, body);
+            } finally {
+                exchanges.add(new Exchange(method + " " + path, start, System.nanoTime(),
+                        body.contains("beelms-smoke-ratelimit-")));
             }
-            if (!path.startsWith("/api/")) {
-                page(ex, path);
-                return;
-            }
-            route(ex, method, path.substring(4), query, body);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            json(ex, 503, "{\"message\":\"interrupted\"}");
         } catch (RuntimeException e) {
             json(ex, 500, "{\"message\":\"fake server error\"}");
         }
+    }
+
+    private void answer(HttpExchange ex, String method, String path, String query, String body) throws IOException {
+        if (answerHtml) {
+            send(ex, 200, "text/html; charset=utf-8", "<!DOCTYPE html><html><body>Next.js page</body></html>");
+            return;
+        }
+        if (!path.startsWith("/api/")) {
+            page(ex, path);
+            return;
+        }
+        route(ex, method, path.substring(4), query, body);
     }
 
     private void route(HttpExchange ex, String method, String p, String query, String body) throws IOException {
