@@ -162,6 +162,11 @@ public class SmokeMojo extends AbstractBeelmsMojo {
     private String deployCommand;
     /** The database restore hook, for beelms:rollback. */
     private String restoreCommand;
+    /**
+     * The smoke library's tiers run after a deploy or rollback: {@code smoke,regression} (the
+     * default on staging) or {@code smoke} (the default on production).
+     */
+    private String smokeTiers;
     /** What beelms:deploy does when a step after the tag moved fails: stop (default) or rollback. */
     private String onFailure;
     /** Run after a failed deploy or rollback, with BEELMS_OUTCOME, … in its environment. */
@@ -182,7 +187,7 @@ public class SmokeMojo extends AbstractBeelmsMojo {
     Environment toEnvironment() {
       return Environment.declared(
           name, url, webUrl, mode, imageTag, serverId, adminServerId, expectedVersion, properties,
-          deployCommand, restoreCommand);
+          deployCommand, restoreCommand, smokeTiers);
     }
   }
 }
