@@ -117,6 +117,8 @@ class AutomaticRollbackIT {
                       <imageTag>%s</imageTag>
                       <adminServerId>%s</adminServerId>
                       <deployCommand>%s</deployCommand>
+                      <!-- the smoke tier only: these tests are about the rollback, not the tiers -->
+                      <smokeTiers>smoke</smokeTiers>
                       %s
                       <notifyCommand>env | grep '^BEELMS_' | sort > '%s'</notifyCommand>
                       <properties>

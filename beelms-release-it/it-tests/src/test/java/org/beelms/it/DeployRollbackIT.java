@@ -113,7 +113,8 @@ class DeployRollbackIT {
     return hook;
   }
 
-  private String environment(String name, String mode, int port, String restoreCommand) {
+  /** @param smokeTiers the {@code <smokeTiers>}; empty = the mode's default (staging: smoke,regression) */
+  private String environment(String name, String mode, int port, String restoreCommand, String smokeTiers) {
     return """
                     <environment>
                       <name>%s</name>
@@ -124,12 +125,14 @@ class DeployRollbackIT {
                       <adminServerId>%s</adminServerId>
                       <deployCommand>sh '%s' %d</deployCommand>
                       <restoreCommand>%s</restoreCommand>
+                      <smokeTiers>%s</smokeTiers>
                       <properties>
                         <beelms.smoke.readyTimeout>PT30S</beelms.smoke.readyTimeout>
+                        <beelms.smoke.load.duration>PT2S</beelms.smoke.load.duration>
                       </properties>
                     </environment>
         """.formatted(name, port, mode, name, mode.equals("production") ? ADMIN_SERVER : "", ADMIN_SERVER,
-        work.resolve("deploy-hook.sh"), port, restoreCommand);
+        work.resolve("deploy-hook.sh"), port, restoreCommand, smokeTiers);
   }
 
   @BeforeAll
@@ -143,11 +146,12 @@ class DeployRollbackIT {
     String restore = "printf '%s %s %s' \"$BACKUP_ID\" \"$TAG\" \"$ROLLBACK_FROM_TAG\" > '"
         + work.resolve("restored.txt") + "'";
     String environments =
-        environment("staging", "staging", freePort(), "")
-            + environment("production", "production", freePort(), "")
-            + environment("qa", "staging", freePort(), restore)
+        environment("staging", "staging", freePort(), "", "")
+            + environment("production", "production", freePort(), "", "")
+            // The rollback scenarios: the smoke tier is enough there (and keeps the IT lean).
+            + environment("qa", "staging", freePort(), restore, "smoke")
             // A platform that never starts anything: health never answers.
-            + environment("down", "staging", freePort(), "").replace(
+            + environment("down", "staging", freePort(), "", "").replace(
                 "<deployCommand>sh '" + work.resolve("deploy-hook.sh") + "'", "<deployCommand>true");
     project = DemoProject.create(work.resolve("core"), "0.1.0");
     Path pom = project.resolve("pom.xml");
@@ -295,6 +299,8 @@ class DeployRollbackIT {
         assertEquals(0, build.exitCode(), build.log());
         assertEquals(Optional.of(digest), tag(env), env + " runs " + version);
         assertTrue(build.log().contains("post-deploy smoke PASSED on " + env), build.log());
+        assertTrue(build.log().contains("post-deploy smoke tiers on " + env + ": smoke PASSED"
+            + (env.equals("staging") ? ", regression PASSED" : "")), build.log());
         assertFalse(build.log().contains(ReferenceServer.ADMIN_PASSWORD), "a password was logged");
       }
     }
@@ -302,6 +308,11 @@ class DeployRollbackIT {
     assertEquals("PASSED", staged.get("status").asText());
     assertEquals(v2, staged.get("digest").asText());
     assertEquals("it-runner", staged.get("deployments").get(0).get("by").asText());
+    // Release plan 2.2: staging ran both tiers, production (its default) the smoke tier.
+    assertEquals("{\"smoke\":\"PASSED\",\"regression\":\"PASSED\"}",
+        staged.get("deployments").get(0).get("tiers").toString());
+    assertEquals("{\"smoke\":\"PASSED\"}",
+        note("v0.1.1").get("smoke").get("production").get("deployments").get(0).get("tiers").toString());
 
     long start = System.nanoTime();
     MavenBuild.Result back = rollback("production");
@@ -447,6 +458,15 @@ class DeployRollbackIT {
       MavenBuild.Result build = deploy("qa", version);
       assertEquals(0, build.exitCode(), build.log());
     }
+
+    // qa runs the smoke tier only: no staging pass of the regression tier, production refuses v0.1.2.
+    MavenBuild.Result notRegressed = deploy("production", "v0.1.2");
+    assertNotEquals(0, notRegressed.exitCode(), notRegressed.log());
+    assertTrue(notRegressed.log().contains("refused: v0.1.2 (" + v3 + ") has no staging pass of the regression"
+        + " tier"), notRegressed.log());
+    assertTrue(notRegressed.log().contains("regression not run (that environment's <smokeTiers> leaves it out)"),
+        notRegressed.log());
+    assertEquals(Optional.of(v1), tag("production"), "nothing moved");
 
     MavenBuild.Result refused = rollback("qa");
 

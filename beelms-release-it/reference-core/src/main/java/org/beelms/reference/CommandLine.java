@@ -52,6 +52,7 @@ public final class CommandLine {
         --fault-leak-password-hash  GET /users/me answers passwordHash and tokenVersion
         --fault-500-on-malformed-id a path id that is not a UUID answers 500 instead of 404
         --fault-price-as-string     course answers carry priceCents as a string
+        --fault-page-script         the client-rendered pages (/app/...) throw in their script after the API call
       """;
 
   private CommandLine() {
@@ -80,6 +81,7 @@ public final class CommandLine {
         case "--fault-leak-password-hash" -> builder.faultLeakPasswordHash(!noValue(flag, inlineValue));
         case "--fault-500-on-malformed-id" -> builder.faultMalformedId500(!noValue(flag, inlineValue));
         case "--fault-price-as-string" -> builder.faultPriceAsString(!noValue(flag, inlineValue));
+        case "--fault-page-script" -> builder.faultPageScript(!noValue(flag, inlineValue));
         default -> {
           BiConsumer<ReferenceCoreConfig.Builder, String> setter = valueFlag(flag);
           if (setter == null) {

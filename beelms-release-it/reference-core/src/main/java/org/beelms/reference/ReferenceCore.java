@@ -54,7 +54,7 @@ public final class ReferenceCore {
           ApiApplication.create(config, apiDataSource));
       Jdbc pagesJdbc = new Jdbc(apiDataSource);
       HtmlPages pages = new HtmlPages(new WikiRepository(pagesJdbc), new CourseRepository(pagesJdbc),
-          config.apiPrefix());
+          config.apiPrefix(), config.faultPageScript());
 
       HttpServer server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 0);
       requestThreads = Executors.newFixedThreadPool(REQUEST_THREADS, requestThreadFactory());

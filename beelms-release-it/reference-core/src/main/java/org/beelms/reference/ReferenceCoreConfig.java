@@ -66,6 +66,7 @@ public final class ReferenceCoreConfig {
   private final boolean faultLeakPasswordHash;
   private final boolean faultMalformedId500;
   private final boolean faultPriceAsString;
+  private final boolean faultPageScript;
 
   private ReferenceCoreConfig(Builder builder) {
     this.host = builder.host;
@@ -96,6 +97,7 @@ public final class ReferenceCoreConfig {
     this.faultLeakPasswordHash = builder.faultLeakPasswordHash;
     this.faultMalformedId500 = builder.faultMalformedId500;
     this.faultPriceAsString = builder.faultPriceAsString;
+    this.faultPageScript = builder.faultPageScript;
   }
 
   public static Builder builder() {
@@ -114,7 +116,8 @@ public final class ReferenceCoreConfig {
         .requireAcceptTerms(requireAcceptTerms).taskRouteEnabled(taskRouteEnabled).quizSubmitStatus(quizSubmitStatus)
         .faultSlow(faultSlowDelay).faultDbDown(faultDbDown).faultVersion(faultVersion.orElse(null))
         .faultAcceptAlgNone(faultAcceptAlgNone).faultLeakPasswordHash(faultLeakPasswordHash)
-        .faultMalformedId500(faultMalformedId500).faultPriceAsString(faultPriceAsString);
+        .faultMalformedId500(faultMalformedId500).faultPriceAsString(faultPriceAsString)
+        .faultPageScript(faultPageScript);
     if (!jwtSecretGenerated) {
       builder.jwtSecret(jwtSecret);
     }
@@ -278,6 +281,11 @@ public final class ReferenceCoreConfig {
     return faultPriceAsString;
   }
 
+  /** The client-rendered pages' script throws once the API answered: the list never appears (the HTML looks fine). */
+  public boolean faultPageScript() {
+    return faultPageScript;
+  }
+
   @Override
   public String toString() {
     return "ReferenceCoreConfig{host=" + host + ", port=" + port + ", apiPrefix=" + apiPrefix
@@ -294,7 +302,8 @@ public final class ReferenceCoreConfig {
         + ", faultSlowRoute=" + faultSlowRoute.map(ApiRoute::toString).orElse("<all>")
         + ", faultDbDown=" + faultDbDown + ", faultVersion=" + faultVersion.orElse("-")
         + ", faultAcceptAlgNone=" + faultAcceptAlgNone + ", faultLeakPasswordHash=" + faultLeakPasswordHash
-        + ", faultMalformedId500=" + faultMalformedId500 + ", faultPriceAsString=" + faultPriceAsString + "}";
+        + ", faultMalformedId500=" + faultMalformedId500 + ", faultPriceAsString=" + faultPriceAsString
+        + ", faultPageScript=" + faultPageScript + "}";
   }
 
   /** A JDBC URL may carry {@code password=...}; show everything before the query string only. */
@@ -340,6 +349,7 @@ public final class ReferenceCoreConfig {
     private boolean faultLeakPasswordHash;
     private boolean faultMalformedId500;
     private boolean faultPriceAsString;
+    private boolean faultPageScript;
     private final List<String> routeProblems = new ArrayList<>();
 
     private Builder() {
@@ -535,6 +545,12 @@ public final class ReferenceCoreConfig {
     /** Fault: course answers carry {@code priceCents} as a string ({@code "4900"}) instead of an integer. */
     public Builder faultPriceAsString(boolean asString) {
       this.faultPriceAsString = asString;
+      return this;
+    }
+
+    /** Breaks the script of the client-rendered pages ({@code /app/...}): see {@link #faultPageScript()}. */
+    public Builder faultPageScript(boolean broken) {
+      this.faultPageScript = broken;
       return this;
     }
 

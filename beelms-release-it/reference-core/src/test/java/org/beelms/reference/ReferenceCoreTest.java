@@ -313,7 +313,28 @@ class ReferenceCoreTest {
     given(pages).queryParam("lang", "en").get("/wiki/getting-started").then().body(containsString("Getting started"));
     given(pages).get("/courses").then().statusCode(200).body(containsString("Въведение в beelms"));
     given(pages).get("/courses/" + FREE_COURSE).then().statusCode(200).body(containsString("Въведение в beelms"));
-    given(pages).get("/my-courses").then().statusCode(200).contentType(startsWith("text/html"));
+    given(pages).get("/my-courses").then().statusCode(200).contentType(startsWith("text/html"))
+        .body(containsString("<script src=\"/app/_app.js\""));
     given(pages).get("/wiki/release-notes-draft").then().statusCode(404);
+  }
+
+  @Test
+  void clientRenderedPagesCarryTheirDataAndTheScriptThatDrawsIt() {
+    RequestSpecification pages = TestServers.pages(core);
+    given(pages).get("/app/wiki").then().statusCode(200).contentType(startsWith("text/html"))
+        .body(containsString("<script id=\"__NEXT_DATA__\" type=\"application/json\">"))
+        .body(containsString("Първи стъпки")).body(containsString("<p class=\"loading\">Loading…</p>"))
+        .body(not(containsString("<ul class=\"articles\">")));
+    given(pages).queryParam("lang", "en").get("/app/wiki/getting-started").then().statusCode(200)
+        .body(containsString("Getting started"));
+    given(pages).get("/app/courses/" + FREE_COURSE).then().statusCode(200).body(containsString("Въведение в beelms"));
+    given(pages).get("/app/courses/not-a-uuid").then().statusCode(404);
+    given(pages).get("/app/wiki/release-notes-draft").then().statusCode(404);
+    for (String login : java.util.List.of("/login", "/app/login")) {
+      given(pages).get(login).then().statusCode(200).body(containsString("<input type=\"password\""))
+          .body(containsString("<form id=\"login-form\" method=\"post\""));
+    }
+    given(pages).get("/app/_app.js").then().statusCode(200).contentType(startsWith("text/javascript"))
+        .body(containsString("fetch(api + path")).body(containsString("localStorage"));
   }
 }

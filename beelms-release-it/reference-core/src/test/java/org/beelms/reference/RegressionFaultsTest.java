@@ -32,6 +32,7 @@ class RegressionFaultsTest {
         .faultLeakPasswordHash(true)
         .faultMalformedId500(true)
         .faultPriceAsString(true)
+        .faultPageScript(true)
         .build());
     api = TestServers.api(core);
     healthy = ReferenceCore.start(TestServers.config().build());
@@ -94,5 +95,20 @@ class RegressionFaultsTest {
         .body("priceCents", equalTo("4900"));
     given(healthyApi).get("/courses/" + TestServers.PAID_COURSE).then().statusCode(200)
         .body("priceCents", equalTo(4900));
+  }
+
+  @Test
+  void brokenPageScriptChangesTheScriptButNotTheHtml() {
+    for (String page : java.util.List.of("/app/wiki", "/app/courses", "/my-courses")) {
+      String broken = given(TestServers.pages(core)).get(page).then().statusCode(200).extract().asString()
+          .replaceAll("127\\.0\\.0\\.1:\\d+", "");
+      String fine = given(TestServers.pages(healthy)).get(page).then().statusCode(200).extract().asString()
+          .replaceAll("127\\.0\\.0\\.1:\\d+", "");
+      org.junit.jupiter.api.Assertions.assertEquals(fine, broken, page + ": an HTTP-level check sees the same page");
+    }
+    given(TestServers.pages(core)).get("/app/_app.js").then().statusCode(200)
+        .body(org.hamcrest.Matchers.containsString("return body.items;"));
+    given(TestServers.pages(healthy)).get("/app/_app.js").then().statusCode(200)
+        .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("body.items")));
   }
 }

@@ -12,8 +12,8 @@ import org.beelms.plugin.smoke.Environment;
  * @param environment the target environment (with its image tag and hook)
  * @param version the release to deploy ({@code -Dbeelms.deploy.version}); empty = the release in
  *     {@code target/beelms-release/release.json}
- * @param forceReason {@code -Dbeelms.deploy.force}: deploy to production without a staging pass,
- *     for this recorded reason; empty when not forced
+ * @param forceReason {@code -Dbeelms.deploy.force}: deploy to production without a staging pass
+ *     of both smoke tiers, for this recorded reason; empty when not forced
  * @param actor who deploys, recorded
  * @param projectDirectory where hooks run
  * @param recordDirectory {@code target/beelms-release}

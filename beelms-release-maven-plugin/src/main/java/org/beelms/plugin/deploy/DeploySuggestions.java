@@ -44,8 +44,24 @@ public final class DeploySuggestions {
 
   static String notSmokedOnStaging(String environment, String tag, String digest) {
     return "refused: " + tag + " (" + digest + ") never passed post-deploy smoke on a staging"
-        + " environment, so it may not go to production environment '" + environment + "'; nothing"
-        + " was moved";
+        + " environment (the smoke and regression tiers must both pass there, release plan 2.2), so"
+        + " it may not go to production environment '" + environment + "'; nothing was moved";
+  }
+
+  static String tierMissingOnStaging(String environment, String tag, String digest, StagingPass.Decision decision) {
+    DeploymentEntry closest = decision.closest().orElseThrow();
+    return "refused: " + tag + " (" + digest + ") has no staging pass of the " + decision.missingTiers()
+        + " tier: its latest staging smoke pass, on '" + closest.environment() + "' at " + closest.at()
+        + " by " + closest.by() + ", recorded " + decision.recorded() + "; production environment '"
+        + environment + "' needs the smoke and regression tiers PASSED on staging (release plan"
+        + " 2.2); nothing was moved";
+  }
+
+  static String tierMissingFix(String tag) {
+    return "redeploy " + tag + " to staging with both tiers (mvn beelms:deploy -Dtarget=staging"
+        + " -Dbeelms.deploy.version=" + tag + "; <smokeTiers>smoke,regression</smokeTiers> is the"
+        + " staging default), or, in an emergency, -Dbeelms.deploy.force=\"<reason>\" (the reason is"
+        + " recorded)";
   }
 
   static String notSmokedFix(String tag) {

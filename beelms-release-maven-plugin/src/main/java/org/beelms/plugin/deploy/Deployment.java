@@ -17,7 +17,8 @@ import org.beelms.smoke.config.SmokeMode;
 /**
  * {@code beelms:deploy}, release plan 2.4: puts a released image on one environment (see {@link
  * Rollout}), after checking that a production environment only receives a digest that passed
- * post-deploy smoke on a staging environment (unless forced with a reason), and appends the
+ * post-deploy smoke with both tiers (smoke and regression, see {@link StagingPass}) on a staging
+ * environment (unless forced with a reason), and appends the
  * outcome to the release record.
  */
 public final class Deployment implements Gate {
@@ -92,21 +93,29 @@ public final class Deployment implements Gate {
 
     String forced = "";
     if (environment.mode() == SmokeMode.PRODUCTION) {
-      Optional<DeploymentEntry> staged = stagingPass(release);
-      if (staged.isPresent()) {
+      StagingPass.Decision staged = StagingPass.decide(release);
+      if (staged.allowed()) {
+        DeploymentEntry pass = staged.pass().get();
         findings.add(Finding.info(
-            release.image().digest() + " passed smoke on " + staged.get().environment() + " at "
-                + staged.get().at() + " (by " + staged.get().by() + ")", "release record of " + release.tag()));
+            release.image().digest() + " passed smoke on " + pass.environment() + " at " + pass.at()
+                + " (by " + pass.by() + "; tiers: " + pass.tiers().describe() + ")",
+            "release record of " + release.tag()));
       } else if (settings.forceReason().isPresent()) {
         forced = settings.forceReason().get();
         findings.add(Finding.warning(
-            "forced: " + release.tag() + " goes to production without a staging smoke pass; reason"
-                + " recorded: " + forced, "-Dbeelms.deploy.force", ""));
+            "forced: " + release.tag() + " goes to production without a staging pass of the "
+                + staged.missingTiers() + " tier; reason recorded: " + forced,
+            "-Dbeelms.deploy.force", ""));
       } else {
-        findings.add(Finding.error(
-            DeploySuggestions.notSmokedOnStaging(environment.name(), release.tag(), release.image().digest()),
-            "release record of " + release.tag() + " (" + located.origin() + ")",
-            DeploySuggestions.notSmokedFix(release.tag())));
+        String where = "release record of " + release.tag() + " (" + located.origin() + ")";
+        findings.add(staged.closest().isEmpty()
+            ? Finding.error(
+                DeploySuggestions.notSmokedOnStaging(environment.name(), release.tag(), release.image().digest()),
+                where, DeploySuggestions.notSmokedFix(release.tag()))
+            : Finding.error(
+                DeploySuggestions.tierMissingOnStaging(
+                    environment.name(), release.tag(), release.image().digest(), staged),
+                where, DeploySuggestions.tierMissingFix(release.tag())));
         return new Outcome(GateResult.of(NAME, Duration.ZERO, findings, Severity.ERROR), release,
             Optional.empty(), Optional.empty(), Optional.empty());
       }
@@ -129,23 +138,24 @@ public final class Deployment implements Gate {
           new DeploymentEntry(
               NAME, environment.name(), environment.modeName(), release.version(), release.tag(),
               release.image().digest(), settings.actor(), rollout.clock().instant(), result.outcome(),
-              result.smokeStatus(), forced, "", "", "");
+              result.smokeStatus(), forced, "", "", "").withTiers(result.tiers());
       records.append(release, entry, result.smokeReport());
       recorded = Optional.of(entry);
       findings.add(Finding.info(
-          "recorded: " + entry.action() + " " + entry.outcome() + ", smoke " + entry.smoke() + ", by "
-              + entry.by(), "git note of " + release.tag()));
+          "recorded: " + entry.action() + " " + entry.outcome() + ", smoke " + entry.smoke() + " ("
+              + entry.tiers().describe() + "), by " + entry.by(), "git note of " + release.tag()));
+      if (environment.mode() == SmokeMode.STAGING && result.succeeded()
+          && !StagingPass.REQUIRED.stream().allMatch(entry.tiers()::passed)) {
+        findings.add(Finding.warning(
+            "production will refuse " + release.tag() + " (" + release.image().digest() + ") on the"
+                + " strength of this deploy: " + entry.tiers().describe() + "; production needs smoke"
+                + " and regression PASSED on staging", "<environments>/<environment> '"
+                + environment.name() + "' <smokeTiers>",
+            "run both tiers here (<smokeTiers>smoke,regression</smokeTiers>, the staging default) and"
+                + " check why a tier did not pass"));
+      }
     }
     return new Outcome(GateResult.of(NAME, Duration.ZERO, findings, Severity.ERROR), release, previous,
         Optional.of(result), recorded);
-  }
-
-  /** A healthy deployment of the release's digest to a staging-mode environment, if any. */
-  public static Optional<DeploymentEntry> stagingPass(ReleaseRecord release) {
-    return ReleaseRecords.deployments(release).stream()
-        .filter(e -> "staging".equals(e.mode()))
-        .filter(e -> e.digest().equals(release.image().digest()))
-        .filter(DeploymentEntry::healthy)
-        .reduce((first, second) -> second);
   }
 }

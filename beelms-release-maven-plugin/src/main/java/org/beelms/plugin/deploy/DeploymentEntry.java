@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.Objects;
+import org.beelms.plugin.smoke.SmokeTiers;
 
 /**
  * One deploy or rollback of a release to an environment, as appended to the release record
@@ -31,6 +32,10 @@ import java.util.Objects;
  *     that ran before ({@code -Dbeelms.deploy.onFailure=rollback}); written only when true
  * @param trigger for a rollback, {@code manual} ({@code beelms:rollback}) or {@code automatic}
  *     (after a failed deploy); empty for a deploy
+ * @param tiers each smoke tier's outcome ({@code "tiers": {"smoke": "PASSED", "regression":
+ *     "PASSED"}}): the tiers of the environment's {@code <smokeTiers>}, {@code SKIPPED} when smoke
+ *     did not run; {@link SmokeTiers#NONE} (no {@code tiers} field) in records written before
+ *     tiers were recorded, which ran the smoke tier only
  */
 public record DeploymentEntry(
     String action,
@@ -48,17 +53,18 @@ public record DeploymentEntry(
     String decision,
     String backupId,
     boolean rolledBack,
-    String trigger) {
+    String trigger,
+    SmokeTiers tiers) {
 
   public static final String DEPLOYED = "deployed";
 
-  /** An entry without {@code rolledBack} and {@code trigger}. */
+  /** An entry without {@code rolledBack}, {@code trigger} and {@code tiers}. */
   public DeploymentEntry(
       String action, String environment, String mode, String version, String tag, String digest,
       String by, Instant at, String outcome, String smoke, String forced, String from, String decision,
       String backupId) {
     this(action, environment, mode, version, tag, digest, by, at, outcome, smoke, forced, from, decision,
-        backupId, false, "");
+        backupId, false, "", SmokeTiers.NONE);
   }
 
   public DeploymentEntry {
@@ -77,18 +83,25 @@ public record DeploymentEntry(
     decision = nonNull(decision);
     backupId = nonNull(backupId);
     trigger = nonNull(trigger);
+    tiers = tiers == null ? SmokeTiers.NONE : tiers;
+  }
+
+  /** The same entry with {@code newTiers}. */
+  public DeploymentEntry withTiers(SmokeTiers newTiers) {
+    return new DeploymentEntry(action, environment, mode, version, tag, digest, by, at, outcome, smoke,
+        forced, from, decision, backupId, rolledBack, trigger, newTiers);
   }
 
   /** The same entry with {@code rolledBack: true}. */
   public DeploymentEntry withRolledBack() {
     return new DeploymentEntry(action, environment, mode, version, tag, digest, by, at, outcome, smoke,
-        forced, from, decision, backupId, true, trigger);
+        forced, from, decision, backupId, true, trigger, tiers);
   }
 
   /** The same entry with {@code trigger} set ({@code manual} or {@code automatic}). */
   public DeploymentEntry withTrigger(String newTrigger) {
     return new DeploymentEntry(action, environment, mode, version, tag, digest, by, at, outcome, smoke,
-        forced, from, decision, backupId, rolledBack, newTrigger);
+        forced, from, decision, backupId, rolledBack, newTrigger, tiers);
   }
 
   /** True when the release went in place and its post-deploy smoke passed. */
@@ -116,6 +129,9 @@ public record DeploymentEntry(
       node.put("rolledBack", true);
     }
     putIfSet(node, "trigger", trigger);
+    if (!tiers.isEmpty()) {
+      node.set("tiers", tiers.toJson());
+    }
     return node;
   }
 
@@ -136,7 +152,8 @@ public record DeploymentEntry(
         text(node, "decision"),
         text(node, "backupId"),
         node.path("rolledBack").asBoolean(false),
-        text(node, "trigger"));
+        text(node, "trigger"),
+        SmokeTiers.fromJson(node.get("tiers")));
   }
 
   private static String text(JsonNode node, String field) {

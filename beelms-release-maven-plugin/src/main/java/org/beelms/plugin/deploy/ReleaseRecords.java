@@ -114,6 +114,11 @@ public final class ReleaseRecords {
     environment.put("at", entry.at().toString());
     environment.put("by", entry.by());
     environment.put("action", entry.action());
+    if (entry.tiers().isEmpty()) {
+      environment.remove("tiers");
+    } else {
+      environment.set("tiers", entry.tiers().toJson());
+    }
     smokeReport.ifPresentOrElse(p -> environment.put("report", p.toString()), () -> environment.remove("report"));
     ArrayNode deployments =
         environment.get("deployments") instanceof ArrayNode list ? list : environment.putArray("deployments");

@@ -19,6 +19,7 @@ import org.beelms.plugin.image.ManifestCopy;
 import org.beelms.plugin.release.ReleaseRecord;
 import org.beelms.plugin.smoke.Environment;
 import org.beelms.plugin.smoke.SmokeRecord;
+import org.beelms.plugin.smoke.SmokeTiers;
 
 /**
  * Puts one release in place on one environment, the part deploy and rollback share: the
@@ -72,13 +73,20 @@ public final class Rollout {
    * @param smokeStatus the smoke status ({@code SKIPPED} when it did not run)
    * @param smokeReport {@code smoke-<environment>.json} when smoke ran
    * @param findings what happened, errors naming the state and the next step
+   * @param tiers each tier of the environment's {@code <smokeTiers>}: its outcome, {@code SKIPPED}
+   *     when smoke did not run
    */
   public record Result(
       boolean moved,
       String outcome,
       String smokeStatus,
       Optional<Path> smokeReport,
-      List<Finding> findings) {
+      List<Finding> findings,
+      SmokeTiers tiers) {
+
+    public Result {
+      tiers = tiers == null ? SmokeTiers.NONE : tiers;
+    }
 
     public boolean succeeded() {
       return DeploymentEntry.DEPLOYED.equals(outcome) && "PASSED".equals(smokeStatus);
@@ -129,6 +137,7 @@ public final class Rollout {
     String tagRef = environmentTag(release, environment);
     String digest = release.image().digest();
     String state = DeploySuggestions.stateAfterFailure(environment.name(), tagRef, digest, release.tag());
+    SmokeTiers notRun = SmokeTiers.notRun(environment.smokeTiers());
 
     // 1. Promotion: a manifest copy keeps the digest and moves no layer.
     try {
@@ -138,7 +147,7 @@ public final class Rollout {
         findings.add(Finding.error(
             tagRef + " has digest " + copy.digest() + " after the copy, not " + digest + " of "
                 + release.tag(), tagRef, "check the registry; do not deploy until the digests agree"));
-        return new Result(true, "promotion-failed", "SKIPPED", Optional.empty(), findings);
+        return new Result(true, "promotion-failed", "SKIPPED", Optional.empty(), findings, notRun);
       }
       findings.add(Finding.info(
           tagRef + " -> " + copy.digest() + " (" + release.tag() + "), manifest copy of " + copy.bytes()
@@ -148,7 +157,7 @@ public final class Rollout {
           "cannot point " + tagRef + " at " + release.tag() + ": " + e.getMessage()
               + "; nothing was moved", tagRef,
           "check the registry and its credentials (<registryServerId> / -Dbeelms.image.registryServerId; -Dbeelms.image.allowInsecureRegistries=true for a plain-HTTP registry on loopback)"));
-      return new Result(false, "promotion-failed", "SKIPPED", Optional.empty(), findings);
+      return new Result(false, "promotion-failed", "SKIPPED", Optional.empty(), findings, notRun);
     }
 
     // 2. The deploy hook, when the platform does not pull the tag itself.
@@ -164,7 +173,7 @@ public final class Rollout {
             "<environments>/<environment> '" + environment.name() + "' <deployCommand>",
             DeploySuggestions.hookAdvice("deployCommand", environment.name()) + "; "
                 + DeploySuggestions.rollbackAdvice(environment.name())));
-        return new Result(true, "hook-failed", "SKIPPED", Optional.empty(), findings);
+        return new Result(true, "hook-failed", "SKIPPED", Optional.empty(), findings, notRun);
       }
       findings.add(Finding.info("deploy hook " + hook.describe(), "<deployCommand>"));
     } else {
@@ -181,24 +190,30 @@ public final class Rollout {
           healthy.describe() + "; " + state, healthUri.toString(),
           DeploySuggestions.healthAdvice(environment.name()) + "; "
               + DeploySuggestions.rollbackAdvice(environment.name())));
-      return new Result(true, "unhealthy", "SKIPPED", Optional.empty(), findings);
+      return new Result(true, "unhealthy", "SKIPPED", Optional.empty(), findings, notRun);
     }
     findings.add(Finding.info(healthy.describe(), healthUri.toString()));
 
     // 4. Post-deploy (post-rollback) smoke, always.
     String smokeName = "rollback".equals(gate) ? "post-rollback smoke" : "post-deploy smoke";
     GateResult smokeResult;
+    SmokeTiers tiers;
     try {
-      smokeResult = smoke.run(release.version(), listener);
+      PostDeploySmoke.Outcome ran = smoke.run(release.version(), listener);
+      smokeResult = ran.result();
+      tiers = ran.tiers();
     } catch (Exception e) {
       findings.add(Finding.error(
           smokeName + " could not run: " + e.getMessage() + "; " + state, environment.url().toString(),
           "fix the smoke settings of environment '" + environment.name() + "' and run mvn beelms:smoke -Dtarget="
               + environment.name()));
-      return new Result(true, "smoke-failed", "FAILED", Optional.empty(), findings);
+      return new Result(true, "smoke-failed", "FAILED", Optional.empty(), findings,
+          SmokeTiers.failed(environment.smokeTiers()));
     }
     Path report = SmokeRecord.file(recordDirectory, environment.name());
     Optional<Path> smokeReport = Files.isRegularFile(report) ? Optional.of(report) : Optional.empty();
+    findings.add(Finding.info(smokeName + " tiers on " + environment.name() + ": " + tiers.describe(),
+        "<environments>/<environment> '" + environment.name() + "' <smokeTiers>"));
     if (smokeResult.status() != GateStatus.PASSED) {
       findings.add(Finding.error(
           smokeName + " " + smokeResult.status() + " on " + environment.name() + " running "
@@ -206,9 +221,9 @@ public final class Rollout {
           smokeReport.map(Path::toString).orElse(environment.url().toString()),
           "see the smoke findings above and target/beelms-smoke/" + environment.name()
               + "/checklist-report.md; " + DeploySuggestions.rollbackAdvice(environment.name())));
-      return new Result(true, "smoke-failed", smokeResult.status().name(), smokeReport, findings);
+      return new Result(true, "smoke-failed", smokeResult.status().name(), smokeReport, findings, tiers);
     }
     findings.add(Finding.info(smokeName + " PASSED on " + environment.name(), environment.url().toString()));
-    return new Result(true, DeploymentEntry.DEPLOYED, "PASSED", smokeReport, findings);
+    return new Result(true, DeploymentEntry.DEPLOYED, "PASSED", smokeReport, findings, tiers);
   }
 }

@@ -42,7 +42,8 @@ abstract class AbstractRolloutMojo extends AbstractBeelmsMojo {
 
   /**
    * The smoke suites run after the deploy or rollback: {@code smoke} (OPS and WS-1..WS-3, release
-   * plan 3.1), or a list such as {@code ops,ws1}; {@code all} adds the regression tier.
+   * plan 3.1), or a list such as {@code ops,ws1}; {@code all} adds the regression tier. The
+   * environment's {@code <smokeTiers>} adds the regression tier too (by default on staging).
    */
   @Parameter(property = "beelms.deploy.smokeSuites", defaultValue = "smoke")
   private String smokeSuites;

@@ -37,6 +37,7 @@ import org.beelms.plugin.smoke.Environment;
 import org.beelms.plugin.smoke.Environments;
 import org.beelms.plugin.smoke.SmokeGate;
 import org.beelms.plugin.smoke.SmokeSettings;
+import org.beelms.plugin.smoke.SmokeTiers;
 import org.beelms.smoke.config.Credentials;
 import org.beelms.smoke.config.SmokeConfig;
 
@@ -44,8 +45,9 @@ import org.beelms.smoke.config.SmokeConfig;
  * Deploys a release to one declared environment ({@code -Dtarget=<name>}), release plan 2.4: the
  * environment's image tag is pointed at the release's image by a digest-preserving manifest copy,
  * the environment's deploy hook runs, health is awaited, post-deploy smoke runs, and the outcome is
- * appended to the release record. A production environment only takes a digest that passed smoke
- * on staging, unless {@code -Dbeelms.deploy.force=<reason>}. See docs/goals/deploy.md.
+ * appended to the release record. A production environment only takes a digest that passed both
+ * smoke tiers (smoke and regression) on staging, unless {@code -Dbeelms.deploy.force=<reason>}.
+ * See docs/goals/deploy.md.
  */
 @Mojo(name = "deploy", threadSafe = true, aggregator = true)
 public class DeployMojo extends AbstractRolloutMojo {
@@ -57,7 +59,7 @@ public class DeployMojo extends AbstractRolloutMojo {
   @Parameter(property = "beelms.deploy.version")
   private String version;
 
-  /** Deploy to production without a staging smoke pass, for this reason (recorded). */
+  /** Deploy to production without a staging pass of both smoke tiers, for this reason (recorded). */
   @Parameter(property = "beelms.deploy.force")
   private String force;
 
@@ -211,7 +213,7 @@ public class DeployMojo extends AbstractRolloutMojo {
         withVersion.put(SmokeConfig.PREFIX + "expectedVersion", deployedVersion);
         SmokeSettings smoke =
             SmokeSettings.forEnvironment(environment)
-                .suites(smokeSuites)
+                .suites(SmokeTiers.suites(smokeSuites, environment.smokeTiers()))
                 .reportRoot(outputDirectory.getParent().resolve("beelms-smoke"))
                 .recordDirectory(outputDirectory)
                 .user(user)
@@ -219,7 +221,9 @@ public class DeployMojo extends AbstractRolloutMojo {
                 .overrides(withVersion)
                 .environmentVariables(System.getenv())
                 .build();
-        return new GateRunner(listener).run(new SmokeGate(smoke));
+        SmokeGate gate = new SmokeGate(smoke);
+        GateResult result = new GateRunner(listener).run(gate);
+        return new PostDeploySmoke.Outcome(result, gate.tiers());
       };
     }
 

@@ -55,8 +55,9 @@ public class SmokeMojo extends AbstractBeelmsMojo {
 
   /**
    * The suites to run, comma-separated: {@code smoke} (OPS and WS-1..WS-3, the post-deploy
-   * gate), {@code ops}, {@code ws1}, {@code ws2}, {@code ws3}, {@code regression} (the second
-   * tier), or {@code all} (both tiers).
+   * gate; with the environment's {@code <webUrl>} also {@code pages}, the DEMO pages in headless
+   * Chromium), {@code ops}, {@code ws1}, {@code ws2}, {@code ws3}, {@code regression} (the second
+   * tier), {@code pages} (the browser tier), or {@code all} (every tier).
    */
   @Parameter(property = "beelms.smoke.suites", defaultValue = "smoke")
   private String suites;
@@ -161,6 +162,11 @@ public class SmokeMojo extends AbstractBeelmsMojo {
     private String deployCommand;
     /** The database restore hook, for beelms:rollback. */
     private String restoreCommand;
+    /**
+     * The smoke library's tiers run after a deploy or rollback: {@code smoke,regression} (the
+     * default on staging) or {@code smoke} (the default on production).
+     */
+    private String smokeTiers;
     /** What beelms:deploy does when a step after the tag moved fails: stop (default) or rollback. */
     private String onFailure;
     /** Run after a failed deploy or rollback, with BEELMS_OUTCOME, … in its environment. */
@@ -181,7 +187,7 @@ public class SmokeMojo extends AbstractBeelmsMojo {
     Environment toEnvironment() {
       return Environment.declared(
           name, url, webUrl, mode, imageTag, serverId, adminServerId, expectedVersion, properties,
-          deployCommand, restoreCommand);
+          deployCommand, restoreCommand, smokeTiers);
     }
   }
 }

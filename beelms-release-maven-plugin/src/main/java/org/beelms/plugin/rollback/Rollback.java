@@ -169,11 +169,13 @@ public final class Rollback implements Gate {
               NAME, environment.name(), environment.modeName(), target.version(), target.tag(),
               target.image().digest(), settings.actor(), rollout.clock().instant(), result.outcome(),
               result.smokeStatus(), plan.decision().forced(), plan.current().tag(), plan.decision().kind().label(), backupId)
-              .withTrigger(settings.trigger().label());
+              .withTrigger(settings.trigger().label())
+              .withTiers(result.tiers());
       records.append(target, entry, result.smokeReport());
       findings.add(Finding.info(
           "recorded: " + settings.trigger().label() + " rollback from " + plan.current().tag() + " to " + target.tag() + " ("
-              + plan.decision().kind().label() + "), smoke " + entry.smoke() + ", by " + entry.by(),
+              + plan.decision().kind().label() + "), smoke " + entry.smoke() + " (" + entry.tiers().describe()
+              + "), by " + entry.by(),
           "git note of " + target.tag()));
     }
     return new Outcome(GateResult.of(NAME, Duration.ZERO, findings, Severity.ERROR), plan, Optional.of(result));

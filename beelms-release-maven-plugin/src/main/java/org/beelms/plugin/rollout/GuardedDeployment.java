@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.beelms.plugin.deploy.DeploySettings;
 import org.beelms.plugin.deploy.Deployment;
+import org.beelms.plugin.deploy.StagingPass;
 import org.beelms.plugin.deploy.DeploymentEntry;
 import org.beelms.plugin.deploy.ReleaseRecords;
 import org.beelms.plugin.deploy.Rollout;
@@ -201,10 +202,12 @@ public final class GuardedDeployment implements Gate {
     ReleaseRecord release = deployment.release().record();
     String tagRef = Rollout.environmentTag(release, environment);
     List<Finding> findings = new ArrayList<>();
-    if (environment.mode() == SmokeMode.PRODUCTION && Deployment.stagingPass(release).isEmpty()) {
+    StagingPass.Decision staged = StagingPass.decide(release);
+    if (environment.mode() == SmokeMode.PRODUCTION && !staged.allowed()) {
       findings.add(Finding.info(settings.forceReason().isPresent()
-          ? "would deploy to production without a staging smoke pass (forced: " + settings.forceReason().get() + ")"
-          : "would be refused: " + release.tag() + " never passed post-deploy smoke on a staging environment",
+          ? "would deploy to production without a staging pass of the " + staged.missingTiers() + " tier (forced: "
+              + settings.forceReason().get() + ")"
+          : "would be refused: " + release.tag() + " has no staging pass of the " + staged.missingTiers() + " tier",
           "release record of " + release.tag()));
     }
     Optional<String> current = rollout.registry().digestOf(tagRef);

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -36,6 +37,9 @@ import org.beelms.smoke.config.SmokeMode;
  * @param properties further smoke settings, keyed without the {@code beelms.smoke.} prefix
  * @param deployCommand the deploy hook (used by {@code beelms:deploy}); empty when none
  * @param restoreCommand the database restore hook (used by {@code beelms:rollback}); empty when none
+ * @param smokeTiers the smoke library's tiers run after a deploy or rollback ({@code <smokeTiers>});
+ *     empty or null = {@link SmokeTiers#defaults}: smoke and regression on staging, smoke on
+ *     production; always includes the smoke tier
  */
 public record Environment(
     String name,
@@ -48,7 +52,8 @@ public record Environment(
     String expectedVersion,
     Map<String, String> properties,
     String deployCommand,
-    String restoreCommand) {
+    String restoreCommand,
+    Set<SmokeTiers.Tier> smokeTiers) {
 
   /** Smoke keys that have their own element (or are secrets) and so may not be set in {@code <properties>}. */
   private static final Map<String, String> RESERVED =
@@ -86,6 +91,14 @@ public record Environment(
     properties = checkProperties(name, properties);
     deployCommand = blankToEmpty(deployCommand);
     restoreCommand = blankToEmpty(restoreCommand);
+    smokeTiers =
+        Collections.unmodifiableSet(EnumSet.copyOf(
+            smokeTiers == null || smokeTiers.isEmpty() ? SmokeTiers.defaults(mode) : smokeTiers));
+    if (!smokeTiers.contains(SmokeTiers.Tier.SMOKE)) {
+      throw new IllegalArgumentException(
+          SmokeSuggestions.where(name, "smokeTiers") + " leaves out the smoke tier, which always runs"
+              + " after a deploy or rollback; write smoke,regression");
+    }
   }
 
   /**
@@ -104,31 +117,51 @@ public record Environment(
       Map<String, String> properties,
       String deployCommand,
       String restoreCommand) {
+    return declared(name, url, webUrl, mode, imageTag, serverId, adminServerId, expectedVersion,
+        properties, deployCommand, restoreCommand, null);
+  }
+
+  /** As above, with the {@code <smokeTiers>} text ({@link SmokeTiers#parse}); blank = the mode's default. */
+  public static Environment declared(
+      String name,
+      String url,
+      String webUrl,
+      String mode,
+      String imageTag,
+      String serverId,
+      String adminServerId,
+      String expectedVersion,
+      Map<String, String> properties,
+      String deployCommand,
+      String restoreCommand,
+      String smokeTiers) {
     String label = name == null ? "" : name.trim();
     if (url == null || url.isBlank()) {
       throw new IllegalArgumentException(
           SmokeSuggestions.where(label, "url") + " is missing; give the API base, e.g."
               + " <url>https://staging.example.org/api</url>");
     }
+    SmokeMode parsedMode = parseMode(mode, label);
     return new Environment(
         name,
         parseUri(url, label, "url"),
         webUrl == null || webUrl.isBlank() ? Optional.empty() : Optional.of(parseUri(webUrl, label, "webUrl")),
-        parseMode(mode, label),
+        parsedMode,
         imageTag,
         serverId,
         adminServerId,
         expectedVersion,
         properties,
         deployCommand,
-        restoreCommand);
+        restoreCommand,
+        SmokeTiers.parse(smokeTiers, parsedMode, SmokeSuggestions.where(label, "smokeTiers")));
   }
 
   /** The same environment with its API at {@code newUrl} (the {@code -Dbeelms.smoke.url} override). */
   public Environment withUrl(URI newUrl) {
     return new Environment(
         name, newUrl, webUrl, mode, imageTag, serverId, adminServerId, expectedVersion, properties,
-        deployCommand, restoreCommand);
+        deployCommand, restoreCommand, smokeTiers);
   }
 
   /** The mode as written in the POM and the record: {@code staging} or {@code production}. */
@@ -144,7 +177,8 @@ public record Environment(
         + ", mode=" + modeName() + ", imageTag=" + imageTag + ", serverId=" + serverId
         + ", adminServerId=" + adminServerId + ", expectedVersion=" + expectedVersion
         + ", properties=" + shown + ", deployCommand=" + (deployCommand.isEmpty() ? "" : "***")
-        + ", restoreCommand=" + (restoreCommand.isEmpty() ? "" : "***") + "]";
+        + ", restoreCommand=" + (restoreCommand.isEmpty() ? "" : "***") + ", smokeTiers="
+        + smokeTiers.stream().map(SmokeTiers.Tier::label).toList() + "]";
   }
 
   private static String blankToEmpty(String s) {

@@ -31,6 +31,7 @@ public final class SmokeGate implements Gate {
 
   private final SmokeSettings settings;
   private final Function<SmokeRunRequest, SmokeRunResult> runner;
+  private volatile SmokeTiers tiers = SmokeTiers.NONE;
 
   public SmokeGate(SmokeSettings settings) {
     this(settings, SmokeRunner::run);
@@ -51,6 +52,11 @@ public final class SmokeGate implements Gate {
     return settings;
   }
 
+  /** Each tier's outcome in the last {@link #check}; {@link SmokeTiers#NONE} before it ran. */
+  public SmokeTiers tiers() {
+    return tiers;
+  }
+
   @Override
   public GateResult check(ReleaseListener listener) throws IOException {
     Environment environment = settings.environment();
@@ -67,6 +73,7 @@ public final class SmokeGate implements Gate {
             .build();
     SmokeRunResult result = LibraryClassLoader.call(() -> runner.apply(request));
     GateStatus status = result.exitCode() == SmokeRunResult.EXIT_OK ? GateStatus.PASSED : GateStatus.FAILED;
+    tiers = SmokeTiers.of(result);
     List<Finding> findings = SmokeFindings.of(settings, result);
     Path record;
     try {

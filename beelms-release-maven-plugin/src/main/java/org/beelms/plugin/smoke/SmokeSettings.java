@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.beelms.smoke.checks.SmokeSuites;
 import org.beelms.smoke.config.ConfigSource;
 import org.beelms.smoke.config.Credentials;
 import org.beelms.smoke.config.SmokeConfig;
@@ -36,8 +37,9 @@ public final class SmokeSettings {
     Environment declared = Objects.requireNonNull(b.environment, "environment");
     this.urlOverridden = b.urlOverride != null;
     this.environment = urlOverridden ? overridden(declared, b.urlOverride) : declared;
+    Set<String> parsed;
     try {
-      this.suites = Set.copyOf(SmokeRunRequest.parseSuites(b.suites));
+      parsed = SmokeRunRequest.parseSuites(b.suites);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
           "<suites> / -Dbeelms.smoke.suites: " + e.getMessage().replace("--suites", "-Dbeelms.smoke.suites="), e);
@@ -46,6 +48,21 @@ public final class SmokeSettings {
     this.reportDirectory = reportRoot.resolve(environment.name());
     this.recordDirectory = Objects.requireNonNull(b.recordDirectory, "recordDirectory");
     this.config = resolve(b);
+    this.suites = withPagesTier(parsed, config);
+  }
+
+  /**
+   * The whole smoke tier ({@code smoke}, the default of {@code beelms:smoke} and of the smoke after
+   * deploy and rollback) brings the browser tier ({@code pages}) along when the environment has a
+   * web front end ({@code <webUrl>}): Gate 3's pages are part of the post-deploy smoke.
+   */
+  static Set<String> withPagesTier(Set<String> suites, SmokeConfig config) {
+    if (config.webUrl().isPresent() && suites.contains(SmokeSuites.ALL)) {
+      Set<String> out = new java.util.LinkedHashSet<>(suites);
+      out.add(SmokeSuites.PAGES);
+      return Set.copyOf(out);
+    }
+    return Set.copyOf(suites);
   }
 
   private static Environment overridden(Environment declared, URI url) {
@@ -107,7 +124,7 @@ public final class SmokeSettings {
     return urlOverridden;
   }
 
-  /** The selected suite tags; {@code smoke} means all. */
+  /** The selected suite tags; {@code smoke} means all, with {@code pages} added when there is a {@code webUrl}. */
   public Set<String> suites() {
     return suites;
   }

@@ -33,6 +33,7 @@ import org.beelms.plugin.gate.ReleaseListener;
 import org.beelms.plugin.release.ReleaseRecord;
 import org.beelms.plugin.release.ReleaseRecordStore;
 import org.beelms.plugin.smoke.Environment;
+import org.beelms.plugin.smoke.SmokeTiers;
 
 /**
  * A small, real deployment world for the deploy and rollback tests: a git repository whose {@code
@@ -52,6 +53,10 @@ public final class DeployWorld implements AutoCloseable {
   private final Path runningVersion;
   public final AtomicInteger smokeRuns = new AtomicInteger();
   public volatile GateStatus smokeStatus = GateStatus.PASSED;
+  /** What the next smoke run reports per tier; both passed unless a test says otherwise. */
+  public volatile SmokeTiers smokeTiers = BOTH_PASSED;
+  public static final SmokeTiers BOTH_PASSED =
+      new SmokeTiers(Map.of(SmokeTiers.Tier.SMOKE, GateStatus.PASSED, SmokeTiers.Tier.REGRESSION, GateStatus.PASSED));
   /** Versions whose smoke fails whatever {@link #smokeStatus} says (a broken build of that release). */
   public final java.util.Set<String> failingSmoke = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private Instant now = Instant.parse("2026-01-01T10:00:00Z");
@@ -205,9 +210,11 @@ public final class DeployWorld implements AutoCloseable {
         (version, listener) -> {
           smokeRuns.incrementAndGet();
           GateStatus status = failingSmoke.contains(version) ? GateStatus.FAILED : smokeStatus;
-          return new GateResult("smoke", status, Duration.ZERO,
-              status == GateStatus.PASSED ? List.of()
-                  : List.of(Finding.error("WS1 wiki list failed", "GET /api/wiki", "")), "");
+          return new PostDeploySmoke.Outcome(
+              new GateResult("smoke", status, Duration.ZERO,
+                  status == GateStatus.PASSED ? List.of()
+                      : List.of(Finding.error("WS1 wiki list failed", "GET /api/wiki", "")), ""),
+              smokeTiers);
         },
         work.resolve("target/beelms-release"),
         clock());

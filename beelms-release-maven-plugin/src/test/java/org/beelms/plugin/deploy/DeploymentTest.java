@@ -15,6 +15,9 @@ import org.beelms.plugin.gate.ReleaseListener;
 import org.beelms.plugin.image.LoopbackRegistry;
 import org.beelms.plugin.release.ReleaseRecord;
 import org.beelms.plugin.smoke.Environment;
+import org.beelms.plugin.smoke.SmokeTiers;
+import org.beelms.plugin.gate.Severity;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +52,65 @@ class DeploymentTest {
       assertEquals("tester", entry.by());
       assertEquals(v1.image().digest(), entry.digest());
       assertEquals("PASSED", world.note("v0.1.0").smoke().get("staging").get("status").asText());
+      assertEquals(DeployWorld.BOTH_PASSED, entry.tiers());
+      assertEquals("{\"smoke\":\"PASSED\",\"regression\":\"PASSED\"}",
+          world.note("v0.1.0").smoke().get("staging").get("deployments").get(0).get("tiers").toString());
+      assertTrue(errors(result).contains("recorded: deploy deployed, smoke PASSED (smoke PASSED, regression PASSED), by tester"),
+          errors(result));
+    }
+  }
+
+  @Test
+  void productionRefusesAStagingPassRecordedBeforeTiersUnlessForced(LoopbackRegistry registry) throws Exception {
+    try (DeployWorld world = new DeployWorld(work, registry)) {
+      ReleaseRecord v1 = world.release("0.1.0");
+      Environment production = world.environment("production", "production", world.startingHook(), "");
+      // An entry as written before tiers were recorded: smoke PASSED, no "tiers" object.
+      world.smokeTiers = SmokeTiers.NONE;
+      world.deploy(world.environment("staging", "staging", world.startingHook(), ""), "v0.1.0");
+      assertTrue(world.note("v0.1.0").smoke().get("staging").get("deployments").get(0).path("tiers").isMissingNode());
+      world.smokeTiers = DeployWorld.BOTH_PASSED;
+
+      GateResult refused = world.deploy(production, "v0.1.0");
+
+      assertEquals(GateStatus.FAILED, refused.status());
+      assertTrue(errors(refused).contains("refused: v0.1.0 (" + v1.image().digest() + ") has no staging pass of"
+          + " the smoke and regression tier"), errors(refused));
+      assertTrue(errors(refused).contains("nothing was moved"), errors(refused));
+      assertTrue(refused.findings().stream().anyMatch(f -> f.fix().contains("-Dbeelms.deploy.version=v0.1.0")
+          && f.fix().contains("-Dbeelms.deploy.force")), refused.toString());
+      assertEquals(Optional.empty(), world.tagDigest("production"));
+
+      GateResult forced =
+          new Deployment(world.deploySettings(production, "v0.1.0", "INC-7 regression env down"), world.records(),
+                  world.rollout(Duration.ofSeconds(5)))
+              .check(ReleaseListener.NONE);
+
+      assertEquals(GateStatus.PASSED, forced.status(), errors(forced));
+      assertTrue(errors(forced).contains("without a staging pass of the smoke and regression tier"), errors(forced));
+      DeploymentEntry last = ReleaseRecords.deployments(world.note("v0.1.0")).stream()
+          .filter(e -> e.environment().equals("production")).findFirst().orElseThrow();
+      assertEquals("INC-7 regression env down", last.forced());
+    }
+  }
+
+  @Test
+  void aStagingDeployWhoseRegressionTierSkippedWarnsThatProductionWillRefuse(LoopbackRegistry registry)
+      throws Exception {
+    try (DeployWorld world = new DeployWorld(work, registry)) {
+      world.release("0.1.0");
+      world.smokeTiers =
+          new SmokeTiers(Map.of(SmokeTiers.Tier.SMOKE, GateStatus.PASSED, SmokeTiers.Tier.REGRESSION, GateStatus.SKIPPED));
+
+      GateResult staged = world.deploy(world.environment("staging", "staging", world.startingHook(), ""), "v0.1.0");
+
+      assertEquals(GateStatus.PASSED, staged.status(), errors(staged));
+      assertTrue(staged.findings().stream().anyMatch(f -> f.severity() == Severity.WARNING
+          && f.message().startsWith("production will refuse v0.1.0")), staged.toString());
+      GateResult refused =
+          world.deploy(world.environment("production", "production", world.startingHook(), ""), "v0.1.0");
+      assertEquals(GateStatus.FAILED, refused.status());
+      assertTrue(errors(refused).contains("recorded smoke PASSED, regression SKIPPED"), errors(refused));
     }
   }
 

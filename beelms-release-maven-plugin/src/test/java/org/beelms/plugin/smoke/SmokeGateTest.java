@@ -54,8 +54,9 @@ class SmokeGateTest {
   void passingRunWritesJUnitXmlChecklistReportAndRecord() throws Exception {
     try (HealthOnlyServer server = HealthOnlyServer.answering(HEALTHY)) {
       List<String> progress = new ArrayList<>();
+      SmokeGate gate = new SmokeGate(settings(server.apiUrl(), "ops", Map.of()));
       GateResult result =
-          new SmokeGate(settings(server.apiUrl(), "ops", Map.of()))
+          gate
               .check(new ReleaseListener() {
                 @Override
                 public void progress(String gate, String message) {
@@ -72,6 +73,8 @@ class SmokeGateTest {
       assertTrue(result.findings().stream().anyMatch(f -> f.message().startsWith("staging (staging): ")
           && f.message().contains(" passed, 0 failed")), result.toString());
       assertTrue(progress.stream().anyMatch(p -> p.startsWith("PASSED OPS-HEALTH-1")), progress.toString());
+      // ops alone is a part of the smoke tier, no pass of it; the regression tier was not selected: absent
+      assertEquals("smoke SKIPPED", gate.tiers().describe());
 
       JsonNode record = JSON.readTree(build.resolve("beelms-release/smoke-staging.json").toFile());
       assertEquals(1, record.get("schemaVersion").asInt());

@@ -40,7 +40,7 @@ class SmokeSettingsTest {
     assertEquals("smoke@example.org", c.user().orElseThrow().email());
     assertEquals("admin-secret", c.admin().orElseThrow().password());
     assertEquals(Path.of("target/beelms-smoke/staging"), s.reportDirectory());
-    assertEquals(Set.of("smoke"), s.suites());
+    assertEquals(Set.of("smoke", "pages"), s.suites(), "with a <webUrl> the smoke tier brings the pages tier");
     assertFalse(s.toString().contains("user-secret"), s.toString());
     assertFalse(s.toString().contains("admin-secret"), s.toString());
   }
@@ -76,6 +76,17 @@ class SmokeSettingsTest {
     assertTrue(e.getMessage().contains("user.email"), e.getMessage());
     assertTrue(e.getMessage().contains("<serverId>"), e.getMessage());
     assertTrue(e.getMessage().contains("BEELMS_SMOKE_USER_PASSWORD"), e.getMessage());
+  }
+
+  @Test
+  void thePagesTierComesOnlyWithAWebUrlAndTheWholeSmokeTier() {
+    Environment apiOnly = Environment.declared("staging", "https://staging.example.org/api", null, "staging",
+        "staging", "", "", "", Map.of(), "", "");
+    assertEquals(Set.of("smoke"), SmokeSettings.forEnvironment(apiOnly).build().suites());
+    assertEquals(Set.of("ops", "ws1"), SmokeSettings.forEnvironment(STAGING).suites("ops,ws1").build().suites());
+    assertEquals(Set.of("smoke", "pages"),
+        SmokeSettings.forEnvironment(apiOnly).overrides(Map.of("beelms.smoke.webUrl", "https://web.example.org"))
+            .build().suites(), "-Dbeelms.smoke.webUrl counts like <webUrl>");
   }
 
   @Test

@@ -191,7 +191,7 @@ public class Ws1WikiSmoke {
     }
 
     /** The article's title as the API gives it; aborts (the API check says why) when the API does not answer it. */
-    private static String apiTitle(BeelmsApi api, String slug, String lang) {
+    static String apiTitle(BeelmsApi api, String slug, String lang) {
         io.restassured.specification.RequestSpecification request = api.given();
         if (lang != null) {
             request = request.queryParam("lang", lang);

@@ -37,6 +37,7 @@ public final class SmokeJournal {
     private final List<ContractViolation> contractViolations = new ArrayList<>();
     private final List<Observation> observations = new ArrayList<>();
     private LoadReport load;
+    private final List<PageVisit> pageVisits = new ArrayList<>();
     /** The check each thread is running (checks may run in parallel when a consumer switches that on). */
     private final Map<Thread, String> currentCheck = new java.util.HashMap<>();
     private final Map<Thread, List<String>> currentIds = new java.util.HashMap<>();
@@ -204,6 +205,16 @@ public final class SmokeJournal {
     /** The parallel-user smoke's figures. */
     public synchronized void load(LoadReport report) {
         this.load = report;
+    }
+
+    /** A page the browser tier opened (redacted here). */
+    public synchronized void pageVisit(PageVisit visit) {
+        pageVisits.add(visit.redacted(redactor));
+    }
+
+    /** The browser tier's pages, in the order they were opened. */
+    public synchronized List<PageVisit> pageVisits() {
+        return List.copyOf(pageVisits);
     }
 
     /** What the regression tier recorded so far. */

@@ -59,7 +59,8 @@ public final class SmokeConfig {
                 "user.email", "user.password", "admin.email", "admin.password", "connectTimeout", "readTimeout",
                 "readyTimeout", "retryBudget", "expectedVersion", "register.extraFields", "taskCompletion", "config",
                 "spec", "failOnContractDeviation", "registrationBudget", "load.users", "load.duration",
-                "load.maxErrorRate", "load.maxP95", "parallelism"));
+                "load.maxErrorRate", "load.maxP95", "parallelism", "browser.chromium", "browser.chromedriver",
+                "browser.timeout", "browser.window", "page.loginPath", "screenshots"));
         for (StatusKey k : StatusKey.values()) {
             keys.add("status." + k.key());
         }
@@ -91,6 +92,7 @@ public final class SmokeConfig {
     private final Duration loadDuration;
     private final double loadMaxErrorRate;
     private final Duration loadMaxP95;
+    private final BrowserSettings browser;
 
     private SmokeConfig(Builder b) {
         if (b.url == null) {
@@ -155,6 +157,9 @@ public final class SmokeConfig {
         }
         this.loadMaxErrorRate = b.loadMaxErrorRate == null ? DEFAULT_LOAD_MAX_ERROR_RATE : b.loadMaxErrorRate;
         this.loadMaxP95 = positive("load.maxP95", b, b.loadMaxP95, DEFAULT_LOAD_MAX_P95);
+        BrowserSettings br = b.browser == null ? BrowserSettings.DEFAULTS : b.browser;
+        positive("browser.timeout", b, br.timeout(), BrowserSettings.DEFAULT_TIMEOUT);
+        this.browser = br;
     }
 
     public static Builder builder() {
@@ -188,6 +193,7 @@ public final class SmokeConfig {
         b.loadDuration = loadDuration;
         b.loadMaxErrorRate = loadMaxErrorRate;
         b.loadMaxP95 = loadMaxP95;
+        b.browser = browser;
         return b;
     }
 
@@ -321,6 +327,7 @@ public final class SmokeConfig {
             b.loadMaxP95 = parseDuration("load.maxP95", v);
             b.sources.put("load.maxP95", v.source);
         }
+        b.browser = browserSettings(all, b.sources);
         for (StatusKey k : StatusKey.values()) {
             String key = "status." + k.key();
             if ((v = lookup(all, key)) != null) {
@@ -329,6 +336,29 @@ public final class SmokeConfig {
             }
         }
         return b.build();
+    }
+
+    private static BrowserSettings browserSettings(List<ConfigSource> all, Map<String, String> sources) {
+        BrowserSettings d = BrowserSettings.DEFAULTS;
+        Lookup chromium = lookup(all, "browser.chromium");
+        Lookup driver = lookup(all, "browser.chromedriver");
+        Lookup timeout = lookup(all, "browser.timeout");
+        Lookup window = lookup(all, "browser.window");
+        Lookup login = lookup(all, "page.loginPath");
+        Lookup shots = lookup(all, "screenshots");
+        for (Lookup l : new Lookup[] {chromium, driver, timeout, window, login, shots}) {
+            if (l != null) {
+                sources.put(l.key, l.source);
+            }
+        }
+        int[] size = window == null ? new int[] {d.width(), d.height()}
+                : BrowserSettings.parseWindow("browser.window", window.source, window.value);
+        return new BrowserSettings(
+                chromium == null || chromium.value.isEmpty() ? Optional.empty() : Optional.of(Path.of(chromium.value)),
+                driver == null || driver.value.isEmpty() ? Optional.empty() : Optional.of(Path.of(driver.value)),
+                timeout == null ? d.timeout() : parseDuration("browser.timeout", timeout), size[0], size[1],
+                login == null ? d.loginPath() : login.value,
+                shots == null || shots.value.isEmpty() ? Optional.empty() : Optional.of(Path.of(shots.value)));
     }
 
     private static boolean isKnownKey(String key) {
@@ -667,6 +697,11 @@ public final class SmokeConfig {
         return loadMaxP95;
     }
 
+    /** The browser tier's settings ({@code browser.*}, {@code page.loginPath}, {@code screenshots}). */
+    public BrowserSettings browser() {
+        return browser;
+    }
+
     /** Where each resolved key came from (only for keys not left at their default). */
     public Map<String, String> sources() {
         return sources;
@@ -727,6 +762,7 @@ public final class SmokeConfig {
         p.put(PREFIX + "load.duration", String.valueOf(loadDuration.toMillis()));
         p.put(PREFIX + "load.maxErrorRate", String.valueOf(loadMaxErrorRate));
         p.put(PREFIX + "load.maxP95", String.valueOf(loadMaxP95.toMillis()));
+        browser.toParameters().forEach((k, v) -> p.put(PREFIX + k, v));
         p.put(RESOLVED_MARKER, "true");
         return p;
     }
@@ -739,8 +775,9 @@ public final class SmokeConfig {
                 + ", retryBudget=" + retryBudget + ", expectedVersion=" + expectedVersion + ", registerExtraFields="
                 + registerExtraFields.keySet() + ", taskCompletion=" + taskCompletion + ", acceptedStatuses="
                 + acceptedStatuses + ", spec=" + spec + ", failOnContractDeviation=" + failOnContractDeviation
-                + ", registrationBudget=" + registrationBudget + ", parallelism=" + parallelism + ", load=" + loadUsers + " users/" + loadDuration
-                + " (max error rate " + loadMaxErrorRate + ", max p95 " + loadMaxP95 + ")]";
+                + ", registrationBudget=" + registrationBudget + ", parallelism=" + parallelism + ", load=" + loadUsers
+                + " users/" + loadDuration + " (max error rate " + loadMaxErrorRate + ", max p95 " + loadMaxP95
+                + "), browser=" + browser + "]";
     }
 
     @Override
@@ -780,6 +817,7 @@ public final class SmokeConfig {
         private Duration loadDuration;
         private Double loadMaxErrorRate;
         private Duration loadMaxP95;
+        private BrowserSettings browser;
 
         private Builder() {
         }
@@ -925,6 +963,12 @@ public final class SmokeConfig {
 
         public Builder loadMaxP95(Duration p95) {
             this.loadMaxP95 = p95;
+            return this;
+        }
+
+        /** The browser tier's settings (default {@link BrowserSettings#DEFAULTS}). */
+        public Builder browser(BrowserSettings browser) {
+            this.browser = browser;
             return this;
         }
 

@@ -1,5 +1,6 @@
 package org.beelms.smoke.junit;
 
+import org.beelms.smoke.browser.Browser;
 import org.beelms.smoke.client.BeelmsApi;
 import org.beelms.smoke.client.BeelmsClient;
 import org.beelms.smoke.client.Catalogue;
@@ -126,7 +127,7 @@ public class BeelmsSmokeExtension implements BeforeAllCallback, BeforeEachCallba
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         Class<?> type = parameterContext.getParameter().getType();
         return type == BeelmsApi.class || type == SmokeConfig.class || type == SmokeSession.class
-                || type == Catalogue.class;
+                || type == Catalogue.class || type == Browser.class;
     }
 
     @Override
@@ -144,6 +145,9 @@ public class BeelmsSmokeExtension implements BeforeAllCallback, BeforeEachCallba
         }
         if (type == Catalogue.class) {
             return smoke.client().catalogue();
+        }
+        if (type == Browser.class) {
+            return smoke.browser();
         }
         throw new ParameterResolutionException("Unsupported parameter " + parameterContext.getParameter());
     }

@@ -1,5 +1,6 @@
 package org.beelms.smoke.junit;
 
+import org.beelms.smoke.browser.Browser;
 import org.beelms.smoke.client.BeelmsClient;
 import org.beelms.smoke.client.SmokeJournal;
 import org.beelms.smoke.client.TargetReadiness;
@@ -15,6 +16,7 @@ public final class SmokeContext implements AutoCloseable {
     private final SmokeJournal journal;
     private final BeelmsClient client;
     private TargetReadiness.Result readiness;
+    private Browser browser;
 
     SmokeContext(SmokeConfig config, SmokeJournal journal) {
         this(new BeelmsClient(config, journal));
@@ -39,6 +41,14 @@ public final class SmokeContext implements AutoCloseable {
         return client;
     }
 
+    /** The run's one browser (the {@code pages} tier); it starts Chromium only when a page check needs it. */
+    public synchronized Browser browser() {
+        if (browser == null) {
+            browser = new Browser(config.webUrl().orElse(null), config.browser(), journal);
+        }
+        return browser;
+    }
+
     synchronized TargetReadiness.Result readiness() {
         if (readiness == null) {
             readiness = new TargetReadiness(client).await();
@@ -48,6 +58,14 @@ public final class SmokeContext implements AutoCloseable {
 
     @Override
     public void close() {
-        client.session().close();
+        try {
+            synchronized (this) {
+                if (browser != null) {
+                    browser.close();
+                }
+            }
+        } finally {
+            client.session().close();
+        }
     }
 }

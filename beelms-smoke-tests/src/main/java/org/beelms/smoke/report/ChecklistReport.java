@@ -53,7 +53,8 @@ public final class ChecklistReport {
         List<Row> rows = new ArrayList<>();
         for (ChecklistCatalog.Item item : ChecklistCatalog.items()) {
             String suite = ChecklistCatalog.suiteOf(item.id());
-            if (!result.suites().contains("smoke") && !result.suites().contains(suite)) {
+            if (!result.suites().contains("smoke") && !result.suites().contains(suite)
+                    && result.checksFor(item.id()).isEmpty()) {
                 continue;
             }
             CheckStatus status = result.statusOf(item.id());
@@ -141,6 +142,7 @@ public final class ChecklistReport {
                 shown.stream().limit(10).forEach(r -> md.append("- `").append(requestLine(r).replace("`", "'")).append("`\n"));
             }
         }
+        VisualCheckReport.markdown(result, md);
         RegressionReport.markdown(result, md);
         md.append("\n## Contract deviations\n\n");
         if (result.deviations().isEmpty()) {
@@ -189,7 +191,8 @@ public final class ChecklistReport {
                 .append("body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;margin-bottom:1.5em}")
                 .append("td,th{border:1px solid #ccc;padding:4px 8px;vertical-align:top;text-align:left}")
                 .append(".PASSED{color:#070}.FAILED{color:#b00;font-weight:bold}.SKIPPED{color:#a60}.INFO{color:#06c}.NOT_RUN{color:#777}")
-                .append("code{font-size:90%}</style></head><body>\n");
+                .append("code{font-size:90%}section.visual{border-top:1px solid #ccc;padding:.5em 0}")
+                .append("section.visual img{border:1px solid #999;max-width:100%}</style></head><body>\n");
         h.append("<h1>beelms core smoke report – ").append(esc(result.environment())).append("</h1>\n<ul>");
         h.append("<li>Target: <code>").append(esc(String.valueOf(result.target()))).append("</code></li>");
         h.append("<li>Mode: ").append(esc(result.mode())).append(" · suites: ")
@@ -233,6 +236,7 @@ public final class ChecklistReport {
             h.append("</td></tr>\n");
         }
         h.append("</table>\n");
+        VisualCheckReport.html(result, h);
         RegressionReport.html(result, h);
         h.append("<h2>Contract deviations</h2>\n");
         if (result.deviations().isEmpty()) {

@@ -12,7 +12,8 @@ import java.util.Set;
 
 /**
  * What to run: the configuration, the selected suites (tags {@code ops}, {@code ws1}, {@code ws2}, {@code ws3},
- * {@code smoke} for the whole smoke tier, {@code regression} for the regression tier; {@code all} selects both) and the
+ * {@code smoke} for the whole smoke tier, {@code regression} for the regression tier, {@code pages} for the browser
+ * tier; {@code all} selects all three) and the
  * directory for the JUnit XML and checklist reports.
  */
 public final class SmokeRunRequest {
@@ -50,7 +51,8 @@ public final class SmokeRunRequest {
     }
 
     /**
-     * Parses {@code "ops,ws1"} (comma or space separated; {@code all} = {@code smoke} + {@code regression}).
+     * Parses {@code "ops,ws1"} (comma or space separated; {@code all} = {@code smoke} + {@code regression} +
+     * {@code pages}).
      *
      * @throws IllegalArgumentException naming the unknown suite and the known ones
      */
@@ -67,12 +69,14 @@ public final class SmokeRunRequest {
             if (s.equals("all")) {
                 out.add(SmokeSuites.ALL);
                 out.add(SmokeSuites.REGRESSION);
+                out.add(SmokeSuites.PAGES);
                 continue;
             }
-            if (!s.equals(SmokeSuites.ALL) && !s.equals(SmokeSuites.REGRESSION) && !SmokeSuites.SUITE_TAGS.contains(s)) {
+            if (!s.equals(SmokeSuites.ALL) && !s.equals(SmokeSuites.REGRESSION) && !s.equals(SmokeSuites.PAGES)
+                    && !SmokeSuites.SUITE_TAGS.contains(s)) {
                 throw new IllegalArgumentException("Unknown suite '" + part.trim() + "': use a comma-separated list of "
-                        + "ops, ws1, ws2, ws3, smoke (every smoke suite), regression (the regression tier) or all "
-                        + "(both tiers), e.g. --suites ops,ws1");
+                        + "ops, ws1, ws2, ws3, smoke (every smoke suite), regression (the regression tier), pages (the "
+                        + "browser tier, with webUrl) or all (every tier), e.g. --suites ops,ws1");
             }
             out.add(s);
         }

@@ -1,6 +1,7 @@
 package org.beelms.smoke.runner;
 
 import org.beelms.smoke.client.ContractDeviation;
+import org.beelms.smoke.client.PageVisit;
 import org.beelms.smoke.client.RecordedRequest;
 import org.beelms.smoke.client.ResidueEntry;
 import org.beelms.smoke.client.RetryRecord;
@@ -41,6 +42,7 @@ public final class SmokeRunResult {
     private final Path reportDirectory;
     private final List<RecordedRequest> requests;
     private final RegressionRecord regression;
+    private final List<PageVisit> pages;
 
     public SmokeRunResult(URI target, String environment, String mode, Set<String> suites, Instant started,
                           Duration duration, List<CheckResult> checks, List<ContractDeviation> deviations,
@@ -67,6 +69,17 @@ public final class SmokeRunResult {
                           Duration duration, List<CheckResult> checks, List<ContractDeviation> deviations,
                           List<ResidueEntry> residue, List<RetryRecord> retries, List<String> problems, String error,
                           Path reportDirectory, List<RecordedRequest> requests, RegressionRecord regression) {
+        this(target, environment, mode, suites, started, duration, checks, deviations, residue, retries, problems,
+                error, reportDirectory, requests, regression, List.of());
+    }
+
+    /** @param pages the pages the browser tier opened, with their screenshots (the visual check) */
+    public SmokeRunResult(URI target, String environment, String mode, Set<String> suites, Instant started,
+                          Duration duration, List<CheckResult> checks, List<ContractDeviation> deviations,
+                          List<ResidueEntry> residue, List<RetryRecord> retries, List<String> problems, String error,
+                          Path reportDirectory, List<RecordedRequest> requests, RegressionRecord regression,
+                          List<PageVisit> pages) {
+        this.pages = List.copyOf(pages);
         this.regression = regression == null ? RegressionRecord.EMPTY : regression;
         this.requests = List.copyOf(requests);
         this.target = target;
@@ -82,6 +95,11 @@ public final class SmokeRunResult {
         this.problems = List.copyOf(problems);
         this.error = error;
         this.reportDirectory = reportDirectory;
+    }
+
+    /** The pages the browser tier opened, in the order it opened them (each with its screenshot). */
+    public List<PageVisit> pages() {
+        return pages;
     }
 
     /** The regression tier's contract conformance, observations and parallel-user figures. */

@@ -48,7 +48,7 @@ public final class SmokeRunner {
     }
 
     public SmokeRunResult execute(SmokeRunRequest request) {
-        SmokeConfig config = request.config();
+        SmokeConfig config = withScreenshotsIn(request.config(), request.reportDirectory());
         Instant started = Instant.now();
         SmokeJournal journal = new SmokeJournal(config.secrets());
         Path reportDir = request.reportDirectory();
@@ -116,7 +116,8 @@ public final class SmokeRunner {
     }
 
     /**
-     * JUnit Jupiter's parallel execution for {@code parallelism} > 1: classes and checks concurrent, a fixed pool of
+     * JUnit Jupiter's parallel execution for {@code parallelism} > 1: the classes one after the other, the checks of a
+     * class concurrently, on a fixed pool of
      * {@code parallelism} threads (the checks wait on the network, so no more threads when one blocks). Shared state
      * is guarded by the session's own locking and {@link BeelmsSmokeExtension#TARGET_LOCK}. Passed with the discovery
      * request, so a {@code junit-platform.properties} on the class path cannot switch it on or off by accident.
@@ -128,7 +129,9 @@ public final class SmokeRunner {
         String n = String.valueOf(parallelism);
         return Map.of("junit.jupiter.execution.parallel.enabled", "true",
                 "junit.jupiter.execution.parallel.mode.default", "concurrent",
-                "junit.jupiter.execution.parallel.mode.classes.default", "concurrent",
+                // classes one after the other, in the order selected: the regression tier after the smoke tier, the
+                // parallel-user smoke last (it takes the registrations the account-lifecycle check does not need)
+                "junit.jupiter.execution.parallel.mode.classes.default", "same_thread",
                 // named, so JUnit does not log a suggestion to try its newer pool (the log stays one line per failure)
                 "junit.jupiter.execution.parallel.config.executor-service", "FORK_JOIN_POOL",
                 "junit.jupiter.execution.parallel.config.strategy", "fixed",
@@ -146,6 +149,14 @@ public final class SmokeRunner {
             throw e.getCause() instanceof RuntimeException r ? r
                     : new IllegalStateException("JUnit could not discover the smoke checks", e.getCause());
         }
+    }
+
+    /** The browser tier's screenshots go next to the reports ({@code <report>/screenshots}) unless configured. */
+    static SmokeConfig withScreenshotsIn(SmokeConfig config, Path reportDir) {
+        if (config.browser().screenshots().isPresent()) {
+            return config;
+        }
+        return config.toBuilder().browser(config.browser().withScreenshots(reportDir.resolve("screenshots"))).build();
     }
 
     /** The legacy XML lists every system property (and the java command line): pass it through the redactor. */
@@ -170,7 +181,7 @@ public final class SmokeRunner {
                 config.mode().name().toLowerCase(Locale.ROOT), request.suites(), started,
                 Duration.between(started, Instant.now()), checks, journal.deviations(), journal.residue(),
                 journal.retries(), journal.problems(), error == null ? null : journal.redactor().redact(error),
-                request.reportDirectory(), journal.allRequests(), journal.regression());
+                request.reportDirectory(), journal.allRequests(), journal.regression(), journal.pageVisits());
         if (writeReports) {
             try {
                 ChecklistReport.write(result, request.reportDirectory());
@@ -179,7 +190,7 @@ public final class SmokeRunner {
                         started, result.duration(), checks, result.deviations(), result.residue(), result.retries(),
                         result.problems(), "Cannot write the checklist report to " + request.reportDirectory()
                         .toAbsolutePath() + ": " + e.getCause().getMessage(), request.reportDirectory(),
-                        result.requests(), result.regression());
+                        result.requests(), result.regression(), result.pages());
             }
         }
         return result;

@@ -188,6 +188,31 @@ class SmokeConfigTest {
     }
 
     @Test
+    void browserSettingsResolveFromTheEnvironmentAndRoundTrip() {
+        SmokeConfig config = SmokeConfig.resolve(List.of(ConfigSource.environment(Map.of(
+                "BEELMS_SMOKE_URL", "http://h:3000", "BEELMS_SMOKE_BROWSER_CHROMIUM", "/opt/chromium/chrome",
+                "BEELMS_SMOKE_BROWSER_CHROMEDRIVER", "/opt/chromium/chromedriver", "BEELMS_SMOKE_BROWSER_TIMEOUT", "PT20S",
+                "BEELMS_SMOKE_BROWSER_WINDOW", "1024x768", "BEELMS_SMOKE_PAGE_LOGINPATH", "auth/login"))));
+        BrowserSettings b = config.browser();
+        assertEquals(Optional.of(Path.of("/opt/chromium/chrome")), b.chromium());
+        assertEquals(Optional.of(Path.of("/opt/chromium/chromedriver")), b.chromedriver());
+        assertEquals(Duration.ofSeconds(20), b.timeout());
+        assertEquals(1024, b.width());
+        assertEquals(768, b.height());
+        assertEquals("/auth/login", b.loginPath());
+        assertEquals(config, SmokeConfig.resolve(List.of(params(config.toConfigurationParameters()))));
+        assertEquals(BrowserSettings.DEFAULTS, SmokeConfig.builder().url("http://h:3000").build().browser());
+    }
+
+    @Test
+    void aBadWindowSizeNamesTheKeyAndTheForm() {
+        SmokeConfigException e = assertThrows(SmokeConfigException.class, () -> SmokeConfig.resolve(List.of(
+                ConfigSource.environment(Map.of("BEELMS_SMOKE_URL", "http://h:3000",
+                        "BEELMS_SMOKE_BROWSER_WINDOW", "big")))));
+        assertTrue(e.getMessage().contains("'browser.window'") && e.getMessage().contains("1280x800"), e.getMessage());
+    }
+
+    @Test
     void statusDefaultsAreTheChecklistsAndConfigurable() {
         SmokeConfig config = SmokeConfig.builder().url("http://h").acceptedStatuses(StatusKey.ENROLL, 201).build();
         assertEquals(Set.of(201), config.acceptedStatuses(StatusKey.ENROLL));

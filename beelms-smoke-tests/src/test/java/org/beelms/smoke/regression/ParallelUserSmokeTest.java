@@ -35,7 +35,8 @@ class ParallelUserSmokeTest {
         server.setExecutor(Executors.newFixedThreadPool(8));
         server.createContext("/api/fast", ex -> answer(ex, 200));
         server.createContext("/api/slow", ex -> {
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(150));
+            // far above what a loopback answer takes even on a loaded CI machine, so only this endpoint can breach
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(700));
             answer(ex, 200);
         });
         server.createContext("/api/broken", ex -> answer(ex, 500));
@@ -77,10 +78,11 @@ class ParallelUserSmokeTest {
         assertTrue(report.passed(), report.breaches().toString());
         assertEquals(3, report.users());
         assertEquals(2, report.accounts());
-        assertTrue(report.requests() > 10, report.toString());
+        // every user looped at least once (a count, not a speed: a loaded machine sends fewer)
+        assertTrue(report.requests() >= 3, report.toString());
         assertEquals(0, report.errors());
         assertEquals(Map.of("Bearer t1", "seen", "Bearer t2", "seen"), authorizations);
-        assertTrue(took.compareTo(Duration.ofSeconds(4)) < 0, "bounded in time: " + took);
+        assertTrue(took.compareTo(Duration.ofSeconds(15)) < 0, "bounded in time: " + took);
         assertEquals(2, report.endpoints().size());
     }
 
@@ -88,12 +90,12 @@ class ParallelUserSmokeTest {
     void slowEndpointBreachesItsP95() {
         LoadReport report = ParallelUserSmoke.run(plan(List.of(
                 new ParallelUserSmoke.Step("GET /fast", "/fast", false),
-                new ParallelUserSmoke.Step("GET /slow", "/slow", false)), List.of(), Duration.ofMillis(100)));
+                new ParallelUserSmoke.Step("GET /slow", "/slow", false)), List.of(), Duration.ofMillis(500)));
         assertEquals(1, report.breaches().size(), report.breaches().toString());
         assertTrue(report.breaches().get(0).startsWith("GET /slow: p95 "), report.breaches().toString());
         EndpointLoad slow = report.endpoints().stream().filter(e -> e.endpoint().equals("GET /slow")).findFirst()
                 .orElseThrow();
-        assertTrue(slow.p50().toMillis() >= 150, slow.toString());
+        assertTrue(slow.p50().toMillis() >= 700, slow.toString());
     }
 
     @Test

@@ -26,10 +26,10 @@ class RegressionTierConfigTest {
     }
 
     @Test
-    void regressionIsSelectableAndAllMeansBothTiers() {
+    void regressionIsSelectableAndAllMeansEveryTier() {
         assertEquals(Set.of("smoke"), SmokeRunRequest.parseSuites(null));
         assertEquals(Set.of("regression"), SmokeRunRequest.parseSuites("regression"));
-        assertEquals(Set.of("smoke", "regression"), SmokeRunRequest.parseSuites("all"));
+        assertEquals(Set.of("smoke", "regression", "pages"), SmokeRunRequest.parseSuites("all"));
         assertEquals(Set.of("ws1", "regression"), SmokeRunRequest.parseSuites("ws1,regression"));
         CliArguments cli = CliArguments.parse("--url", "http://h", "--suites", "regression", "--spec", "openapi.yaml");
         assertEquals(Set.of("regression"), cli.suites());

@@ -1,6 +1,7 @@
 package org.beelms.smoke.report;
 
 import org.beelms.smoke.client.ContractDeviation;
+import org.beelms.smoke.client.PageVisit;
 import org.beelms.smoke.client.RecordedRequest;
 import org.beelms.smoke.client.ResidueEntry;
 import org.beelms.smoke.client.RetryRecord;
@@ -84,6 +85,35 @@ class ChecklistReportTest {
         }
         assertTrue(html.contains("class=\"FAILED\">FAILED"), html);
         assertTrue(Files.exists(dir.resolve(ChecklistReport.MARKDOWN_FILE)));
+    }
+
+    @Test
+    void visualCheckShowsEachPageInChecklistOrderWithItsScreenshot(@TempDir Path dir) throws IOException {
+        PageVisit courses = new PageVisit(List.of("WS3-DEMO-1"), "WS3-DEMO-1 Browser: /courses", "http://w/courses",
+                "http://w/courses", 200, List.of("Course A"), null, "Application error", List.of("TypeError: x"),
+                List.of("GET http://w/api/courses → 500"), dir.resolve("screenshots/01-WS3-DEMO-1.png"),
+                Duration.ofMillis(900), AT, "none of [Course A] appeared");
+        PageVisit wiki = new PageVisit(List.of("WS1-DEMO-1", "WS1-DEMO-2"), "WS1-DEMO-1 Browser: /wiki", "http://w/wiki",
+                "http://w/wiki", 200, List.of("Article <1>"), "Article <1>", "Wiki Article <1>", List.of(), List.of(),
+                dir.resolve("screenshots/02-WS1-DEMO-1_WS1-DEMO-2.png"), Duration.ofMillis(700), AT, null);
+        SmokeRunResult s = sample();
+        SmokeRunResult result = new SmokeRunResult(s.target(), s.environment(), s.mode(), Set.of("pages"), AT,
+                s.duration(), s.checks(), s.deviations(), s.residue(), s.retries(), s.problems(), null, dir,
+                s.requests(), s.regression(), List.of(courses, wiki));
+        ChecklistReport.write(result, dir);
+        String html = Files.readString(dir.resolve(ChecklistReport.HTML_FILE));
+        int visual = html.indexOf("<h2 id=\"visual-check\">Visual check</h2>");
+        assertTrue(visual > 0, html);
+        int first = html.indexOf("<section class=\"visual\"><h3>WS1-DEMO-1 WS1-DEMO-2", visual);
+        int second = html.indexOf("<section class=\"visual\"><h3>WS3-DEMO-1", visual);
+        assertTrue(first > 0 && second > first, "checklist order (WS-1 before WS-3), not run order");
+        assertTrue(html.contains("<img src=\"screenshots/02-WS1-DEMO-1_WS1-DEMO-2.png\""), "linked relative to the report");
+        assertTrue(html.contains("Article &lt;1&gt;") && !html.contains("Article <1>"), "escaped");
+        assertTrue(html.contains("TypeError: x") && html.contains("GET http://w/api/courses → 500"));
+        String md = Files.readString(dir.resolve(ChecklistReport.MARKDOWN_FILE));
+        assertTrue(md.contains("## Visual check") && md.contains("](screenshots/01-WS3-DEMO-1.png)"), md);
+        assertTrue(md.contains("| WS1-DEMO-4 | "), "items a check cites appear in the checklist of a pages-only run: " + md);
+        assertFalse(ChecklistReport.html(sample()).contains("Visual check"), "no section without pages");
     }
 
     @Test

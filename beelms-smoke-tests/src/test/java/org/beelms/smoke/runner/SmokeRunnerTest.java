@@ -84,6 +84,22 @@ class SmokeRunnerTest {
     }
 
     @Test
+    void pagesTierWithoutWebUrlIsSkippedWithTheReasonAndStartsNoBrowser() throws IOException {
+        try (FakeBeelms server = new FakeBeelms()) {
+            SmokeRunResult result = run(config(server).build(), "pages");
+            assertEquals(0, result.exitCode(), () -> describe(result));
+            assertEquals(7, result.checks().size(), () -> describe(result));
+            for (CheckResult c : result.checks()) {
+                assertEquals(CheckStatus.SKIPPED, c.status(), c.displayName());
+                assertTrue(c.message().contains("no webUrl configured (beelms.smoke.webUrl)"), c.message());
+                assertTrue(c.tags().contains("pages"), c.tags().toString());
+            }
+            assertTrue(result.pages().isEmpty(), "no page opened");
+            assertFalse(Files.exists(reports.resolve("screenshots")), "no browser, no screenshots");
+        }
+    }
+
+    @Test
     void warmUp503sAreRetriedAndShownInTheReport() throws IOException {
         try (FakeBeelms server = new FakeBeelms()) {
             server.healthFailuresBeforeOk = 2;

@@ -20,8 +20,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The server-rendered demo pages of the WS checklists ({@code /wiki}, {@code /wiki/{slug}}, {@code /courses},
- * {@code /courses/{courseId}}, {@code /my-courses}), outside the API prefix. Deliberately a plain
+ * The demo pages of the WS checklists, outside the API prefix: server-rendered {@code /wiki}, {@code /wiki/{slug}},
+ * {@code /courses}, {@code /courses/{courseId}}; the client-rendered {@code /login} and {@code /my-courses}; and the
+ * client-rendered twins of all of them under {@code /app} ({@link ClientPages}). Deliberately a plain
  * {@link HttpHandler} rather than JAX-RS, so the API's route table (the JAX-RS annotations) holds API
  * routes only.
  */
@@ -33,11 +34,20 @@ public final class HtmlPages implements HttpHandler {
   private final WikiRepository wiki;
   private final CourseRepository courses;
   private final String apiPrefix;
+  private final ClientPages clientPages;
 
   public HtmlPages(WikiRepository wiki, CourseRepository courses, String apiPrefix) {
+    this(wiki, courses, apiPrefix, false);
+  }
+
+  /**
+   * @param brokenPageScript {@code --fault-page-script}: the client-rendered pages' script throws after its API call
+   */
+  public HtmlPages(WikiRepository wiki, CourseRepository courses, String apiPrefix, boolean brokenPageScript) {
     this.wiki = wiki;
     this.courses = courses;
     this.apiPrefix = apiPrefix;
+    this.clientPages = new ClientPages(wiki, courses, apiPrefix, brokenPageScript);
   }
 
   @Override
@@ -52,6 +62,10 @@ public final class HtmlPages implements HttpHandler {
       String path = exchange.getRequestURI().getPath();
       String trimmed = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
       try {
+        if (trimmed.equals(ClientPages.SCRIPT)) {
+          send(exchange, 200, "text/javascript; charset=UTF-8", clientPages.script());
+          return;
+        }
         Page page = route(trimmed, language(exchange.getRequestURI().getRawQuery()));
         send(exchange, page.status, page.html);
       } catch (DataAccessException e) {
@@ -66,6 +80,20 @@ public final class HtmlPages implements HttpHandler {
   }
 
   private Page route(String path, String language) {
+    if (path.equals(ClientPages.PREFIX) || path.startsWith(ClientPages.PREFIX + "/")) {
+      String inner = path.length() == ClientPages.PREFIX.length() ? "/" : path.substring(ClientPages.PREFIX.length());
+      if (inner.equals("/")) {
+        return ok(page("beelms (client-rendered)", "<ul><li><a href=\"/app/wiki\">Wiki</a></li><li><a href=\""
+            + "/app/courses\">Courses</a></li><li><a href=\"/app/my-courses\">My courses</a></li><li><a href=\""
+            + "/app/login\">Log in</a></li></ul>"));
+      }
+      return clientPages.shell(ClientPages.PREFIX, inner, language).map(HtmlPages::ok)
+          .orElseGet(() -> notFound("Page not found"));
+    }
+    Optional<String> clientSide = clientPages.shell("", path, language);
+    if (clientSide.isPresent()) {
+      return ok(clientSide.get());
+    }
     if (path.equals("/")) {
       return ok(page("beelms", "<ul><li><a href=\"/wiki\">Wiki</a></li><li><a href=\"/courses\">Courses</a></li>"
           + "<li><a href=\"/my-courses\">My courses</a></li><li><a href=\"" + escape(apiPrefix)
@@ -108,11 +136,6 @@ public final class HtmlPages implements HttpHandler {
           })
           .orElseGet(() -> notFound("Course not found"));
     }
-    if (path.equals("/my-courses")) {
-      // The list is filled client-side from GET /users/me/courses with the user's token; the shell is static.
-      return ok(page("My courses", "<div id=\"my-courses\" data-api=\"" + escape(apiPrefix)
-          + "/users/me/courses\"><p>Log in to see your courses.</p></div>"));
-    }
     return notFound("Page not found");
   }
 
@@ -148,8 +171,8 @@ public final class HtmlPages implements HttpHandler {
 
   private static String page(String title, String body) {
     return "<!DOCTYPE html>\n<html lang=\"bg\"><head><meta charset=\"UTF-8\"><title>" + escape(title)
-        + " – beelms</title></head><body><nav><a href=\"/wiki\">Wiki</a> | <a href=\"/courses\">Courses</a> | "
-        + "<a href=\"/my-courses\">My courses</a></nav><h1>" + escape(title) + "</h1>" + body + "</body></html>\n";
+        + " – beelms</title><link rel=\"icon\" href=\"data:,\"></head><body><nav><a href=\"/wiki\">Wiki</a> | <a href=\"/courses\">Courses</a> | "
+        + "<a href=\"/my-courses\">My courses</a> | <a href=\"/login\">Log in</a></nav><h1>" + escape(title) + "</h1>" + body + "</body></html>\n";
   }
 
   static String escape(String text) {
@@ -171,8 +194,12 @@ public final class HtmlPages implements HttpHandler {
   }
 
   private static void send(HttpExchange exchange, int status, String html) throws IOException {
-    byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "text/html; charset=UTF-8");
+    send(exchange, status, "text/html; charset=UTF-8", html);
+  }
+
+  private static void send(HttpExchange exchange, int status, String contentType, String text) throws IOException {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", contentType);
     boolean head = exchange.getRequestMethod().equals("HEAD");
     exchange.sendResponseHeaders(status, head ? -1 : bytes.length);
     if (!head) {

@@ -1,0 +1,221 @@
+package org.beelms.plugin.smoke;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.beelms.plugin.gate.GateStatus;
+import org.beelms.smoke.checks.SmokeSuites;
+import org.beelms.smoke.config.SmokeMode;
+import org.beelms.smoke.runner.CheckResult;
+import org.beelms.smoke.runner.CheckStatus;
+import org.beelms.smoke.runner.SmokeRunResult;
+
+/**
+ * The outcome of each tier of the beelms-smoke-tests library in one post-deploy (or
+ * post-rollback) run: the {@code smoke} tier (OPS and WS-1..WS-3, release plan 3.1) and the
+ * {@code regression} tier (release plan 2.2: "smoke + regression, at least on staging"). A tier
+ * the run was not meant to cover is absent; a tier it was meant to cover but that did not run (the
+ * rollout stopped before smoke, or every check of it was skipped) is {@code SKIPPED}. Recorded as
+ * {@code "tiers": {"smoke": "PASSED", "regression": "PASSED"}} on each deployment entry.
+ *
+ * @param statuses each covered tier's status, in tier order
+ */
+public record SmokeTiers(Map<Tier, GateStatus> statuses) {
+
+  /** A tier of the smoke library, named as in its suite tags and the record. */
+  public enum Tier {
+    SMOKE,
+    REGRESSION;
+
+    /** {@code smoke} or {@code regression}. */
+    public String label() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /** No tier recorded: a record written before tiers were (or an entry without smoke). */
+  public static final SmokeTiers NONE = new SmokeTiers(Map.of());
+
+  public SmokeTiers {
+    EnumMap<Tier, GateStatus> copy = new EnumMap<>(Tier.class);
+    if (statuses != null) {
+      copy.putAll(statuses);
+    }
+    statuses = Collections.unmodifiableMap(copy);
+  }
+
+  /** The default post-deploy tiers of an environment: both on staging, the smoke tier on production. */
+  public static Set<Tier> defaults(SmokeMode mode) {
+    return mode == SmokeMode.PRODUCTION ? EnumSet.of(Tier.SMOKE) : EnumSet.allOf(Tier.class);
+  }
+
+  /**
+   * The tiers written in {@code <smokeTiers>}: {@code smoke}, {@code regression}, comma-separated,
+   * or {@code all}; blank = {@link #defaults(SmokeMode)}. The smoke tier is always required.
+   *
+   * @param where the element, for errors, e.g. {@code <environments>/<environment> 'qa' <smokeTiers>}
+   */
+  public static Set<Tier> parse(String text, SmokeMode mode, String where) {
+    if (text == null || text.isBlank()) {
+      return defaults(mode);
+    }
+    Set<Tier> tiers = EnumSet.noneOf(Tier.class);
+    for (String part : text.trim().split("[,\\s]+")) {
+      String value = part.trim().toLowerCase(Locale.ROOT);
+      if (value.equals("all")) {
+        tiers.addAll(EnumSet.allOf(Tier.class));
+      } else if (value.equals(Tier.SMOKE.label())) {
+        tiers.add(Tier.SMOKE);
+      } else if (value.equals(Tier.REGRESSION.label())) {
+        tiers.add(Tier.REGRESSION);
+      } else {
+        throw new IllegalArgumentException(
+            where + " is '" + text.trim() + "': '" + part.trim() + "' is not a tier; write smoke,"
+                + " smoke,regression or all (leave it out for the default: smoke,regression on staging,"
+                + " smoke on production)");
+      }
+    }
+    if (!tiers.contains(Tier.SMOKE)) {
+      throw new IllegalArgumentException(
+          where + " is '" + text.trim() + "': the smoke tier always runs after a deploy or rollback"
+              + " (release plan 3.1); write smoke,regression");
+    }
+    return tiers;
+  }
+
+  /**
+   * The suites of a post-deploy run: {@code smokeSuites} (the smoke tier, or a part of it), plus
+   * {@code regression} when the environment's tiers include it.
+   */
+  public static String suites(String smokeSuites, Set<Tier> tiers) {
+    String base = smokeSuites == null || smokeSuites.isBlank() ? SmokeSuites.ALL : smokeSuites.trim();
+    return tiers.contains(Tier.REGRESSION) ? base + "," + SmokeSuites.REGRESSION : base;
+  }
+
+  /**
+   * Each tier's outcome in {@code result}, for the tiers its suites selected: {@code FAILED} when a
+   * check of the tier failed or the run as a whole failed (an error before the checks, a run-wide
+   * problem such as residue or a contract deviation: fail closed, it is not attributed to one
+   * tier); {@code PASSED} when at least one check of the tier passed; {@code SKIPPED} when none ran,
+   * and also when only part of the smoke tier was selected (e.g. {@code ops,ws1}) and nothing of it
+   * failed: a part is no pass of the tier.
+   */
+  public static SmokeTiers of(SmokeRunResult result) {
+    Set<String> suites = result.suites();
+    Map<Tier, GateStatus> out = new EnumMap<>(Tier.class);
+    if (suites.contains(SmokeSuites.ALL) || suites.containsAll(SmokeSuites.SUITE_TAGS)) {
+      out.put(Tier.SMOKE, status(result, Tier.SMOKE));
+    } else if (suites.stream().anyMatch(SmokeSuites.SUITE_TAGS::contains)) {
+      GateStatus part = status(result, Tier.SMOKE);
+      out.put(Tier.SMOKE, part == GateStatus.PASSED ? GateStatus.SKIPPED : part);
+    }
+    if (suites.contains(SmokeSuites.REGRESSION)) {
+      out.put(Tier.REGRESSION, status(result, Tier.REGRESSION));
+    }
+    return new SmokeTiers(out);
+  }
+
+  private static GateStatus status(SmokeRunResult result, Tier tier) {
+    if (result.error().isPresent() || !result.problems().isEmpty()) {
+      return GateStatus.FAILED;
+    }
+    boolean passed = false;
+    for (CheckResult check : result.checks()) {
+      if (tierOf(check) != tier) {
+        continue;
+      }
+      if (check.status() == CheckStatus.FAILED) {
+        return GateStatus.FAILED;
+      }
+      passed |= check.status() == CheckStatus.PASSED;
+    }
+    return passed ? GateStatus.PASSED : GateStatus.SKIPPED;
+  }
+
+  private static Tier tierOf(CheckResult check) {
+    boolean regression =
+        check.tags().contains(SmokeSuites.REGRESSION)
+            || SmokeSuites.REGRESSION_CLASSES.stream().anyMatch(c -> c.getName().equals(check.className()));
+    return regression ? Tier.REGRESSION : Tier.SMOKE;
+  }
+
+  /** {@code tiers}, each {@code SKIPPED}: smoke did not run (the rollout stopped before it). */
+  public static SmokeTiers notRun(Set<Tier> tiers) {
+    return all(tiers, GateStatus.SKIPPED);
+  }
+
+  /** {@code tiers}, each {@code FAILED}: smoke could not run at all. */
+  public static SmokeTiers failed(Set<Tier> tiers) {
+    return all(tiers, GateStatus.FAILED);
+  }
+
+  private static SmokeTiers all(Set<Tier> tiers, GateStatus status) {
+    Map<Tier, GateStatus> out = new EnumMap<>(Tier.class);
+    tiers.forEach(t -> out.put(t, status));
+    return new SmokeTiers(out);
+  }
+
+  /** The tier's status; empty when the tier is not recorded. */
+  public Optional<GateStatus> status(Tier tier) {
+    return Optional.ofNullable(statuses.get(tier));
+  }
+
+  public boolean passed(Tier tier) {
+    return statuses.get(tier) == GateStatus.PASSED;
+  }
+
+  public boolean isEmpty() {
+    return statuses.isEmpty();
+  }
+
+  /** {@code smoke PASSED, regression FAILED}; {@code no tier recorded} when empty. */
+  public String describe() {
+    return statuses.isEmpty()
+        ? "no tier recorded"
+        : statuses.entrySet().stream()
+            .map(e -> e.getKey().label() + " " + e.getValue())
+            .collect(Collectors.joining(", "));
+  }
+
+  /** {@code {"smoke": "PASSED", "regression": "PASSED"}}. */
+  public ObjectNode toJson() {
+    ObjectNode node = JsonNodeFactory.instance.objectNode();
+    statuses.forEach((tier, status) -> node.put(tier.label(), status.name()));
+    return node;
+  }
+
+  /**
+   * The tiers of a record's {@code tiers} object; {@link #NONE} when it is missing (a record from
+   * before tiers). An unknown tier name is ignored; a status that is not {@code PASSED}, {@code
+   * FAILED} or {@code SKIPPED} reads as {@code FAILED} (fail closed).
+   */
+  public static SmokeTiers fromJson(JsonNode node) {
+    if (node == null || !node.isObject()) {
+      return NONE;
+    }
+    Map<Tier, GateStatus> out = new EnumMap<>(Tier.class);
+    for (Tier tier : Tier.values()) {
+      JsonNode value = node.get(tier.label());
+      if (value != null && !value.isNull()) {
+        out.put(tier, parseStatus(value.asText()));
+      }
+    }
+    return new SmokeTiers(out);
+  }
+
+  private static GateStatus parseStatus(String text) {
+    try {
+      return GateStatus.valueOf(text.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      return GateStatus.FAILED;
+    }
+  }
+}
