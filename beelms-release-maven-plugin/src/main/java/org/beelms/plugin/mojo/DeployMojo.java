@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -143,11 +142,7 @@ public class DeployMojo extends AbstractRolloutMojo {
         SettingsDecrypter decrypter,
         Path basedir,
         Path outputDirectory) {
-      List<Environment> declared = new ArrayList<>();
-      for (SmokeMojo.EnvironmentDeclaration d :
-          declarations == null ? List.<SmokeMojo.EnvironmentDeclaration>of() : declarations) {
-        declared.add(d.toEnvironment());
-      }
+      List<Environment> declared = SmokeMojo.EnvironmentDeclaration.toEnvironments(declarations);
       this.environment =
           new Environments(declared)
               .select(Optional.ofNullable(notBlank(target) ? target : beelmsTarget));

@@ -94,10 +94,7 @@ public class SmokeMojo extends AbstractBeelmsMojo {
 
   @Override
   protected List<Gate> gates() {
-    List<Environment> declared = new ArrayList<>();
-    for (EnvironmentDeclaration d : environments == null ? List.<EnvironmentDeclaration>of() : environments) {
-      declared.add(d.toEnvironment());
-    }
+    List<Environment> declared = EnvironmentDeclaration.toEnvironments(environments);
     Environment environment =
         new Environments(declared)
             .select(Optional.ofNullable(notBlank(target) ? target : beelmsTarget));
@@ -188,6 +185,15 @@ public class SmokeMojo extends AbstractBeelmsMojo {
       return Environment.declared(
           name, url, webUrl, mode, imageTag, serverId, adminServerId, expectedVersion, properties,
           deployCommand, restoreCommand, smokeTiers);
+    }
+
+    /** The environments of a goal's {@code <environments>} (none when the POM declares none). */
+    static List<Environment> toEnvironments(List<EnvironmentDeclaration> declarations) {
+      List<Environment> declared = new ArrayList<>();
+      for (EnvironmentDeclaration d : declarations == null ? List.<EnvironmentDeclaration>of() : declarations) {
+        declared.add(d.toEnvironment());
+      }
+      return declared;
     }
   }
 }

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -100,11 +99,7 @@ public class StatusMojo extends AbstractBeelmsMojo {
 
   @Override
   protected List<Gate> gates() {
-    List<Environment> declared = new ArrayList<>();
-    for (SmokeMojo.EnvironmentDeclaration d :
-        environments == null ? List.<SmokeMojo.EnvironmentDeclaration>of() : environments) {
-      declared.add(d.toEnvironment());
-    }
+    List<Environment> declared = SmokeMojo.EnvironmentDeclaration.toEnvironments(environments);
     String chosen = target != null && !target.isBlank() ? target : beelmsTarget;
     List<Environment> inspected =
         chosen == null || chosen.isBlank()
