@@ -1,6 +1,6 @@
 package org.beelms.smoke.checks;
 
-import io.restassured.response.Response;
+import org.beelms.smoke.client.ApiResponse;
 import org.beelms.smoke.client.BeelmsApi;
 import org.beelms.smoke.client.Json;
 import org.beelms.smoke.client.RecordingFilter;
@@ -30,7 +30,7 @@ public class OpsSmoke {
     @ChecklistItem("OPS-HEALTH-1")
     @DisplayName("OPS-HEALTH-1 The API is up (GET /api/health answers 200)")
     void healthAnswers200(@BeelmsTarget BeelmsApi api) {
-        Response r = api.given().get("/health");
+        ApiResponse r = api.http().given().get("/health");
         assertEquals(200, r.statusCode(), () -> "GET /health answered " + r.statusCode() + ": " + excerpt(api, r));
         assertTrue(String.valueOf(r.getContentType()).toLowerCase(Locale.ROOT).contains("json"),
                 () -> "GET /health answered " + r.getContentType() + ", not JSON");
@@ -40,7 +40,7 @@ public class OpsSmoke {
     @ChecklistItem("OPS-DB-1")
     @DisplayName("OPS-DB-1 The API's database connection works (health status ok, db up when reported)")
     void databaseConnectionWorks(@BeelmsTarget BeelmsApi api) {
-        Response r = api.given().get("/health");
+        ApiResponse r = api.http().given().get("/health");
         if (r.statusCode() >= 500) {
             fail("the API reports a problem (database unreachable?): GET /health answered " + r.statusCode() + ": "
                     + excerpt(api, r));
@@ -64,7 +64,7 @@ public class OpsSmoke {
         String expected = api.config().expectedVersion().orElse(null);
         Assumptions.assumeTrue(expected != null,
                 "no expected version configured (beelms.smoke.expectedVersion): the running version is not compared");
-        Response r = api.given().get("/health");
+        ApiResponse r = api.http().given().get("/health");
         assertEquals(200, r.statusCode(), () -> "GET /health answered " + r.statusCode());
         Object version = Json.objectOrEmpty(r).get("version");
         if (version == null) {
@@ -76,7 +76,7 @@ public class OpsSmoke {
                         + " (beelms.smoke.expectedVersion): the deployment did not roll out the release");
     }
 
-    private static String excerpt(BeelmsApi api, Response r) {
+    private static String excerpt(BeelmsApi api, ApiResponse r) {
         return RecordingFilter.excerpt(api.journal().redactor(), r.getBody().asString());
     }
 }

@@ -1,6 +1,6 @@
 package org.beelms.smoke.checks;
 
-import io.restassured.response.Response;
+import org.beelms.smoke.client.ApiResponse;
 import org.beelms.smoke.client.BeelmsApi;
 import org.beelms.smoke.client.RecordingFilter;
 
@@ -15,8 +15,8 @@ final class Pages {
     private Pages() {
     }
 
-    static Response assertPageAnswers(BeelmsApi api, String path) {
-        Response r = api.page().get(path);
+    static ApiResponse assertPageAnswers(BeelmsApi api, String path) {
+        ApiResponse r = api.http().page().get(path);
         assertEquals(200, r.statusCode(), () -> "GET " + api.config().webUrl().orElseThrow() + path + " answered "
                 + r.statusCode() + ": " + RecordingFilter.excerpt(api.journal().redactor(), r.getBody().asString()));
         return r;
@@ -24,7 +24,7 @@ final class Pages {
 
     /** Asserts the page at {@code path} answers 200 and its HTML contains at least one of {@code titles}. */
     static void assertPageShows(BeelmsApi api, String path, Collection<String> titles) {
-        Response r = assertPageAnswers(api, path);
+        ApiResponse r = assertPageAnswers(api, path);
         String html = r.getBody().asString();
         for (String title : titles) {
             if (title != null && !title.isBlank() && (html.contains(title) || html.contains(escape(title)))) {

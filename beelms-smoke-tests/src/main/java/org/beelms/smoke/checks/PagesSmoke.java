@@ -1,6 +1,6 @@
 package org.beelms.smoke.checks;
 
-import io.restassured.response.Response;
+import org.beelms.smoke.client.ApiResponse;
 import org.beelms.smoke.browser.Browser;
 import org.beelms.smoke.client.BeelmsApi;
 import org.beelms.smoke.client.Catalogue.Article;
@@ -134,7 +134,7 @@ public class PagesSmoke {
     }
 
     private static List<String> enrolledTitles(BeelmsApi api) {
-        Response r = api.asUser().get("/users/me/courses");
+        ApiResponse r = api.http().asUser().get("/users/me/courses");
         if (r.statusCode() != 200) {
             throw new TestAbortedException("cannot read the smoke account's courses: GET /users/me/courses answered "
                     + r.statusCode() + " (see WS3-API-4)");

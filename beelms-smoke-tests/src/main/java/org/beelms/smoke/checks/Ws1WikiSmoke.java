@@ -1,6 +1,7 @@
 package org.beelms.smoke.checks;
 
-import io.restassured.response.Response;
+import org.beelms.smoke.client.ApiRequest;
+import org.beelms.smoke.client.ApiResponse;
 import org.beelms.smoke.client.BeelmsApi;
 import org.beelms.smoke.client.Json;
 import org.beelms.smoke.client.Catalogue.Article;
@@ -36,8 +37,8 @@ public class Ws1WikiSmoke {
     @ChecklistItem("WS1-API-1")
     @DisplayName("WS1-API-1 GET /api/wiki/articles returns 200")
     void listReturns200(@BeelmsTarget BeelmsApi api) {
-        Response r = api.given().get("/wiki/articles");
-        r.then().spec(api.json(200));
+        ApiResponse r = api.http().given().get("/wiki/articles");
+        r.expect(api.http().json(200));
         for (Map<String, Object> a : Json.array(r, "GET /wiki/articles")) {
             assertNotNull(a.get("slug"), () -> "GET /wiki/articles lists an article without a slug: " + a.get("title"));
             assertNotNull(a.get("title"), () -> "GET /wiki/articles lists article " + a.get("slug") + " without a title");
@@ -49,8 +50,8 @@ public class Ws1WikiSmoke {
     @DisplayName("WS1-API-2 GET /api/wiki/articles/{slug} returns 200 for a valid slug")
     void articleReturns200ForValidSlug(@BeelmsTarget BeelmsApi api) {
         String slug = api.catalogue().anyArticle().slug();
-        Response r = api.given().get("/wiki/articles/{slug}", slug);
-        r.then().spec(api.json(200));
+        ApiResponse r = api.http().given().get("/wiki/articles/{slug}", slug);
+        r.expect(api.http().json(200));
         Map<String, Object> article = Json.object(r, "GET /wiki/articles/" + slug);
         assertEquals(slug, article.get("slug"), () -> "GET /wiki/articles/" + slug + " answered another slug");
         assertNotNull(article.get("title"), () -> "GET /wiki/articles/" + slug + " answered no title");
@@ -62,8 +63,8 @@ public class Ws1WikiSmoke {
     @DisplayName("WS1-API-3 404 for an invalid slug")
     void unknownSlugIs404(@BeelmsTarget BeelmsApi api) {
         String slug = "beelms-smoke-missing-" + UUID.randomUUID().toString().substring(0, 8);
-        Response r = api.given().get("/wiki/articles/{slug}", slug);
-        r.then().spec(api.json(404));
+        ApiResponse r = api.http().given().get("/wiki/articles/{slug}", slug);
+        r.expect(api.http().json(404));
         assertNotNull(Json.objectOrEmpty(r).get("message"), () -> "GET /wiki/articles/" + slug
                 + " answered 404 without a JSON message");
     }
@@ -81,8 +82,8 @@ public class Ws1WikiSmoke {
     @ChecklistItem("WS1-DEMO-1")
     @DisplayName("WS1-DEMO-1 A guest opens the wiki (article list without a token)")
     void guestOpensWiki(@BeelmsTarget BeelmsApi api) {
-        Response r = api.given().get("/wiki/articles");
-        r.then().spec(api.json(200));
+        ApiResponse r = api.http().given().get("/wiki/articles");
+        r.expect(api.http().json(200));
         assertFalse(api.catalogue().articles().isEmpty(), "the wiki lists no article for a guest");
     }
 
@@ -100,7 +101,7 @@ public class Ws1WikiSmoke {
         }
         if (api.config().admin().isPresent()) {
             // with admin credentials: no draft or archived article of the admin list appears in the public list
-            Response all = api.asAdmin().get("/admin/wiki/articles");
+            ApiResponse all = api.http().asAdmin().get("/admin/wiki/articles");
             // Fail closed: admin credentials were given, so the draft-leak half must run, not pass unseen.
             assertEquals(200, all.statusCode(), () -> "admin credentials are configured but GET /admin/wiki/articles"
                     + " answered " + all.statusCode() + " for the admin, so drafts leaking into the public list could not"
@@ -124,8 +125,8 @@ public class Ws1WikiSmoke {
     @DisplayName("WS1-DEMO-3 Open an article /wiki/[slug]")
     void opensArticle(@BeelmsTarget BeelmsApi api) {
         Article listed = api.catalogue().anyArticle();
-        Response r = api.given().get("/wiki/articles/{slug}", listed.slug());
-        r.then().spec(api.json(200));
+        ApiResponse r = api.http().given().get("/wiki/articles/{slug}", listed.slug());
+        r.expect(api.http().json(200));
         Map<String, Object> article = Json.object(r, "GET /wiki/articles/" + listed.slug());
         assertEquals(listed.slug(), article.get("slug"), () -> "GET /wiki/articles/" + listed.slug()
                 + " answered another slug");
@@ -141,14 +142,14 @@ public class Ws1WikiSmoke {
     void switchesLanguage(@BeelmsTarget BeelmsApi api) {
         Article article = api.catalogue().englishArticle().orElse(null);
         Assumptions.assumeTrue(article != null, "no article has an English (lang=en) version to switch to");
-        Response en = api.given().queryParam("lang", "en").get("/wiki/articles/{slug}", article.slug());
-        en.then().spec(api.json(200));
+        ApiResponse en = api.http().given().queryParam("lang", "en").get("/wiki/articles/{slug}", article.slug());
+        en.expect(api.http().json(200));
         Map<String, Object> english = Json.object(en, "GET /wiki/articles/" + article.slug() + "?lang=en");
         assertEquals("en", english.get("language"), () -> "GET /wiki/articles/" + article.slug()
                 + "?lang=en answered language " + english.get("language"));
         assertNotNull(english.get("title"), () -> "GET /wiki/articles/" + article.slug() + "?lang=en answered no title");
-        Response def = api.given().get("/wiki/articles/{slug}", article.slug());
-        def.then().spec(api.json(200));
+        ApiResponse def = api.http().given().get("/wiki/articles/{slug}", article.slug());
+        def.expect(api.http().json(200));
         Object language = Json.objectOrEmpty(def).get("language");
         String defaultLanguage = language == null ? null : String.valueOf(language);
         assertNotNull(defaultLanguage, "the article without lang reports no language");
@@ -164,7 +165,7 @@ public class Ws1WikiSmoke {
     @ChecklistItem({"WS1-DEMO-1", "WS1-DEMO-2"})
     @DisplayName("WS1-DEMO-1 WS1-DEMO-2 Page /wiki answers 200 and shows a listed article title")
     void wikiPageShowsArticles(@BeelmsTarget BeelmsApi api) {
-        api.page(); // skips without webUrl before any API call
+        api.http().page(); // skips without webUrl before any API call
         List<String> titles = new ArrayList<>(api.catalogue().articles().stream().map(Article::title).toList());
         Pages.assertPageShows(api, "/wiki", titles);
     }
@@ -173,7 +174,7 @@ public class Ws1WikiSmoke {
     @ChecklistItem("WS1-DEMO-3")
     @DisplayName("WS1-DEMO-3 Page /wiki/[slug] answers 200 and shows the article title")
     void articlePageShowsTitle(@BeelmsTarget BeelmsApi api) {
-        api.page();
+        api.http().page();
         Article a = api.catalogue().anyArticle();
         String title = apiTitle(api, a.slug(), null);
         Pages.assertPageShows(api, "/wiki/" + a.slug(), List.of(title));
@@ -183,7 +184,7 @@ public class Ws1WikiSmoke {
     @ChecklistItem("WS1-DEMO-4")
     @DisplayName("WS1-DEMO-4 Page /wiki/[slug]?lang=en answers 200 and shows the English title")
     void articlePageSwitchesLanguage(@BeelmsTarget BeelmsApi api) {
-        api.page();
+        api.http().page();
         Article a = api.catalogue().englishArticle().orElse(null);
         Assumptions.assumeTrue(a != null, "no article has an English (lang=en) version to switch to");
         String title = apiTitle(api, a.slug(), "en");
@@ -192,11 +193,11 @@ public class Ws1WikiSmoke {
 
     /** The article's title as the API gives it; aborts (the API check says why) when the API does not answer it. */
     static String apiTitle(BeelmsApi api, String slug, String lang) {
-        io.restassured.specification.RequestSpecification request = api.given();
+        ApiRequest request = api.http().given();
         if (lang != null) {
             request = request.queryParam("lang", lang);
         }
-        Response r = request.get("/wiki/articles/{slug}", slug);
+        ApiResponse r = request.get("/wiki/articles/{slug}", slug);
         String title = r.statusCode() == 200 && String.valueOf(r.getContentType()).contains("json")
                 && Json.objectOrEmpty(r).get("title") instanceof String t ? t : null;
         Assumptions.assumeTrue(title != null && !title.isBlank(), () -> "the page check needs the article's title from "

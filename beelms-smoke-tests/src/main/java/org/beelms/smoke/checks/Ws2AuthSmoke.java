@@ -1,6 +1,6 @@
 package org.beelms.smoke.checks;
 
-import io.restassured.response.Response;
+import org.beelms.smoke.client.ApiResponse;
 import org.beelms.smoke.client.BeelmsApi;
 import org.beelms.smoke.client.Json;
 import org.beelms.smoke.client.RecordingFilter;
@@ -87,8 +87,8 @@ public class Ws2AuthSmoke {
     @DisplayName("WS2-API-3 GET /api/users/me returns the account")
     void readsOwnAccount(@BeelmsTarget BeelmsApi api) {
         Credentials creds = api.session().requireUserCredentials();
-        Response r = api.asUser().get("/users/me");
-        r.then().spec(api.json(200));
+        ApiResponse r = api.http().asUser().get("/users/me");
+        r.expect(api.http().json(200));
         Map<String, Object> me = Json.object(r, "GET /users/me");
         assertNotNull(me.get("id"), "GET /users/me answered no id");
         assertEquals(creds.email(), me.get("email"), "GET /users/me answered another account's email");
@@ -107,8 +107,8 @@ public class Ws2AuthSmoke {
         if (!login.ok()) {
             fail(login.problem());
         }
-        Response r = api.withBearer(login.accessToken()).get("/users/me");
-        r.then().spec(api.json(200));
+        ApiResponse r = api.http().withBearer(login.accessToken()).get("/users/me");
+        r.expect(api.http().json(200));
         assertEquals(login.email(), Json.object(r, "GET /users/me").get("email"),
                 "GET /users/me with the new token answered another account's email");
     }
@@ -117,9 +117,9 @@ public class Ws2AuthSmoke {
     @ChecklistItem("WS2-DEMO-3")
     @DisplayName("WS2-DEMO-3 Logout: without the dropped token the profile answers 401")
     void logsOut(@BeelmsTarget BeelmsApi api) {
-        api.asUser().get("/users/me").then().statusCode(200);
+        api.http().asUser().get("/users/me").expectStatus(200);
         // logout is client-side: the token is dropped; the same call without it must be refused
-        api.given().get("/users/me").then().spec(api.json(401));
+        api.http().given().get("/users/me").expect(api.http().json(401));
     }
 
     @Test
@@ -132,7 +132,7 @@ public class Ws2AuthSmoke {
         api.journal().redactor().addSecret(wrong);
         List<Integer> statuses = new ArrayList<>();
         for (int attempt = 1; attempt <= RATE_LIMIT_ATTEMPTS; attempt++) {
-            Response r = api.given().body(Map.of("email", email, "password", wrong)).post("/auth/login");
+            ApiResponse r = api.http().given().body(Map.of("email", email, "password", wrong)).post("/auth/login");
             statuses.add(r.statusCode());
             if (r.statusCode() == 429) {
                 String retryAfter = r.getHeader("Retry-After");
@@ -155,23 +155,23 @@ public class Ws2AuthSmoke {
         List<String> problems = new ArrayList<>();
         LoginOutcome login = api.session().userLogin();
         if (login.ok()) {
-            Response ok = api.withBearer(login.accessToken()).get("/users/me");
+            ApiResponse ok = api.http().withBearer(login.accessToken()).get("/users/me");
             if (ok.statusCode() != 200) {
                 problems.add("the valid token answered " + ok.statusCode() + " instead of 200");
             }
             String token = login.accessToken();
             String tampered = token.substring(0, token.length() - 2) + (token.endsWith("AA") ? "BB" : "AA");
-            expect401(api, "token with a tampered signature", api.withBearer(tampered).get("/users/me"), problems);
+            expect401(api, "token with a tampered signature", api.http().withBearer(tampered).get("/users/me"), problems);
         }
-        expect401(api, "malformed token", api.withBearer("not-a-jwt").get("/users/me"), problems);
-        expect401(api, "token signed with another key", api.withBearer(forgedToken("HS256", true)).get("/users/me"), problems);
-        expect401(api, "unsigned token (alg none)", api.withBearer(forgedToken("none", false)).get("/users/me"), problems);
-        expect401(api, "no token", api.given().get("/users/me"), problems);
+        expect401(api, "malformed token", api.http().withBearer("not-a-jwt").get("/users/me"), problems);
+        expect401(api, "token signed with another key", api.http().withBearer(forgedToken("HS256", true)).get("/users/me"), problems);
+        expect401(api, "unsigned token (alg none)", api.http().withBearer(forgedToken("none", false)).get("/users/me"), problems);
+        expect401(api, "no token", api.http().given().get("/users/me"), problems);
         assertTrue(problems.isEmpty(), () -> "GET /users/me: " + String.join("; ", problems));
         Assumptions.assumeTrue(login.ok(), "checked without a valid token only: " + login.problem());
     }
 
-    private static void expect401(BeelmsApi api, String what, Response r, List<String> problems) {
+    private static void expect401(BeelmsApi api, String what, ApiResponse r, List<String> problems) {
         if (r.statusCode() != 401) {
             problems.add(what + " answered " + r.statusCode() + " instead of 401 ("
                     + RecordingFilter.excerpt(api.journal().redactor(), r.getBody().asString()) + ")");

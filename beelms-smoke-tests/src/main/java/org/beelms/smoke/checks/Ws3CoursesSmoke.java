@@ -1,6 +1,6 @@
 package org.beelms.smoke.checks;
 
-import io.restassured.response.Response;
+import org.beelms.smoke.client.ApiResponse;
 import org.beelms.smoke.client.BeelmsApi;
 import org.beelms.smoke.client.Json;
 import org.beelms.smoke.client.Catalogue.Course;
@@ -52,8 +52,8 @@ public class Ws3CoursesSmoke {
     @ChecklistItem("WS3-API-1")
     @DisplayName("WS3-API-1 GET /api/courses returns 200")
     void catalogReturns200(@BeelmsTarget BeelmsApi api) {
-        Response r = api.given().get("/courses");
-        r.then().spec(api.json(200));
+        ApiResponse r = api.http().given().get("/courses");
+        r.expect(api.http().json(200));
         for (Map<String, Object> c : Json.array(r, "GET /courses")) {
             assertNotNull(c.get("id"), () -> "GET /courses lists a course without an id: " + c);
             assertNotNull(c.get("title"), () -> "GET /courses lists course " + c.get("id") + " without a title");
@@ -65,9 +65,9 @@ public class Ws3CoursesSmoke {
     @DisplayName("WS3-API-2 GET /api/courses/{courseId} returns 200 (404 for an unknown course)")
     void courseDetailReturns200(@BeelmsTarget BeelmsApi api) {
         Course course = api.catalogue().anyCourse();
-        api.given().get("/courses/{courseId}", UUID.randomUUID().toString()).then().spec(api.json(404));
-        Response r = api.given().get("/courses/{courseId}", course.id());
-        r.then().spec(api.json(200));
+        api.http().given().get("/courses/{courseId}", UUID.randomUUID().toString()).expect(api.http().json(404));
+        ApiResponse r = api.http().given().get("/courses/{courseId}", course.id());
+        r.expect(api.http().json(200));
         Map<String, Object> detail = Json.object(r, "GET /courses/" + course.id());
         assertNotNull(detail.get("id"), () -> "GET /courses/" + course.id() + " answered no id");
         assertNotNull(detail.get("title"), () -> "GET /courses/" + course.id() + " answered no title");
@@ -79,9 +79,9 @@ public class Ws3CoursesSmoke {
     @ChecklistItem("WS3-SEC-1")
     @DisplayName("WS3-SEC-1 Public endpoints (catalog, detail) work without a JWT")
     void publicEndpointsNeedNoToken(@BeelmsTarget BeelmsApi api) {
-        api.given().get("/courses").then().spec(api.json(200));
+        api.http().given().get("/courses").expect(api.http().json(200));
         Course course = api.catalogue().anyCourse();
-        api.given().get("/courses/{courseId}", course.id()).then().spec(api.json(200));
+        api.http().given().get("/courses/{courseId}", course.id()).expect(api.http().json(200));
     }
 
     @Test
@@ -100,17 +100,17 @@ public class Ws3CoursesSmoke {
         String quizId = withItems == null ? UUID.randomUUID().toString()
                 : withItems.firstQuiz().map(CurriculumItem::quizId).orElse(UUID.randomUUID().toString());
         List<String> problems = new ArrayList<>();
-        expect401(api, "POST /courses/{id}/enroll", api.given().post("/courses/{c}/enroll", courseId), problems);
-        expect401(api, "GET /users/me/courses", api.given().get("/users/me/courses"), problems);
-        expect401(api, "GET /courses/{id}/curriculum/progress", api.given().get("/courses/{c}/curriculum/progress", courseId), problems);
-        expect401(api, "GET /courses/{id}/quizzes/{quizId}", api.given().get("/courses/{c}/quizzes/{q}", courseId, quizId), problems);
-        expect401(api, "POST /courses/{id}/quizzes/{quizId}/submit", api.given()
+        expect401(api, "POST /courses/{id}/enroll", api.http().given().post("/courses/{c}/enroll", courseId), problems);
+        expect401(api, "GET /users/me/courses", api.http().given().get("/users/me/courses"), problems);
+        expect401(api, "GET /courses/{id}/curriculum/progress", api.http().given().get("/courses/{c}/curriculum/progress", courseId), problems);
+        expect401(api, "GET /courses/{id}/quizzes/{quizId}", api.http().given().get("/courses/{c}/quizzes/{q}", courseId, quizId), problems);
+        expect401(api, "POST /courses/{id}/quizzes/{quizId}/submit", api.http().given()
                 .body(Map.of("answers", List.of())).post("/courses/{c}/quizzes/{q}/submit", courseId, quizId), problems);
         TaskCompletion mode = api.config().taskCompletion();
-        Response tasks = mode == TaskCompletion.CURRICULUM ? null
-                : api.given().post("/courses/{c}/tasks/{t}/complete", courseId, taskId);
-        Response curriculum = mode == TaskCompletion.TASKS ? null
-                : api.given().post("/courses/{c}/curriculum/{i}/complete", courseId, itemId);
+        ApiResponse tasks = mode == TaskCompletion.CURRICULUM ? null
+                : api.http().given().post("/courses/{c}/tasks/{t}/complete", courseId, taskId);
+        ApiResponse curriculum = mode == TaskCompletion.TASKS ? null
+                : api.http().given().post("/courses/{c}/curriculum/{i}/complete", courseId, itemId);
         if (mode == TaskCompletion.TASKS) {
             expect401(api, "POST /courses/{id}/tasks/{taskId}/complete", tasks, problems);
         } else if (mode == TaskCompletion.CURRICULUM) {
@@ -121,7 +121,7 @@ public class Ws3CoursesSmoke {
                 problems.add("neither task completion route answered 401 (tasks route " + tasks.statusCode()
                         + ", curriculum route " + curriculum.statusCode() + ")");
             }
-            for (Response r : List.of(tasks, curriculum)) {
+            for (ApiResponse r : List.of(tasks, curriculum)) {
                 if (r.statusCode() != 401 && r.statusCode() != 404) {
                     problems.add("a task completion route answered " + r.statusCode() + " without a token");
                 }
@@ -150,7 +150,7 @@ public class Ws3CoursesSmoke {
     @ChecklistItem("WS3-DEMO-1")
     @DisplayName("WS3-DEMO-1 Open /courses (course catalog)")
     void opensCatalog(@BeelmsTarget BeelmsApi api) {
-        api.given().get("/courses").then().spec(api.json(200));
+        api.http().given().get("/courses").expect(api.http().json(200));
         assertFalse(api.catalogue().courses().isEmpty(), "the course catalog is empty");
     }
 
@@ -171,7 +171,7 @@ public class Ws3CoursesSmoke {
     @ChecklistItem("WS3-DEMO-1")
     @DisplayName("WS3-DEMO-1 Page /courses answers 200 and shows a course title from the catalog")
     void catalogPageShowsCourses(@BeelmsTarget BeelmsApi api) {
-        api.page();
+        api.http().page();
         Pages.assertPageShows(api, "/courses", api.catalogue().courses().stream().map(Course::title).toList());
     }
 
@@ -179,7 +179,7 @@ public class Ws3CoursesSmoke {
     @ChecklistItem("WS3-DEMO-2")
     @DisplayName("WS3-DEMO-2 Page /courses/[courseId] answers 200 and shows the course title")
     void courseDetailPageShowsTitle(@BeelmsTarget BeelmsApi api) {
-        api.page();
+        api.http().page();
         Course course = api.catalogue().anyCourse();
         Pages.assertPageShows(api, "/courses/" + course.id(), List.of(api.catalogue().detail(course.id()).course().title()));
     }
@@ -188,7 +188,7 @@ public class Ws3CoursesSmoke {
     @ChecklistItem("WS3-DEMO-4")
     @DisplayName("WS3-DEMO-4 Page /my-courses answers 200 (its data needs the browser's login)")
     void myCoursesPageAnswers(@BeelmsTarget BeelmsApi api) {
-        api.page();
+        api.http().page();
         Pages.assertPageAnswers(api, "/my-courses");
     }
 
@@ -205,10 +205,10 @@ public class Ws3CoursesSmoke {
             api.requireWrites("enrolling in course " + id + " (the smoke account is not enrolled; it would create a row)");
         }
         String req = "POST /courses/" + id + "/enroll";
-        api.asUser().post("/courses/{c}/enroll", UUID.randomUUID().toString()).then().spec(api.json(404));
-        api.expectSuccess(StatusKey.ENROLL, req, api.asUser().post("/courses/{c}/enroll", id));
+        api.http().asUser().post("/courses/{c}/enroll", UUID.randomUUID().toString()).expect(api.http().json(404));
+        api.http().expectSuccess(StatusKey.ENROLL, req, api.http().asUser().post("/courses/{c}/enroll", id));
         api.session().noteEnrolled(id, !before);
-        api.expectSuccess(StatusKey.ENROLL, req + " (repeat)", api.asUser().post("/courses/{c}/enroll", id));
+        api.http().expectSuccess(StatusKey.ENROLL, req + " (repeat)", api.http().asUser().post("/courses/{c}/enroll", id));
     }
 
     @Test
@@ -225,8 +225,8 @@ public class Ws3CoursesSmoke {
     @ChecklistItem("WS3-API-4")
     @DisplayName("WS3-API-4 GET /api/users/me/courses returns 200")
     void myCoursesReturns200(@BeelmsTarget BeelmsApi api) {
-        Response r = api.asUser().get("/users/me/courses");
-        r.then().spec(api.json(200));
+        ApiResponse r = api.http().asUser().get("/users/me/courses");
+        r.expect(api.http().json(200));
         List<Map<String, Object>> courses = Json.array(r, "GET /users/me/courses");
         for (Map<String, Object> c : courses) {
             assertNotNull(c.get("id"), "a listed course has no id");
@@ -244,8 +244,8 @@ public class Ws3CoursesSmoke {
     void myCoursesShowsEnrolment(@BeelmsTarget BeelmsApi api) {
         CourseDetail course = practiceCourse(api, d -> true, "a course to enrol in");
         api.session().requireEnrolled(course.course().id());
-        Response r = api.asUser().get("/users/me/courses");
-        r.then().spec(api.json(200));
+        ApiResponse r = api.http().asUser().get("/users/me/courses");
+        r.expect(api.http().json(200));
         List<Map<String, Object>> mine = Json.array(r, "GET /users/me/courses");
         Map<String, Object> entry = mine.stream().filter(c -> course.course().id().equals(String.valueOf(c.get("id"))))
                 .findFirst().orElse(null);
@@ -371,7 +371,7 @@ public class Ws3CoursesSmoke {
         if (api.config().admin().isEmpty()) {
             return null;
         }
-        Response r = api.asAdmin().get("/admin/metrics/overview");
+        ApiResponse r = api.http().asAdmin().get("/admin/metrics/overview");
         if (r.statusCode() != 200) {
             return null;
         }
@@ -402,9 +402,9 @@ public class Ws3CoursesSmoke {
             }
             String path = "/courses/" + course.course().id() + "/quizzes/" + quizItem.quizId() + "/submit";
             Long attemptsBefore = quizAttemptCount(api);
-            Response r = api.asUser().body(Map.of("answers", answers))
+            ApiResponse r = api.http().asUser().body(Map.of("answers", answers))
                     .post("/courses/{c}/quizzes/{q}/submit", course.course().id(), quizItem.quizId());
-            api.expectSuccess(StatusKey.QUIZ_SUBMIT, "POST " + path, r);
+            api.http().expectSuccess(StatusKey.QUIZ_SUBMIT, "POST " + path, r);
             api.journal().residue(ResidueEntry.Kind.CREATED, "quiz attempt on quiz " + quizItem.quizId()
                     + " of course " + course.course().id(), "kept (the API has no delete for attempts)");
             Map<String, Object> result = Json.object(r, "POST " + path);
@@ -415,8 +415,8 @@ public class Ws3CoursesSmoke {
 
     private static Map<String, Object> loadQuiz(BeelmsApi api, CourseDetail course) {
         CurriculumItem quizItem = course.firstQuiz().orElseThrow();
-        Response r = api.asUser().get("/courses/{c}/quizzes/{q}", course.course().id(), quizItem.quizId());
-        r.then().spec(api.json(200));
+        ApiResponse r = api.http().asUser().get("/courses/{c}/quizzes/{q}", course.course().id(), quizItem.quizId());
+        r.expect(api.http().json(200));
         Map<String, Object> quiz = Json.object(r, "GET quiz " + quizItem.quizId());
         assertTrue(quiz.get("questions") instanceof List, () -> "GET quiz " + quizItem.quizId() + " answered no questions list");
         String raw = r.getBody().asString();
@@ -447,9 +447,9 @@ public class Ws3CoursesSmoke {
         TaskCompletion mode = api.config().taskCompletion();
         if (mode != TaskCompletion.CURRICULUM) {
             String path = "/courses/" + courseId + "/tasks/" + taskId + "/complete";
-            Response r = api.asUser().post("/courses/{c}/tasks/{t}/complete", courseId, taskId);
+            ApiResponse r = api.http().asUser().post("/courses/{c}/tasks/{t}/complete", courseId, taskId);
             if (mode == TaskCompletion.TASKS || (r.statusCode() != 404 && r.statusCode() != 405)) {
-                api.expectSuccess(StatusKey.COMPLETE_TASK, "POST " + path, r);
+                api.http().expectSuccess(StatusKey.COMPLETE_TASK, "POST " + path, r);
                 noteCompleted(api, courseId, task);
                 return;
             }
@@ -458,8 +458,8 @@ public class Ws3CoursesSmoke {
                             + "(set beelms.smoke.taskCompletion=curriculum for this deployment)");
         }
         String path = "/courses/" + courseId + "/curriculum/" + task.id() + "/complete";
-        api.expectSuccess(StatusKey.COMPLETE_TASK, "POST " + path,
-                api.asUser().post("/courses/{c}/curriculum/{i}/complete", courseId, task.id()));
+        api.http().expectSuccess(StatusKey.COMPLETE_TASK, "POST " + path,
+                api.http().asUser().post("/courses/{c}/curriculum/{i}/complete", courseId, task.id()));
         noteCompleted(api, courseId, task);
     }
 
@@ -475,8 +475,8 @@ public class Ws3CoursesSmoke {
     }
 
     private static Map<String, Object> progress(BeelmsApi api, String courseId) {
-        Response r = api.asUser().get("/courses/{c}/curriculum/progress", courseId);
-        r.then().spec(api.json(200));
+        ApiResponse r = api.http().asUser().get("/courses/{c}/curriculum/progress", courseId);
+        r.expect(api.http().json(200));
         return Json.object(r, "GET /courses/" + courseId + "/curriculum/progress");
     }
 
@@ -509,7 +509,7 @@ public class Ws3CoursesSmoke {
                         ? " (no task in the catalogue)" : "")));
     }
 
-    private static void expect401(BeelmsApi api, String what, Response r, List<String> problems) {
+    private static void expect401(BeelmsApi api, String what, ApiResponse r, List<String> problems) {
         if (r.statusCode() != 401) {
             problems.add(what + " answered " + r.statusCode() + " instead of 401 ("
                     + RecordingFilter.excerpt(api.journal().redactor(), r.getBody().asString()) + ")");

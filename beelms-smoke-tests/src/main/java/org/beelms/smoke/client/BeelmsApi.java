@@ -15,7 +15,17 @@ public interface BeelmsApi {
 
     SmokeConfig config();
 
-    /** An anonymous request against the API base, e.g. {@code api.given().get("/wiki/articles")}. */
+    /**
+     * The same requests without REST Assured (the JDK's HTTP client): what the built-in checks use, and the faster
+     * path for suites that read answers with {@link Json}.
+     */
+    BeelmsHttp http();
+
+    /**
+     * An anonymous REST Assured request against the API base, e.g. {@code api.given().get("/wiki/articles")}. REST
+     * Assured is set up on the first call of this or another REST Assured method, so a run whose checks use only
+     * {@link #http()} never pays for it.
+     */
     RequestSpecification given();
 
     /**

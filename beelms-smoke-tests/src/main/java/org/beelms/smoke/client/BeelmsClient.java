@@ -22,18 +22,23 @@ import java.util.concurrent.ConcurrentHashMap;
 import static org.hamcrest.Matchers.containsStringIgnoringCase;
 
 /**
- * The {@link BeelmsApi} of one run: REST Assured specifications built once from the {@link SmokeConfig} (base URI
- * with the API prefix, JSON, connect/read timeouts, the redacting {@link RecordingFilter}); never touches
- * {@code RestAssured}'s static configuration.
+ * The {@link BeelmsApi} of one run. Its own requests ({@link #http()}) go through an {@link HttpTransport} built once
+ * from the {@link SmokeConfig} (base URI with the API prefix, JSON, connect/read timeouts, the journal's recorder, the
+ * OpenAPI conformance check). REST Assured specifications (the same settings and a {@link RecordingFilter}) are built
+ * on the first REST Assured call only, so a run whose checks never ask for them never loads REST Assured's Groovy
+ * runtime; never touches {@code RestAssured}'s static configuration.
  */
 public final class BeelmsClient implements BeelmsApi {
+    private static final Map<String, String> JSON_HEADERS =
+            Map.of("Content-Type", "application/json", "Accept", "application/json");
+    private static final Map<String, String> PAGE_HEADERS = Map.of("Accept", "text/html");
+
     private final SmokeConfig config;
     private final SmokeJournal journal;
-    private final RestAssuredConfig restConfig;
-    private final RequestSpecification anonymous;
-    private final RequestSpecification pageSpec;
-    private final Map<String, RequestSpecification> bearerSpecs = new ConcurrentHashMap<>();
-    private final Map<Integer, ResponseSpecification> jsonSpecs = new ConcurrentHashMap<>();
+    private final ContractConformance conformance;
+    private final HttpTransport transport;
+    private final Http http = new Http();
+    private volatile RestAssuredSpecs restAssured;
     private final SmokeSession session;
     private final Catalogue catalogue;
 
@@ -41,38 +46,19 @@ public final class BeelmsClient implements BeelmsApi {
         this.config = config;
         this.journal = journal;
         config.secrets().forEach(journal.redactor()::addSecret);
-        int connectMs = (int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis());
-        int readMs = (int) Math.min(Integer.MAX_VALUE, config.readTimeout().toMillis());
-        HttpClientConfig http = HttpClientConfig.httpClientConfig();
-        if (plainHttpOnly(config)) {
-            http = http.httpClientFactory(BeelmsClient::plainHttpClient);
+        this.transport = new HttpTransport(config.connectTimeout(), config.readTimeout(), journal);
+        // loaded once: it checks the answers of both paths
+        this.conformance = config.spec().isPresent() ? ContractConformance.load(config, journal) : null;
+        if (conformance != null) {
+            transport.addListener(conformance);
         }
-        this.restConfig = RestAssuredConfig.config()
-                .httpClient(http
-                        .setParam("http.connection.timeout", connectMs)
-                        .setParam("http.socket.timeout", readMs)
-                        .setParam("http.connection-manager.timeout", (long) connectMs))
-                .encoderConfig(EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false));
-        RecordingFilter recorder = new RecordingFilter(journal);
-        RequestSpecBuilder api = new RequestSpecBuilder()
-                .setConfig(restConfig)
-                .setBaseUri(config.apiBaseUri().toString())
-                .setContentType(ContentType.JSON)
-                .setAccept(ContentType.JSON)
-                .addFilter(recorder);
-        if (config.spec().isPresent()) {
-            // after the recorder in the chain: it validates the answer the recorder has seen
-            api.addFilter(ContractConformance.load(config, journal));
-        }
-        this.anonymous = api.build();
-        this.pageSpec = config.webUrl().map(web -> new RequestSpecBuilder()
-                .setConfig(restConfig)
-                .setBaseUri(web.toString())
-                .setAccept(ContentType.HTML)
-                .addFilter(recorder)
-                .build()).orElse(null);
         this.session = new SmokeSession(this);
         this.catalogue = new Catalogue(this);
+    }
+
+    @Override
+    public BeelmsHttp http() {
+        return http;
     }
 
     @Override
@@ -82,7 +68,7 @@ public final class BeelmsClient implements BeelmsApi {
 
     @Override
     public RequestSpecification given() {
-        return RestAssured.given(anonymous);
+        return RestAssured.given(restAssured().anonymous);
     }
 
     @Override
@@ -98,8 +84,9 @@ public final class BeelmsClient implements BeelmsApi {
     @Override
     public RequestSpecification withBearer(String token) {
         journal.redactor().addSecret(token);
-        RequestSpecification spec = bearerSpecs.computeIfAbsent(token, t -> new RequestSpecBuilder()
-                .addRequestSpecification(anonymous)
+        RestAssuredSpecs specs = restAssured();
+        RequestSpecification spec = specs.bearer.computeIfAbsent(token, t -> new RequestSpecBuilder()
+                .addRequestSpecification(specs.anonymous)
                 .addHeader("Authorization", "Bearer " + t)
                 .build());
         return RestAssured.given(spec);
@@ -107,15 +94,13 @@ public final class BeelmsClient implements BeelmsApi {
 
     @Override
     public RequestSpecification page() {
-        if (pageSpec == null) {
-            throw new TestAbortedException("no webUrl configured (beelms.smoke.webUrl): the page-level check is not run");
-        }
-        return RestAssured.given(pageSpec);
+        requireWebUrl();
+        return RestAssured.given(restAssured().page);
     }
 
     @Override
     public ResponseSpecification json(int status) {
-        return jsonSpecs.computeIfAbsent(status, s -> new ResponseSpecBuilder()
+        return restAssured().json.computeIfAbsent(status, s -> new ResponseSpecBuilder()
                 .expectStatusCode(s)
                 .expectHeader("Content-Type", containsStringIgnoringCase("json"))
                 .build());
@@ -138,11 +123,15 @@ public final class BeelmsClient implements BeelmsApi {
 
     @Override
     public Response expectSuccess(StatusKey key, String request, Response response) {
-        int status = response.statusCode();
+        expectSuccess(key, request, response.statusCode(), response.getBody().asString());
+        return response;
+    }
+
+    private void expectSuccess(StatusKey key, String request, int status, String body) {
         if (!config.acceptedStatuses(key).contains(status)) {
             throw new AssertionFailedError(request + " answered " + status + ", expected one of "
                     + config.acceptedStatuses(key) + ": "
-                    + RecordingFilter.excerpt(journal.redactor(), response.getBody().asString())
+                    + RecordingFilter.excerpt(journal.redactor(), body)
                     + (status >= 200 && status < 300 ? " (if this deployment answers " + status + " on purpose, set "
                     + SmokeConfig.PREFIX + "status." + key.key() + ")" : ""));
         }
@@ -150,7 +139,102 @@ public final class BeelmsClient implements BeelmsApi {
             journal.deviation(key.checklistIds(), key.key(), request, status, key.contract(),
                     "accepted through " + SmokeConfig.PREFIX + "status." + key.key());
         }
-        return response;
+    }
+
+    private void requireWebUrl() {
+        if (config.webUrl().isEmpty()) {
+            throw new TestAbortedException("no webUrl configured (beelms.smoke.webUrl): the page-level check is not run");
+        }
+    }
+
+    /** {@link #http()}: the JDK client with the run's bases, tokens and recorder. */
+    private final class Http implements BeelmsHttp {
+        @Override
+        public ApiRequest given() {
+            return transport.request(config.apiBaseUri().toString(), JSON_HEADERS);
+        }
+
+        @Override
+        public ApiRequest asUser() {
+            return withBearer(session.userToken());
+        }
+
+        @Override
+        public ApiRequest asAdmin() {
+            return withBearer(session.adminToken());
+        }
+
+        @Override
+        public ApiRequest withBearer(String token) {
+            journal.redactor().addSecret(token);
+            return given().header("Authorization", "Bearer " + token);
+        }
+
+        @Override
+        public ApiRequest page() {
+            requireWebUrl();
+            return transport.request(config.webUrl().orElseThrow().toString(), PAGE_HEADERS);
+        }
+
+        @Override
+        public ApiResponse expectSuccess(StatusKey key, String request, ApiResponse response) {
+            BeelmsClient.this.expectSuccess(key, request, response.statusCode(), response.asString());
+            return response;
+        }
+    }
+
+    private RestAssuredSpecs restAssured() {
+        RestAssuredSpecs specs = restAssured;
+        if (specs == null) {
+            synchronized (this) {
+                specs = restAssured;
+                if (specs == null) {
+                    restAssured = specs = new RestAssuredSpecs();
+                }
+            }
+        }
+        return specs;
+    }
+
+    /** REST Assured's specifications, built on first use with the same settings as the transport. */
+    private final class RestAssuredSpecs {
+        final RequestSpecification anonymous;
+        final RequestSpecification page;
+        final Map<String, RequestSpecification> bearer = new ConcurrentHashMap<>();
+        final Map<Integer, ResponseSpecification> json = new ConcurrentHashMap<>();
+
+        RestAssuredSpecs() {
+            int connectMs = (int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis());
+            int readMs = (int) Math.min(Integer.MAX_VALUE, config.readTimeout().toMillis());
+            HttpClientConfig http = HttpClientConfig.httpClientConfig();
+            if (plainHttpOnly(config)) {
+                http = http.httpClientFactory(BeelmsClient::plainHttpClient);
+            }
+            RestAssuredConfig restConfig = RestAssuredConfig.config()
+                    .httpClient(http
+                            .setParam("http.connection.timeout", connectMs)
+                            .setParam("http.socket.timeout", readMs)
+                            .setParam("http.connection-manager.timeout", (long) connectMs))
+                    .encoderConfig(EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false));
+            RecordingFilter recorder = new RecordingFilter(journal);
+            RequestSpecBuilder api = new RequestSpecBuilder()
+                    .setConfig(restConfig)
+                    .setBaseUri(config.apiBaseUri().toString())
+                    .setContentType(ContentType.JSON)
+                    .setAccept(ContentType.JSON)
+                    .addFilter(recorder);
+            if (conformance != null) {
+                // after the recorder in the chain: it validates the answer the recorder has seen
+                api.addFilter(conformance.restAssuredFilter());
+            }
+            this.anonymous = api.build();
+            this.page = config.webUrl().map(web -> new RequestSpecBuilder()
+                    .setConfig(restConfig)
+                    .setBaseUri(web.toString())
+                    .setAccept(ContentType.HTML)
+                    .addFilter(recorder)
+                    .build()).orElse(null);
+        }
     }
 
     @Override
@@ -181,7 +265,7 @@ public final class BeelmsClient implements BeelmsApi {
     }
 
     /** The JSON object of a response, or an empty map when it is not one. */
-    static Map<String, Object> jsonMap(Response r) {
-        return Catalogue.isJson(r) ? Json.objectOrEmpty(r) : Map.of();
+    static Map<String, Object> jsonMap(ApiResponse r) {
+        return r.isJson() ? Json.objectOrEmpty(r) : Map.of();
     }
 }

@@ -1,6 +1,5 @@
 package org.beelms.smoke.client;
 
-import io.restassured.response.Response;
 import org.opentest4j.TestAbortedException;
 
 import java.util.ArrayList;
@@ -69,7 +68,7 @@ public final class Catalogue {
             client.journal().cite(evidence.getOrDefault("articles", List.of()));
         } else {
             int mark = client.journal().mark();
-            Response r = fetch("articles", "GET /wiki/articles", () -> client.given().get("/wiki/articles"));
+            ApiResponse r = fetch("articles", "GET /wiki/articles", () -> client.http().given().get("/wiki/articles"));
             evidence.put("articles", client.journal().since(mark));
             List<Map<String, Object>> raw = jsonArray(r, "GET /wiki/articles");
             List<Article> out = new ArrayList<>();
@@ -103,7 +102,7 @@ public final class Catalogue {
                     if (probes++ >= MAX_LANGUAGE_PROBES) {
                         break;
                     }
-                    Response r = client.given().queryParam("lang", "en").get("/wiki/articles/{slug}", a.slug());
+                    ApiResponse r = client.http().given().queryParam("lang", "en").get("/wiki/articles/{slug}", a.slug());
                     if (r.statusCode() == 200 && isJson(r) && "en".equals(Json.objectOrEmpty(r).get("language"))) {
                         found = Optional.of(a);
                         break;
@@ -123,7 +122,7 @@ public final class Catalogue {
             client.journal().cite(evidence.getOrDefault("courses", List.of()));
         } else {
             int mark = client.journal().mark();
-            Response r = fetch("courses", "GET /courses", () -> client.given().get("/courses"));
+            ApiResponse r = fetch("courses", "GET /courses", () -> client.http().given().get("/courses"));
             evidence.put("courses", client.journal().since(mark));
             List<Course> out = new ArrayList<>();
             for (Map<String, Object> m : jsonArray(r, "GET /courses")) {
@@ -150,8 +149,8 @@ public final class Catalogue {
             client.journal().cite(evidence.getOrDefault("course:" + courseId, List.of()));
         } else {
             int mark = client.journal().mark();
-            Response r = fetch("course:" + courseId, "GET /courses/" + courseId,
-                    () -> client.given().get("/courses/{courseId}", courseId));
+            ApiResponse r = fetch("course:" + courseId, "GET /courses/" + courseId,
+                    () -> client.http().given().get("/courses/{courseId}", courseId));
             evidence.put("course:" + courseId, client.journal().since(mark));
             Map<String, Object> m = jsonObject(r, "GET /courses/" + courseId);
             Object paid = m.get("isPaid");
@@ -195,7 +194,7 @@ public final class Catalogue {
      * One discovery call. A transport error (timeout, refused) is remembered and aborts this and every later check
      * that needs the data, with one reason; the check of that endpoint itself fails on its own call.
      */
-    private Response fetch(String key, String what, java.util.function.Supplier<Response> call) {
+    private ApiResponse fetch(String key, String what, java.util.function.Supplier<ApiResponse> call) {
         String failed = failures.get(key);
         if (failed != null) {
             throw abort(failed);
@@ -213,12 +212,12 @@ public final class Catalogue {
         return new TestAbortedException(reason);
     }
 
-    static boolean isJson(Response r) {
+    static boolean isJson(ApiResponse r) {
         String ct = r.getContentType();
         return ct != null && ct.toLowerCase().contains("json");
     }
 
-    private List<Map<String, Object>> jsonArray(Response r, String what) {
+    private List<Map<String, Object>> jsonArray(ApiResponse r, String what) {
         if (r.statusCode() != 200 || !isJson(r)) {
             throw abort("could not discover test data: " + what + " answered " + r.statusCode() + " "
                     + Objects.toString(r.getContentType(), "") + " (the check for that endpoint shows why)");
@@ -238,7 +237,7 @@ public final class Catalogue {
         return out;
     }
 
-    private Map<String, Object> jsonObject(Response r, String what) {
+    private Map<String, Object> jsonObject(ApiResponse r, String what) {
         if (r.statusCode() != 200 || !isJson(r)) {
             throw abort("could not discover test data: " + what + " answered " + r.statusCode());
         }

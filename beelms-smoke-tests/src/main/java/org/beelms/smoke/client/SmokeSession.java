@@ -1,6 +1,5 @@
 package org.beelms.smoke.client;
 
-import io.restassured.response.Response;
 import org.beelms.smoke.config.Credentials;
 import org.beelms.smoke.config.SmokeMode;
 import org.beelms.smoke.config.StatusKey;
@@ -145,7 +144,7 @@ public final class SmokeSession implements AutoCloseable {
         body.put("email", email);
         body.put("password", password);
         int mark = client.journal().mark();
-        Response r = client.given().body(body).post("/auth/register");
+        ApiResponse r = client.http().given().body(body).post("/auth/register");
         List<RecordedRequest> evidence = client.journal().since(mark);
         int status = r.statusCode();
         Map<String, Object> json = BeelmsClient.jsonMap(r);
@@ -258,7 +257,7 @@ public final class SmokeSession implements AutoCloseable {
             return known;
         }
         int mark = client.journal().mark();
-        Response r = client.given().body(Map.of("email", creds.email(), "password", creds.password()))
+        ApiResponse r = client.http().given().body(Map.of("email", creds.email(), "password", creds.password()))
                 .post("/auth/login");
         List<RecordedRequest> evidence = client.journal().since(mark);
         int status = r.statusCode();
@@ -304,7 +303,7 @@ public final class SmokeSession implements AutoCloseable {
 
     /** The ids of the courses the smoke user is enrolled in ({@code GET /users/me/courses}, read fresh). */
     public Set<String> enrolledCourseIds() {
-        Response r = client.asUser().get("/users/me/courses");
+        ApiResponse r = client.http().asUser().get("/users/me/courses");
         if (r.statusCode() != 200 || !Catalogue.isJson(r)) {
             throw new TestAbortedException("cannot read the smoke user's courses: GET /users/me/courses answered "
                     + r.statusCode() + " (see WS3-API-4)");
@@ -331,9 +330,9 @@ public final class SmokeSession implements AutoCloseable {
         if (!already) {
             client.requireWrites("enrolling the smoke account in course " + courseId + " (it is not enrolled yet)");
             String path = "/courses/" + courseId + "/enroll";
-            Response r = client.asUser().post("/courses/{courseId}/enroll", courseId);
+            ApiResponse r = client.http().asUser().post("/courses/{courseId}/enroll", courseId);
             try {
-                client.expectSuccess(StatusKey.ENROLL, "POST " + path, r);
+                client.http().expectSuccess(StatusKey.ENROLL, "POST " + path, r);
             } catch (AssertionFailedError e) {
                 enrolFailures.put(courseId, e.getMessage());
                 throw e;
@@ -418,7 +417,7 @@ public final class SmokeSession implements AutoCloseable {
                 client.journal().problem("the throwaway account " + creds.email() + " could not be deleted: " + login.problem());
                 return;
             }
-            Response r = client.withBearer(login.accessToken()).delete("/users/me");
+            ApiResponse r = client.http().withBearer(login.accessToken()).delete("/users/me");
             if (client.config().acceptedStatuses(StatusKey.DELETE_ACCOUNT).contains(r.statusCode())) {
                 client.journal().residue(ResidueEntry.Kind.REMOVED, "account " + creds.email(),
                         "DELETE /users/me → " + r.statusCode());

@@ -1,6 +1,5 @@
 package org.beelms.smoke.client;
 
-import io.restassured.response.Response;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -54,9 +53,9 @@ public final class TargetReadiness {
         int lastStatus;
         while (true) {
             attempt++;
-            Response response = null;
+            ApiResponse response = null;
             try {
-                response = client.given().get("/health");
+                response = client.http().given().get("/health");
                 lastStatus = response.statusCode();
                 lastOutcome = String.valueOf(lastStatus);
             } catch (Exception e) { // includes undeclared checked I/O exceptions
@@ -98,7 +97,7 @@ public final class TargetReadiness {
         }
     }
 
-    private Result judge(Response response, String healthUrl, int attempts, Duration waited) {
+    private Result judge(ApiResponse response, String healthUrl, int attempts, Duration waited) {
         int status = response.statusCode();
         if (looksHtml(response)) {
             return new Result(Verdict.NOT_BEELMS, status, attempts, waited,
@@ -121,7 +120,7 @@ public final class TargetReadiness {
         return new Result(Verdict.READY, status, attempts, waited, "GET " + healthUrl + " answered " + status);
     }
 
-    private static boolean looksHtml(Response response) {
+    private static boolean looksHtml(ApiResponse response) {
         String ct = response.getContentType() == null ? "" : response.getContentType().toLowerCase(Locale.ROOT);
         if (ct.contains("html")) {
             return true;

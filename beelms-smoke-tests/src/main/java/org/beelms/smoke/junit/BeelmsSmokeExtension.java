@@ -90,8 +90,8 @@ public class BeelmsSmokeExtension implements BeforeAllCallback, BeforeEachCallba
 
     /**
      * Makes every failure name its request: a transport error (timeout, connection refused) becomes one readable
-     * failure naming the request and the timeout to raise; an assertion failure that does not mention its endpoint
-     * gets the exchange that went wrong (method, URL, status, body excerpt) appended.
+     * failure naming the request and the timeout to raise; an assertion failure that does not quote its exchange's
+     * full URL gets the exchange that went wrong (method, URL, status, body excerpt) appended as evidence.
      */
     @Override
     public void handleTestExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
@@ -113,8 +113,7 @@ public class BeelmsSmokeExtension implements BeforeAllCallback, BeforeEachCallba
             RecordedRequest culprit = requests.stream().filter(r -> r.status() >= 400).reduce((a, b) -> b)
                     .orElse(requests.get(requests.size() - 1));
             String message = throwable.getMessage() == null ? "" : throwable.getMessage().strip();
-            String path = java.net.URI.create(culprit.url()).getPath();
-            if (!message.contains(path)) {
+            if (!message.contains(culprit.url())) {
                 throw new AssertionFailedError(message + " — " + culprit.summary()
                         + (culprit.bodyExcerpt() == null || culprit.bodyExcerpt().isEmpty() ? ""
                         : " body: " + culprit.bodyExcerpt()), throwable);

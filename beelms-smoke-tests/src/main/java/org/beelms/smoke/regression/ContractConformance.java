@@ -3,12 +3,12 @@ package org.beelms.smoke.regression;
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.report.ValidationReport;
+import com.atlassian.oai.validator.model.Response;
+import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.restassured.RestAssuredResponse;
 import io.restassured.filter.Filter;
-import io.restassured.filter.FilterContext;
-import io.restassured.response.Response;
-import io.restassured.specification.FilterableRequestSpecification;
-import io.restassured.specification.FilterableResponseSpecification;
+import org.beelms.smoke.client.ApiResponse;
+import org.beelms.smoke.client.HttpTransport;
 import org.beelms.smoke.client.SmokeJournal;
 import org.beelms.smoke.config.SmokeConfig;
 import org.beelms.smoke.config.SmokeConfigException;
@@ -16,17 +16,20 @@ import org.beelms.smoke.config.SmokeConfigException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * Contract conformance: a REST Assured filter that checks every response a check receives against the OpenAPI
+ * Contract conformance: a listener on the library's {@link HttpTransport} (and, for suites using REST Assured, a filter
+ * on its specifications) that checks every response a check receives against the OpenAPI
  * document ({@code beelms.smoke.spec}) with Atlassian's {@link OpenApiInteractionValidator}: the status is documented
  * for the operation, the content type is one the spec names, the body is valid against the schema. Deviations go to
  * the journal per operation; the filter never fails the request itself ({@code failOnContractDeviation} decides at
  * the end of the run). Answers to requests the spec does not describe (an unknown-route probe, a CORS preflight) are
  * out of its scope and not reported.
  */
-public final class ContractConformance implements Filter {
+public final class ContractConformance implements HttpTransport.ExchangeListener {
     private final OpenApiInteractionValidator validator;
     private final SmokeJournal journal;
     private final String basePath;
@@ -74,15 +77,27 @@ public final class ContractConformance implements Filter {
         return spec;
     }
 
-    @Override
-    public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification responseSpec,
-                           FilterContext ctx) {
-        Response response = ctx.next(request, responseSpec);
-        validate(request.getMethod(), URI.create(request.getURI()), response);
-        return response;
+    /** The same check as a REST Assured filter, for requests sent through {@code BeelmsApi.given()}. */
+    public Filter restAssuredFilter() {
+        return (request, responseSpec, ctx) -> {
+            io.restassured.response.Response response = ctx.next(request, responseSpec);
+            validate(request.getMethod(), URI.create(request.getURI()), response.statusCode(),
+                    RestAssuredResponse.of(response));
+            return response;
+        };
     }
 
-    void validate(String method, URI uri, Response response) {
+    @Override
+    public void exchanged(String method, URI uri, ApiResponse response) {
+        SimpleResponse.Builder answer = SimpleResponse.Builder.status(response.statusCode())
+                .withBody(response.asString());
+        for (Map.Entry<String, List<String>> header : response.headers().entrySet()) {
+            answer.withHeader(header.getKey(), header.getValue());
+        }
+        validate(method, uri, response.statusCode(), answer.build());
+    }
+
+    void validate(String method, URI uri, int status, Response response) {
         Request.Method m;
         try {
             m = Request.Method.valueOf(method.toUpperCase(Locale.ROOT));
@@ -91,7 +106,7 @@ public final class ContractConformance implements Filter {
         }
         String path = uri.getRawPath();
         String request = method + " " + journal.redactor().redact(path);
-        ValidationReport report = validator.validateResponse(path, m, RestAssuredResponse.of(response));
+        ValidationReport report = validator.validateResponse(path, m, response);
         journal.contractValidated();
         for (ValidationReport.Message message : report.getMessages()) {
             if (message.getLevel() != ValidationReport.Level.ERROR || message.getKey().startsWith("validation.request.")) {
@@ -102,7 +117,7 @@ public final class ContractConformance implements Filter {
                     .flatMap(ValidationReport.MessageContext::getApiOperation)
                     .map(op -> op.getMethod().name() + " " + op.getApiPath().original())
                     .orElse(method + " " + relative(path));
-            journal.contractViolation(new ContractViolation(operation, request, response.statusCode(),
+            journal.contractViolation(new ContractViolation(operation, request, status,
                     message.getKey(), journal.redactor().redact(message.getMessage())));
         }
     }

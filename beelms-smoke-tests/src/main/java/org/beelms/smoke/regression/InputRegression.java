@@ -1,6 +1,6 @@
 package org.beelms.smoke.regression;
 
-import io.restassured.response.Response;
+import org.beelms.smoke.client.ApiResponse;
 import org.beelms.smoke.client.BeelmsApi;
 import org.beelms.smoke.client.Catalogue;
 import org.beelms.smoke.config.SmokeMode;
@@ -43,15 +43,15 @@ public class InputRegression {
         String course = courseId(api);
         for (String bad : MALFORMED_IDS) {
             probe(api, "GET /courses/{courseId} with id '" + shown(bad) + "'",
-                    () -> api.given().get("/courses/{courseId}", bad), problems);
+                    () -> api.http().given().get("/courses/{courseId}", bad), problems);
             probe(api, "GET /wiki/articles/{slug} with slug '" + shown(bad) + "'",
-                    () -> api.given().get("/wiki/articles/{slug}", bad), problems);
+                    () -> api.http().given().get("/wiki/articles/{slug}", bad), problems);
             if (asUser) {
                 probe(api, "POST /courses/{courseId}/enroll with id '" + shown(bad) + "'",
-                        () -> api.asUser().post("/courses/{courseId}/enroll", bad), problems);
+                        () -> api.http().asUser().post("/courses/{courseId}/enroll", bad), problems);
                 if (course != null) {
                     probe(api, "GET /courses/{courseId}/quizzes/{quizId} with quiz id '" + shown(bad) + "'",
-                            () -> api.asUser().get("/courses/{courseId}/quizzes/{quizId}", course, bad), problems);
+                            () -> api.http().asUser().get("/courses/{courseId}/quizzes/{quizId}", course, bad), problems);
                 }
             }
         }
@@ -67,21 +67,21 @@ public class InputRegression {
         String password = "Wrong-" + UUID.randomUUID();
         api.journal().redactor().addSecret(password);
         probe(api, "POST /auth/login with malformed JSON",
-                () -> api.given().body("{\"email\": \"" + email + "\", \"password\": ").post("/auth/login"), problems);
+                () -> api.http().given().body("{\"email\": \"" + email + "\", \"password\": ").post("/auth/login"), problems);
         probe(api, "POST /auth/login with wrong types",
-                () -> api.given().body("{\"email\": 12345, \"password\": true}").post("/auth/login"), problems);
+                () -> api.http().given().body("{\"email\": 12345, \"password\": true}").post("/auth/login"), problems);
         probe(api, "POST /auth/login with unknown fields",
-                () -> api.given().body(Map.of("email", email, "password", password, "role", "admin", "isAdmin", true))
+                () -> api.http().given().body(Map.of("email", email, "password", password, "role", "admin", "isAdmin", true))
                         .post("/auth/login"), problems);
         if (api.config().admin().isPresent()) {
             String nobody = UUID.randomUUID().toString();
             String admin = api.session().adminToken();
             probe(api, "PATCH /admin/users/{id} with malformed JSON",
-                    () -> api.withBearer(admin).body("{\"active\": ").patch("/admin/users/{id}", nobody), problems);
+                    () -> api.http().withBearer(admin).body("{\"active\": ").patch("/admin/users/{id}", nobody), problems);
             probe(api, "PATCH /admin/users/{id} with a wrong type",
-                    () -> api.withBearer(admin).body("{\"active\": \"yes\"}").patch("/admin/users/{id}", nobody), problems);
+                    () -> api.http().withBearer(admin).body("{\"active\": \"yes\"}").patch("/admin/users/{id}", nobody), problems);
             probe(api, "PATCH /admin/users/{id} with unknown fields",
-                    () -> api.withBearer(admin).body("{\"active\": true, \"role\": \"admin\"}")
+                    () -> api.http().withBearer(admin).body("{\"active\": true, \"role\": \"admin\"}")
                             .patch("/admin/users/{id}", nobody), problems);
         }
         Optional<Catalogue.CourseDetail> quizCourse = quizCourse(api);
@@ -93,14 +93,14 @@ public class InputRegression {
             api.session().requireEnrolled(courseId);
             String path = "/courses/{courseId}/quizzes/{quizId}/submit";
             probe(api, "POST " + path + " with malformed JSON",
-                    () -> api.asUser().body("{\"answers\": [").post(path, courseId, quizId), problems);
+                    () -> api.http().asUser().body("{\"answers\": [").post(path, courseId, quizId), problems);
             probe(api, "POST " + path + " with a wrong type",
-                    () -> api.asUser().body("{\"answers\": \"all of them\"}").post(path, courseId, quizId), problems);
+                    () -> api.http().asUser().body("{\"answers\": \"all of them\"}").post(path, courseId, quizId), problems);
             probe(api, "POST " + path + " with a wrong item type",
-                    () -> api.asUser().body("{\"answers\": [{\"questionId\": 1, \"optionIndex\": \"first\"}]}")
+                    () -> api.http().asUser().body("{\"answers\": [{\"questionId\": 1, \"optionIndex\": \"first\"}]}")
                             .post(path, courseId, quizId), problems);
             probe(api, "POST " + path + " with unknown fields",
-                    () -> api.asUser().body("{\"answers\": [], \"score\": 100, \"passed\": true}")
+                    () -> api.http().asUser().body("{\"answers\": [], \"score\": 100, \"passed\": true}")
                             .post(path, courseId, quizId), problems);
         }
         assertTrue(problems.isEmpty(), () -> "Malformed bodies: " + String.join("; ", problems));
@@ -120,7 +120,7 @@ public class InputRegression {
         String courseId = detail.course().id();
         String quizId = detail.firstQuiz().orElseThrow().quizId();
         api.session().requireEnrolled(courseId);
-        Response r = api.asUser().get("/courses/{courseId}/quizzes/{quizId}", courseId, quizId);
+        ApiResponse r = api.http().asUser().get("/courses/{courseId}/quizzes/{quizId}", courseId, quizId);
         Assumptions.assumeTrue(r.statusCode() == 200, "GET /courses/" + courseId + "/quizzes/" + quizId + " answered "
                 + r.statusCode() + " (see WS3-API-6)");
         Map<String, Object> keys = new LinkedHashMap<>();
@@ -135,16 +135,16 @@ public class InputRegression {
     @DisplayName("REG-EXPOSE-2 User payloads carry no password hash or token version")
     void userPayloadsCarryNoSecrets(@BeelmsTarget BeelmsApi api) {
         List<String> problems = new ArrayList<>();
-        Response me = api.asUser().get("/users/me");
+        ApiResponse me = api.http().asUser().get("/users/me");
         secrets(api, "GET /users/me", me, problems);
         if (api.config().admin().isPresent()) {
-            Response users = api.asAdmin().queryParam("pageSize", 20).get("/admin/users");
+            ApiResponse users = api.http().asAdmin().queryParam("pageSize", 20).get("/admin/users");
             secrets(api, "GET /admin/users", users, problems);
         }
         assertTrue(problems.isEmpty(), () -> String.join("; ", problems));
     }
 
-    private static void secrets(BeelmsApi api, String request, Response r, List<String> problems) {
+    private static void secrets(BeelmsApi api, String request, ApiResponse r, List<String> problems) {
         if (r.statusCode() != 200) {
             problems.add(request + " answered " + r.statusCode() + ": " + Probes.excerpt(api, r));
             return;
@@ -166,18 +166,18 @@ public class InputRegression {
     void errorBodiesLeakNothing(@BeelmsTarget BeelmsApi api) {
         List<String> problems = new ArrayList<>();
         String unknown = UUID.randomUUID().toString();
-        errorBody(api, "GET /courses/{courseId} for an unknown course", api.given().get("/courses/{courseId}", unknown), problems);
+        errorBody(api, "GET /courses/{courseId} for an unknown course", api.http().given().get("/courses/{courseId}", unknown), problems);
         errorBody(api, "GET /wiki/articles/{slug} for an unknown slug",
-                api.given().get("/wiki/articles/{slug}", "beelms-regression-" + unknown), problems);
-        errorBody(api, "GET of an unknown route", api.given().get("/beelms-regression-no-such-route"), problems);
-        errorBody(api, "GET /users/me without a token", api.given().get("/users/me"), problems);
-        errorBody(api, "POST /auth/login with an empty body", api.given().body("{}").post("/auth/login"), problems);
-        errorBody(api, "GET /wiki/articles with a bad page", api.given().queryParam("page", "-1'")
+                api.http().given().get("/wiki/articles/{slug}", "beelms-regression-" + unknown), problems);
+        errorBody(api, "GET of an unknown route", api.http().given().get("/beelms-regression-no-such-route"), problems);
+        errorBody(api, "GET /users/me without a token", api.http().given().get("/users/me"), problems);
+        errorBody(api, "POST /auth/login with an empty body", api.http().given().body("{}").post("/auth/login"), problems);
+        errorBody(api, "GET /wiki/articles with a bad page", api.http().given().queryParam("page", "-1'")
                 .get("/wiki/articles"), problems);
         assertTrue(problems.isEmpty(), () -> "Error bodies: " + String.join("; ", problems));
     }
 
-    private static void errorBody(BeelmsApi api, String what, Response r, List<String> problems) {
+    private static void errorBody(BeelmsApi api, String what, ApiResponse r, List<String> problems) {
         if (r.statusCode() < 400) {
             return;
         }
@@ -190,7 +190,7 @@ public class InputRegression {
                 + r.statusCode() + " with " + leak + " in the body: " + Probes.excerpt(api, r)));
     }
 
-    private static void probe(BeelmsApi api, String what, Supplier<Response> request, List<String> problems) {
+    private static void probe(BeelmsApi api, String what, Supplier<ApiResponse> request, List<String> problems) {
         Probes.badInputProblem(api, what, request.get()).ifPresent(problems::add);
     }
 

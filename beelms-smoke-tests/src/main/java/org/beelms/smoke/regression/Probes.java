@@ -1,7 +1,8 @@
 package org.beelms.smoke.regression;
 
-import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
+import org.beelms.smoke.client.ApiResponse;
+import org.beelms.smoke.client.Json;
+import org.beelms.smoke.client.ApiRequest;
 import org.beelms.smoke.client.BeelmsApi;
 import org.beelms.smoke.client.Catalogue;
 import org.beelms.smoke.client.RecordingFilter;
@@ -26,8 +27,8 @@ final class Probes {
             return method + " " + template;
         }
 
-        Response send(RequestSpecification spec) {
-            RequestSpecification s = body == null ? spec : spec.body(body);
+        ApiResponse send(ApiRequest spec) {
+            ApiRequest s = body == null ? spec : spec.body(body);
             return s.request(method, template, pathValues);
         }
     }
@@ -96,16 +97,16 @@ final class Probes {
     }
 
     /** A 404 worded like an unknown route ("Cannot POST /api/...") means the deployment has no such route. */
-    static boolean routeAbsent(Response r) {
+    static boolean routeAbsent(ApiResponse r) {
         return r.statusCode() == 404 && r.getBody().asString().contains("Cannot ");
     }
 
-    static boolean isJson(Response r) {
+    static boolean isJson(ApiResponse r) {
         String type = r.getContentType();
         return type != null && type.toLowerCase(Locale.ROOT).contains("json");
     }
 
-    static String excerpt(BeelmsApi api, Response r) {
+    static String excerpt(BeelmsApi api, ApiResponse r) {
         return RecordingFilter.excerpt(api.journal().redactor(), r.getBody().asString());
     }
 
@@ -113,7 +114,7 @@ final class Probes {
      * The problem with an answer to bad input, or empty: it must be a 4xx with a JSON body that leaks nothing (no
      * HTML, no stack trace, no SQL).
      */
-    static Optional<String> badInputProblem(BeelmsApi api, String what, Response r) {
+    static Optional<String> badInputProblem(BeelmsApi api, String what, ApiResponse r) {
         int status = r.statusCode();
         String body = r.getBody().asString();
         if (status >= 500) {
@@ -152,14 +153,10 @@ final class Probes {
     }
 
     /** The JSON root of an answer, or null when it is not JSON. */
-    static Object json(Response r) {
+    static Object json(ApiResponse r) {
         if (!isJson(r)) {
             return null;
         }
-        try {
-            return r.jsonPath().get("$");
-        } catch (RuntimeException e) {
-            return null;
-        }
+        return Json.parse(r).orElse(null);
     }
 }

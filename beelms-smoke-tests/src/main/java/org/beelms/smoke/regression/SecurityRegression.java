@@ -1,6 +1,7 @@
 package org.beelms.smoke.regression;
 
-import io.restassured.response.Response;
+import org.beelms.smoke.client.ApiResponse;
+import org.beelms.smoke.client.Json;
 import org.beelms.smoke.client.BeelmsApi;
 import org.beelms.smoke.client.SmokeSession.LoginOutcome;
 import org.beelms.smoke.config.SmokeMode;
@@ -40,9 +41,10 @@ public class SecurityRegression {
         String email = "beelms-regression@example.com";
         LoginOutcome login = api.session().userLogin();
         if (login.ok()) {
-            Response me = api.withBearer(login.accessToken()).get("/users/me");
-            if (me.statusCode() == 200 && Probes.isJson(me) && me.jsonPath().getString("id") != null) {
-                subject = me.jsonPath().getString("id");
+            ApiResponse me = api.http().withBearer(login.accessToken()).get("/users/me");
+            Object id = Json.objectOrEmpty(me).get("id");
+            if (me.statusCode() == 200 && Probes.isJson(me) && id != null) {
+                subject = String.valueOf(id);
                 email = login.email();
             }
         }
@@ -52,7 +54,7 @@ public class SecurityRegression {
         List<String> problems = new ArrayList<>();
         List<String> absent = new ArrayList<>();
         for (Probes.Endpoint endpoint : Probes.protectedEndpoints(ids)) {
-            Response none = endpoint.send(api.given());
+            ApiResponse none = endpoint.send(api.http().given());
             if (Probes.routeAbsent(none)) {
                 absent.add(endpoint.describe());
                 continue;
@@ -60,7 +62,7 @@ public class SecurityRegression {
             judge(api, endpoint, "no token", none, problems);
             for (ForgedTokens.Kind kind : ForgedTokens.Kind.values()) {
                 String token = forged.token(kind, subject, email, now);
-                judge(api, endpoint, kind.description(), endpoint.send(api.withBearer(token)), problems);
+                judge(api, endpoint, kind.description(), endpoint.send(api.http().withBearer(token)), problems);
             }
         }
         assertTrue(problems.isEmpty(), () -> "The JWT guard let bad tokens through (expected 401): "
@@ -75,7 +77,7 @@ public class SecurityRegression {
         }
     }
 
-    private static void judge(BeelmsApi api, Probes.Endpoint endpoint, String what, Response r, List<String> problems) {
+    private static void judge(BeelmsApi api, Probes.Endpoint endpoint, String what, ApiResponse r, List<String> problems) {
         if (r.statusCode() != 401) {
             problems.add(endpoint.describe() + " with " + what + " answered " + r.statusCode()
                     + (r.statusCode() >= 200 && r.statusCode() < 300 ? " (accepted!)" : "") + ": " + Probes.excerpt(api, r));
@@ -88,15 +90,16 @@ public class SecurityRegression {
     void adminGuard(@BeelmsTarget BeelmsApi api) {
         Assumptions.assumeTrue(api.config().admin().isPresent(),
                 "no admin credentials configured (admin.email/admin.password): the admin guard needs both roles");
-        Response me = api.asUser().get("/users/me");
+        ApiResponse me = api.http().asUser().get("/users/me");
         Assumptions.assumeTrue(me.statusCode() == 200 && Probes.isJson(me),
                 "cannot read the smoke account (GET /users/me answered " + me.statusCode() + ")");
-        String userId = me.jsonPath().getString("id");
+        Object meId = Json.objectOrEmpty(me).get("id");
+        String userId = meId == null ? null : String.valueOf(meId);
         String adminToken = api.session().adminToken();
         List<String> problems = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (Probes.Endpoint endpoint : Probes.adminEndpoints(userId)) {
-            Response asUser = endpoint.send(api.asUser());
+            ApiResponse asUser = endpoint.send(api.http().asUser());
             if (asUser.statusCode() != 403) {
                 problems.add("an ordinary user on " + endpoint.describe() + " got " + asUser.statusCode()
                         + " instead of 403: " + Probes.excerpt(api, asUser));
@@ -105,7 +108,7 @@ public class SecurityRegression {
                 notes.add("the admin's PATCH is not sent in production mode");
                 continue;
             }
-            Response asAdmin = endpoint.send(api.withBearer(adminToken));
+            ApiResponse asAdmin = endpoint.send(api.http().withBearer(adminToken));
             if (asAdmin.statusCode() != 200) {
                 problems.add("the admin on " + endpoint.describe() + " got " + asAdmin.statusCode()
                         + " instead of 200: " + Probes.excerpt(api, asAdmin));
@@ -123,7 +126,7 @@ public class SecurityRegression {
     @DisplayName("REG-HDR-1 Security headers and CORS (reported as information, never a pass or a failure)")
     void reportsSecurityHeadersAndCors(@BeelmsTarget BeelmsApi api, TestReporter reporter) {
         Map<String, String> entries = new LinkedHashMap<>();
-        Response health = api.given().header("Origin", PROBE_ORIGIN).get("/health");
+        ApiResponse health = api.http().given().header("Origin", PROBE_ORIGIN).get("/health");
         List<String> present = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (String header : SECURITY_HEADERS) {
@@ -144,7 +147,7 @@ public class SecurityRegression {
         String credentials = health.getHeader("Access-Control-Allow-Credentials");
         api.journal().observation(new Observation("CORS", "GET /health with Origin " + PROBE_ORIGIN,
                 corsDetail(allowOrigin, credentials)));
-        Response preflight = api.given().header("Origin", PROBE_ORIGIN)
+        ApiResponse preflight = api.http().given().header("Origin", PROBE_ORIGIN)
                 .header("Access-Control-Request-Method", "GET")
                 .header("Access-Control-Request-Headers", "authorization")
                 .options("/users/me");

@@ -1,6 +1,7 @@
 package org.beelms.smoke.regression;
 
-import io.restassured.response.Response;
+import org.beelms.smoke.client.ApiResponse;
+import org.beelms.smoke.client.Json;
 import org.beelms.smoke.client.BeelmsApi;
 import org.beelms.smoke.client.Catalogue;
 import org.beelms.smoke.client.SmokeSession.LoginOutcome;
@@ -45,8 +46,8 @@ public class StabilityRegression {
         String courseId = course.course().id();
         api.session().requireEnrolled(courseId);
         for (int i = 1; i <= 2; i++) {
-            Response again = api.asUser().post("/courses/{courseId}/enroll", courseId);
-            api.expectSuccess(StatusKey.ENROLL, "POST /courses/" + courseId + "/enroll (repeat " + i + ")", again);
+            ApiResponse again = api.http().asUser().post("/courses/{courseId}/enroll", courseId);
+            api.http().expectSuccess(StatusKey.ENROLL, "POST /courses/" + courseId + "/enroll (repeat " + i + ")", again);
         }
         Map<String, Object> first = null;
         for (int i = 1; i <= 2; i++) {
@@ -59,8 +60,8 @@ public class StabilityRegression {
                         + "completing the same item again");
             }
         }
-        long enrolments = api.asUser().get("/users/me/courses").jsonPath().getList("id").stream()
-                .filter(id -> courseId.equals(String.valueOf(id))).count();
+        long enrolments = Json.array(api.http().asUser().get("/users/me/courses"), "GET /users/me/courses").stream()
+                .filter(c -> courseId.equals(String.valueOf(c.get("id")))).count();
         assertEquals(1, enrolments, "GET /users/me/courses lists course " + courseId + " " + enrolments
                 + " times after repeated enrolments");
     }
@@ -105,9 +106,9 @@ public class StabilityRegression {
             if (!first.ok()) {
                 fail("the new throwaway account cannot log in: " + first.problem());
             }
-            id = api.withBearer(first.accessToken()).get("/users/me").then().statusCode(200)
-                    .extract().path("id");
-            Response off = api.withBearer(admin).body(Map.of("active", false)).patch("/admin/users/{id}", id);
+            id = String.valueOf(Json.object(api.http().withBearer(first.accessToken()).get("/users/me")
+                    .expectStatus(200), "GET /users/me").get("id"));
+            ApiResponse off = api.http().withBearer(admin).body(Map.of("active", false)).patch("/admin/users/{id}", id);
             assertEquals(200, off.statusCode(), "PATCH /admin/users/" + id + " {active:false} answered "
                     + off.statusCode() + ": " + Probes.excerpt(api, off));
             deactivated = true;
@@ -116,12 +117,12 @@ public class StabilityRegression {
             if (refused.ok() || refused.status() / 100 == 2) {
                 problems.add("the deactivated account still logs in (POST /auth/login answered " + refused.status() + ")");
             }
-            Response oldToken = api.withBearer(first.accessToken()).get("/users/me");
+            ApiResponse oldToken = api.http().withBearer(first.accessToken()).get("/users/me");
             if (oldToken.statusCode() != 401) {
                 problems.add("the deactivated account's token still answers " + oldToken.statusCode()
                         + " on GET /users/me instead of 401");
             }
-            Response on = api.withBearer(admin).body(Map.of("active", true)).patch("/admin/users/{id}", id);
+            ApiResponse on = api.http().withBearer(admin).body(Map.of("active", true)).patch("/admin/users/{id}", id);
             assertEquals(200, on.statusCode(), "PATCH /admin/users/" + id + " {active:true} answered " + on.statusCode());
             deactivated = false;
             assertTrue(problems.isEmpty(), () -> "REG-LIFE-1: " + String.join("; ", problems));
@@ -130,10 +131,10 @@ public class StabilityRegression {
             if (!again.ok()) {
                 fail("the reactivated account cannot log in: " + again.problem());
             }
-            Response deleted = api.withBearer(again.accessToken()).delete("/users/me");
-            api.expectSuccess(StatusKey.DELETE_ACCOUNT, "DELETE /users/me", deleted);
+            ApiResponse deleted = api.http().withBearer(again.accessToken()).delete("/users/me");
+            api.http().expectSuccess(StatusKey.DELETE_ACCOUNT, "DELETE /users/me", deleted);
             api.session().removed(extra);
-            Response dead = api.withBearer(again.accessToken()).get("/users/me");
+            ApiResponse dead = api.http().withBearer(again.accessToken()).get("/users/me");
             assertEquals(401, dead.statusCode(), "REG-LIFE-2: the deleted account's token still answers "
                     + dead.statusCode() + " on GET /users/me instead of 401");
             LoginOutcome gone = api.session().freshLogin(creds, "deleted account");
@@ -143,7 +144,7 @@ public class StabilityRegression {
             if (deactivated) {
                 // let the end of the run log in and delete the account
                 if (id != null) {
-                    api.withBearer(admin).body(Map.of("active", true)).patch("/admin/users/{id}", id);
+                    api.http().withBearer(admin).body(Map.of("active", true)).patch("/admin/users/{id}", id);
                 }
             }
         }
@@ -161,29 +162,31 @@ public class StabilityRegression {
         String courseId = course.course().id();
         Catalogue.CurriculumItem item = course.firstTask().orElse(course.curriculum().get(0));
         boolean taskRoute = api.config().taskCompletion() == TaskCompletion.TASKS && item.taskId() != null;
-        Response r = taskRoute
-                ? api.asUser().post("/courses/{courseId}/tasks/{taskId}/complete", courseId, item.taskId())
-                : api.asUser().post("/courses/{courseId}/curriculum/{itemId}/complete", courseId, item.id());
+        ApiResponse r = taskRoute
+                ? api.http().asUser().post("/courses/{courseId}/tasks/{taskId}/complete", courseId, item.taskId())
+                : api.http().asUser().post("/courses/{courseId}/curriculum/{itemId}/complete", courseId, item.id());
         String request = taskRoute ? "POST /courses/" + courseId + "/tasks/" + item.taskId() + "/complete"
                 : "POST /courses/" + courseId + "/curriculum/" + item.id() + "/complete";
-        api.expectSuccess(StatusKey.COMPLETE_TASK, request + " (" + when + ")", r);
+        api.http().expectSuccess(StatusKey.COMPLETE_TASK, request + " (" + when + ")", r);
     }
 
     private static Map<String, Object> progress(BeelmsApi api, String token, String courseId) {
-        Response r = api.withBearer(token).get("/courses/{courseId}/curriculum/progress", courseId);
+        ApiResponse r = api.http().withBearer(token).get("/courses/{courseId}/curriculum/progress", courseId);
         if (r.statusCode() != 200 || !Probes.isJson(r)) {
             throw new AssertionFailedError("GET /courses/" + courseId + "/curriculum/progress answered "
                     + r.statusCode() + ": " + Probes.excerpt(api, r));
         }
+        Map<String, Object> json = Json.object(r, "GET /courses/" + courseId + "/curriculum/progress");
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("totalItems", r.jsonPath().get("totalItems"));
-        out.put("completedItems", r.jsonPath().get("completedItems"));
-        out.put("progressPercent", r.jsonPath().get("progressPercent"));
-        List<Map<String, Object>> items = r.jsonPath().getList("items");
+        out.put("totalItems", json.get("totalItems"));
+        out.put("completedItems", json.get("completedItems"));
+        out.put("progressPercent", json.get("progressPercent"));
         Map<String, Object> completed = new LinkedHashMap<>();
-        if (items != null) {
-            for (Map<String, Object> item : items) {
-                completed.put(String.valueOf(item.get("id")), item.get("completed"));
+        if (json.get("items") instanceof List<?> items) {
+            for (Object item : items) {
+                if (item instanceof Map<?, ?> m) {
+                    completed.put(String.valueOf(m.get("id")), m.get("completed"));
+                }
             }
         }
         out.put("items", completed);
@@ -192,12 +195,12 @@ public class StabilityRegression {
 
     /** What the account reads about the course: its my-courses entry and its progress (the quiz item included). */
     private static Map<String, Object> snapshot(BeelmsApi api, String token, String courseId) {
-        Response mine = api.withBearer(token).get("/users/me/courses");
+        ApiResponse mine = api.http().withBearer(token).get("/users/me/courses");
         if (mine.statusCode() != 200 || !Probes.isJson(mine)) {
             throw new AssertionFailedError("GET /users/me/courses answered " + mine.statusCode() + ": "
                     + Probes.excerpt(api, mine));
         }
-        List<Map<String, Object>> courses = mine.jsonPath().getList("$");
+        List<Map<String, Object>> courses = Json.array(mine, "GET /users/me/courses");
         Map<String, Object> entry = courses.stream().filter(c -> courseId.equals(String.valueOf(c.get("id"))))
                 .findFirst().orElseThrow(() -> new AssertionFailedError("GET /users/me/courses does not list course "
                         + courseId + " the account is enrolled in"));

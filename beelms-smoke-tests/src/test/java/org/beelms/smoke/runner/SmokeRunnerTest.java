@@ -444,14 +444,14 @@ class SmokeRunnerTest {
             SmokeRunResult result = run(config(server).build(), "ws1", "ws3");
             CheckResult api2 = result.checksFor("WS3-API-3").get(0);
             assertTrue(api2.message().contains("/enroll") && api2.message().contains("404"), api2.message());
-            // a REST Assured status assertion gets the failing exchange appended
+            // a status expectation names the request and gets the failing exchange (with its body) appended
             CheckResult fine = result.checksFor("WS1-API-2").get(0);
             assertEquals(CheckStatus.PASSED, fine.status());
             server.articleDetail500 = true;
             SmokeRunResult broken = run(config(server).build(), "ws1");
             CheckResult detail = broken.checksFor("WS1-API-2").get(0);
             assertEquals(CheckStatus.FAILED, detail.status());
-            assertTrue(detail.message().contains("Expected status code <200> but was <500>")
+            assertTrue(detail.message().contains("GET /api/wiki/articles/getting-started answered 500, expected 200")
                     && detail.message().contains("GET " + server.url() + "/api/wiki/articles/getting-started → 500")
                     && detail.message().contains("Internal server error"), detail.message());
         }
