@@ -13,8 +13,10 @@
 #        --port 3000 --no-rate-limits
 # Figures depend on the machine's load: run it on a quiet machine, or state the load (printed) with the figures.
 #
-# Each jar runs twice per round: as a new user starts it (java -jar) and with the JVM options for short runs in
-# SMOKE_FAST_OPTS (default: C1 only, serial GC; the JIT's optimising compiler is most of a short run's CPU).
+# Each jar runs twice per round: as a new user starts it (java -jar: the jar's launcher starts a second JVM with C1
+# only, the serial GC and its class-data archive) and with --in-process (one JVM, the JDK's default options). The
+# archive is recorded into a throwaway cache directory by one untimed run of each jar first (its time is printed:
+# what the first run on a machine costs).
 # BENCH_MAVEN=1 also times `mvn beelms:smoke` (smoke tier) in a throwaway project using the plugin installed in the
 # local repository (MAVEN_REPO, default ~/.m2/repository; build it first: ./mvnw install -pl beelms-release-maven-plugin -am -DskipTests).
 set -euo pipefail
@@ -24,7 +26,6 @@ url=${1:?usage: bench/smoke-vs-newman.sh URL [RUNS] [JAR...]}
 runs=${2:-5}
 shift $(( $# >= 2 ? 2 : 1 ))
 jars=("$@")
-fast_opts=${SMOKE_FAST_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}
 if [ ${#jars[@]} -eq 0 ]; then
   jar=$(ls beelms-smoke-tests/target/beelms-smoke-tests-*-standalone.jar 2>/dev/null | grep -v sources | head -n 1 || true)
   if [ -z "$jar" ]; then
@@ -44,6 +45,7 @@ fi
 collection=bench/newman/ws-smoke.postman_collection.json
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+export BEELMS_SMOKE_CACHE_DIR=$work/cache
 
 # run_one NAME COMMAND...: runs it (the benchmark stops when it fails) and appends its wall and CPU (user + system)
 # milliseconds to $work/NAME.wall and $work/NAME.cpu. CPU time is the figure that survives a loaded machine.
@@ -85,16 +87,20 @@ fi
 
 best() { sort -n "$work/$1" | head -n 1; }
 
+for j in "${!jars[@]}"; do
+  run_one "first$j" java -jar "${jars[$j]}" --url "$url" --report "$work/report"
+done
+
 for i in $(seq 1 "$runs"); do
   run_one newman "$newman" run "$collection" --env-var "baseUrl=$url" --reporters cli --reporter-cli-no-banner \
       --reporter-cli-no-summary --reporter-cli-no-success-assertions --silent
   for j in "${!jars[@]}"; do
     run_one "smoke$j" java -jar "${jars[$j]}" --url "$url" --report "$work/report"
     run_one "ops$j" java -jar "${jars[$j]}" --url "$url" --suites ops --report "$work/report"
-    # shellcheck disable=SC2086 # the options are words
-    run_one "fast$j" java $fast_opts -jar "${jars[$j]}" --url "$url" --report "$work/report"
-    # shellcheck disable=SC2086
-    run_one "fastops$j" java $fast_opts -jar "${jars[$j]}" --url "$url" --suites ops --report "$work/report"
+    if java -jar "${jars[$j]}" --help | grep -q -- --in-process; then # jars before the launcher run in one JVM anyway
+      run_one "inproc$j" java -jar "${jars[$j]}" --in-process --url "$url" --report "$work/report"
+      run_one "inprocops$j" java -jar "${jars[$j]}" --in-process --url "$url" --suites ops --report "$work/report"
+    fi
   done
   if [ -n "${mvn_cmd+x}" ]; then
     run_one maven "${mvn_cmd[@]}"
@@ -117,10 +123,13 @@ for j in "${!jars[@]}"; do
   jar_name=$(basename "${jars[$j]}")
   row "smoke tier $jar_name" "smoke$j" 1
   row "--suites ops $jar_name" "ops$j" 0
-  row "smoke tier, fast JVM options, $jar_name" "fast$j" 1
-  row "--suites ops, fast JVM options, $jar_name" "fastops$j" 0
+  if [ -s "$work/inproc$j.wall" ]; then
+    row "smoke tier --in-process $jar_name" "inproc$j" 1
+    row "--suites ops --in-process $jar_name" "inprocops$j" 0
+  fi
+  row "first run (records the class-data archive) $jar_name" "first$j" 1
 done
 if [ -n "${mvn_cmd+x}" ]; then
   row "mvn beelms:smoke (smoke tier, Maven start included)" maven 1
 fi
-echo "fast JVM options: $fast_opts"
+echo "jar runs: java -jar (second JVM: C1, serial GC, class-data archive) and --in-process (one JVM, JDK defaults)"

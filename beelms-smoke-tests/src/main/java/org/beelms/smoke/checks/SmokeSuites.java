@@ -33,4 +33,26 @@ public final class SmokeSuites {
 
     private SmokeSuites() {
     }
+
+    /**
+     * The check classes that can hold a check of {@code suites} (tags), in run order: JUnit discovers only these (each
+     * class discovered costs start-up time), and the tag filter still decides which checks run.
+     */
+    public static List<Class<?>> classesFor(Set<String> suites) {
+        return ALL_CLASSES.stream().filter(c -> {
+            if (CHECK_CLASSES.contains(c)) {
+                return suites.contains(ALL) || SUITE_TAGS.stream().anyMatch(tag -> suites.contains(tag) && tagged(c, tag));
+            }
+            return REGRESSION_CLASSES.contains(c) ? suites.contains(REGRESSION) : suites.contains(PAGES);
+        }).toList();
+    }
+
+    private static boolean tagged(Class<?> type, String tag) {
+        for (org.junit.jupiter.api.Tag t : type.getAnnotationsByType(org.junit.jupiter.api.Tag.class)) {
+            if (t.value().equals(tag)) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

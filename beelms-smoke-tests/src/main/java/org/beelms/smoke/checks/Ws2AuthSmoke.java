@@ -1,5 +1,6 @@
 package org.beelms.smoke.checks;
 
+import org.beelms.smoke.client.ApiRequest;
 import org.beelms.smoke.client.ApiResponse;
 import org.beelms.smoke.client.BeelmsApi;
 import org.beelms.smoke.client.Json;
@@ -130,16 +131,23 @@ public class Ws2AuthSmoke {
         String email = "beelms-smoke-ratelimit-" + UUID.randomUUID().toString().substring(0, 12) + "@example.com";
         String wrong = "Wrong-" + UUID.randomUUID();
         api.journal().redactor().addSecret(wrong);
-        List<Integer> statuses = new ArrayList<>();
-        for (int attempt = 1; attempt <= RATE_LIMIT_ATTEMPTS; attempt++) {
-            ApiResponse r = api.http().given().body(Map.of("email", email, "password", wrong)).post("/auth/login");
-            statuses.add(r.statusCode());
+        // the documented limit's worth of failed logins at once, then one more after they were all counted: the same
+        // requests as one after the other (a limit of 5 answers the 6th with 429), in the time of about two
+        ApiRequest attempt = api.http().given().body(Map.of("email", email, "password", wrong));
+        List<ApiResponse> answers = new ArrayList<>(attempt.burst(RATE_LIMIT_ATTEMPTS - 1, "POST", "/auth/login"));
+        if (answers.stream().noneMatch(r -> r.statusCode() == 429)) {
+            answers.add(attempt.post("/auth/login"));
+        }
+        List<Integer> statuses = answers.stream().map(ApiResponse::statusCode).toList();
+        for (ApiResponse r : answers) {
             if (r.statusCode() == 429) {
                 String retryAfter = r.getHeader("Retry-After");
                 assertNotNull(retryAfter, "429 without a Retry-After header");
                 assertFalse(retryAfter.isBlank(), "429 with an empty Retry-After header");
                 return;
             }
+        }
+        for (ApiResponse r : answers) {
             int status = r.statusCode();
             assertTrue(status == 401 || status == 400, () -> "a failed login (unknown email, wrong password) answered "
                     + status + " instead of 401: " + RecordingFilter.excerpt(api.journal().redactor(), r.getBody().asString()));

@@ -75,6 +75,19 @@ public final class ApiRequest {
         return send(method.toUpperCase(java.util.Locale.ROOT), path, pathParams);
     }
 
+    /**
+     * Sends this request {@code times} times at once (e.g. a burst of failed logins for a rate limiter) and returns
+     * the answers in sending order; all are recorded for the calling check.
+     */
+    public List<ApiResponse> burst(int times, String method, String path, Object... pathParams) {
+        if (times < 1) {
+            throw new IllegalArgumentException("a burst of " + times + " requests");
+        }
+        String bodyText = body == null ? null : body instanceof String s ? s : Json.write(body);
+        return transport.sendAll(method.toUpperCase(java.util.Locale.ROOT), url(path, pathParams), headers, bodyText,
+                times);
+    }
+
     private ApiResponse send(String method, String path, Object[] pathParams) {
         String bodyText = body == null ? null : body instanceof String s ? s : Json.write(body);
         return transport.send(method, url(path, pathParams), headers, bodyText);

@@ -46,7 +46,8 @@ public final class BeelmsClient implements BeelmsApi {
         this.config = config;
         this.journal = journal;
         config.secrets().forEach(journal.redactor()::addSecret);
-        this.transport = new HttpTransport(config.connectTimeout(), config.readTimeout(), journal);
+        this.transport = new HttpTransport(config.connectTimeout(), config.readTimeout(), journal,
+                !plainHttpOnly(config));
         // loaded once: it checks the answers of both paths
         this.conformance = config.spec().isPresent() ? ContractConformance.load(config, journal) : null;
         if (conformance != null) {

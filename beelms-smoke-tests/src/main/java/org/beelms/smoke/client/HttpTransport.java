@@ -1,11 +1,21 @@
 package org.beelms.smoke.client;
 
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLContextSpi;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLServerSocketFactory;
+import javax.net.ssl.SSLSessionContext;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -31,12 +41,20 @@ public final class HttpTransport {
     private final SmokeJournal journal;
     private final List<ExchangeListener> listeners = new CopyOnWriteArrayList<>();
 
-    public HttpTransport(Duration connectTimeout, Duration readTimeout, SmokeJournal journal) {
-        this.client = HttpClient.newBuilder()
+    /**
+     * @param tls whether any base is {@code https}: without, the client gets no TLS set-up at all (the JDK's default
+     *            {@code SSLContext} loads the security providers and parses the trust store, some 200 ms of a short
+     *            run's start), and an answer redirecting to {@code https} fails naming the setting to change
+     */
+    public HttpTransport(Duration connectTimeout, Duration readTimeout, SmokeJournal journal, boolean tls) {
+        HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
+                .followRedirects(HttpClient.Redirect.NORMAL);
+        if (!tls) {
+            builder.sslContext(new NoTls()).sslParameters(new SSLParameters());
+        }
+        this.client = builder.build();
         this.readTimeout = readTimeout;
         this.journal = journal;
     }
@@ -51,7 +69,15 @@ public final class HttpTransport {
     }
 
     ApiResponse send(String method, String url, Map<String, String> headers, String body) {
-        Instant start = Instant.now();
+        return sendAll(method, url, headers, body, 1).get(0);
+    }
+
+    /**
+     * Sends the same request {@code times} times at once (a burst, e.g. failed logins against a rate limiter) and
+     * returns the answers in sending order, each recorded from the calling thread, so the journal gives them to the
+     * calling check. Bounded: each by the read timeout.
+     */
+    List<ApiResponse> sendAll(String method, String url, Map<String, String> headers, String body, int times) {
         String recordedUrl = journal.redactor().redact(url);
         URI uri;
         try {
@@ -60,39 +86,136 @@ public final class HttpTransport {
             throw new IllegalArgumentException(method + " " + recordedUrl + ": not a valid URL ("
                     + journal.redactor().redact(e.getMessage()) + ")");
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(readTimeout);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(readTimeout);
         headers.forEach((name, value) -> {
             if (body != null || !"Content-Type".equalsIgnoreCase(name)) {
-                request.header(name, value);
+                builder.header(name, value);
             }
         });
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+        builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body));
-        HttpResponse<byte[]> answer;
-        try {
-            answer = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw failed(method, recordedUrl, start, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw failed(method, recordedUrl, start, new IOException("interrupted", e));
+        HttpRequest request = builder.build();
+        List<Instant> starts = new java.util.ArrayList<>();
+        List<java.util.concurrent.CompletableFuture<Timed>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < times; i++) {
+            Instant start = Instant.now();
+            starts.add(start);
+            answers.add(times == 1
+                    ? java.util.concurrent.CompletableFuture.completedFuture(sendNow(request))
+                    : client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+                            .handle((answer, error) -> new Timed(answer, error, Instant.now())));
         }
-        ApiResponse response = new ApiResponse(method, url, answer.statusCode(), answer.headers(), answer.body());
-        Duration took = Duration.between(start, Instant.now());
-        String excerpt = response.statusCode() < 200 || response.statusCode() >= 300
-                ? RecordingFilter.excerpt(journal.redactor(), response.asString()) : null;
-        journal.record(new RecordedRequest(start, method, recordedUrl, response.statusCode(), took, excerpt, null));
-        for (ExchangeListener listener : listeners) {
-            listener.exchanged(method, uri, response);
+        List<ApiResponse> responses = new java.util.ArrayList<>();
+        UncheckedIOException failure = null;
+        for (int i = 0; i < times; i++) {
+            Timed timed = answers.get(i).join();
+            Instant start = starts.get(i);
+            if (timed.error() != null) {
+                UncheckedIOException e = failed(method, recordedUrl, start, timed.end(), ioCause(timed.error()));
+                failure = failure == null ? e : failure;
+                continue;
+            }
+            HttpResponse<byte[]> answer = timed.answer();
+            ApiResponse response = new ApiResponse(method, url, answer.statusCode(), answer.headers(), answer.body());
+            String excerpt = response.statusCode() < 200 || response.statusCode() >= 300
+                    ? RecordingFilter.excerpt(journal.redactor(), response.asString()) : null;
+            journal.record(new RecordedRequest(start, method, recordedUrl, response.statusCode(),
+                    Duration.between(start, timed.end()), excerpt, null));
+            for (ExchangeListener listener : listeners) {
+                listener.exchanged(method, uri, response);
+            }
+            responses.add(response);
         }
-        return response;
+        if (failure != null) {
+            throw failure;
+        }
+        return responses;
     }
 
-    private UncheckedIOException failed(String method, String recordedUrl, Instant start, IOException e) {
-        String reason = journal.redactor().redact(RecordingFilter.describe(e));
-        journal.record(new RecordedRequest(start, method, recordedUrl, -1, Duration.between(start, Instant.now()),
-                null, reason));
+    /** An answer or the error instead, and when it came. */
+    private record Timed(HttpResponse<byte[]> answer, Throwable error, Instant end) {
+    }
+
+    private Timed sendNow(HttpRequest request) {
+        try {
+            return new Timed(client.send(request, HttpResponse.BodyHandlers.ofByteArray()), null, Instant.now());
+        } catch (IOException e) {
+            return new Timed(null, e, Instant.now());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Timed(null, new IOException("interrupted", e), Instant.now());
+        }
+    }
+
+    /**
+     * The outermost exception's name with the first message down its causes: the JDK client throws e.g. a
+     * {@code ConnectException} without a message around a {@code ClosedChannelException}, whose name says less.
+     */
+    static String describe(Throwable e) {
+        String message = null;
+        for (Throwable t = e; t != null && message == null; t = t.getCause() == t ? null : t.getCause()) {
+            message = t.getMessage();
+        }
+        return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+
+    private static IOException ioCause(Throwable error) {
+        Throwable e = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                ? error.getCause() : error;
+        return e instanceof IOException io ? io : new IOException(e);
+    }
+
+    private UncheckedIOException failed(String method, String recordedUrl, Instant start, Instant end, IOException e) {
+        String reason = journal.redactor().redact(describe(e));
+        journal.record(new RecordedRequest(start, method, recordedUrl, -1, Duration.between(start, end), null, reason));
         // the message names the request and the cause; the exception itself is not chained: its text may hold secrets
         return new UncheckedIOException(method + " " + recordedUrl + " failed: " + reason, new IOException(reason));
+    }
+
+    /** The TLS context of a client whose bases are all plain {@code http}: never set up, refuses any use. */
+    private static final class NoTls extends SSLContext {
+        NoTls() {
+            super(new Refusing(), null, "none");
+        }
+    }
+
+    private static final class Refusing extends SSLContextSpi {
+        private static final String WHY = "an https URL (a redirect?) on a run whose beelms.smoke.url and webUrl are "
+                + "http: configure the https URL of the target";
+
+        @Override
+        protected void engineInit(KeyManager[] km, TrustManager[] tm, SecureRandom random) {
+            throw new UnsupportedOperationException(WHY);
+        }
+
+        @Override
+        protected SSLSocketFactory engineGetSocketFactory() {
+            throw new UnsupportedOperationException(WHY);
+        }
+
+        @Override
+        protected SSLServerSocketFactory engineGetServerSocketFactory() {
+            throw new UnsupportedOperationException(WHY);
+        }
+
+        @Override
+        protected SSLEngine engineCreateSSLEngine() {
+            throw new UnsupportedOperationException(WHY);
+        }
+
+        @Override
+        protected SSLEngine engineCreateSSLEngine(String host, int port) {
+            throw new UnsupportedOperationException(WHY);
+        }
+
+        @Override
+        protected SSLSessionContext engineGetServerSessionContext() {
+            throw new UnsupportedOperationException(WHY);
+        }
+
+        @Override
+        protected SSLSessionContext engineGetClientSessionContext() {
+            throw new UnsupportedOperationException(WHY);
+        }
     }
 }

@@ -28,6 +28,9 @@ public record CliArguments(Map<String, String> values, Set<String> suites, Path 
             "  --config FILE      properties file with configuration keys (beelms.smoke.* or bare keys)",
             "  --env NAME         environment name shown in the report (default staging)",
             "  -Dbeelms.smoke.KEY=VALUE  any configuration key (repeatable), e.g. -Dbeelms.smoke.status.quizSubmit=200,201",
+            "  --in-process       run in this JVM; by default the jar starts a second JVM tuned for a short run (C1",
+            "                     JIT only, serial GC, a class-data archive recorded in ~/.cache/beelms-smoke on the",
+            "                     first run; BEELMS_SMOKE_CACHE_DIR moves it); also BEELMS_SMOKE_IN_PROCESS=true",
             "  --help             this text",
             "",
             "Configuration precedence: these options > system properties > BEELMS_SMOKE_<KEY> environment > file > defaults.",
@@ -50,6 +53,9 @@ public record CliArguments(Map<String, String> values, Set<String> suites, Path 
             if (arg.equals("--help") || arg.equals("-h")) {
                 help = true;
                 continue;
+            }
+            if (arg.equals(LaunchPlan.IN_PROCESS_OPTION)) {
+                continue; // read by SmokeLauncher before this JVM runs the checks
             }
             if (arg.startsWith("-D")) {
                 String kv = arg.substring(2);

@@ -59,14 +59,9 @@ public final class SmokeRunner {
                     + reportDir.toAbsolutePath() + ": " + e.getMessage() + ". Choose a writable --report directory.", false);
         }
 
-        BeelmsClient preflightClient;
-        try {
-            preflightClient = new BeelmsClient(config, journal);
-        } catch (SmokeConfigException e) {
-            return finish(request, started, journal, List.of(), e.getMessage(), false);
-        }
+        List<CheckResult> results;
         LauncherDiscoveryRequest discovery = LauncherDiscoveryRequestBuilder.request()
-                .selectors(SmokeSuites.ALL_CLASSES.stream().map(DiscoverySelectors::selectClass).toList())
+                .selectors(SmokeSuites.classesFor(request.suites()).stream().map(DiscoverySelectors::selectClass).toList())
                 .filters(EngineFilter.includeEngines("junit-jupiter"),
                         TagFilter.includeTags(List.copyOf(request.suites())))
                 .configurationParameters(config.toConfigurationParameters())
@@ -84,16 +79,22 @@ public final class SmokeRunner {
                 .enableLauncherSessionListenerAutoRegistration(false)
                 .enablePostDiscoveryFilterAutoRegistration(false)
                 .build();
-        ResultCollector collector = new ResultCollector(journal, request.listener());
-        StringWriter xmlLog = new StringWriter();
-        LegacyXmlReportGeneratingListener xml = new LegacyXmlReportGeneratingListener(reportDir, new PrintWriter(xmlLog));
         try (LauncherSession session = LauncherFactory.openSession(launcherConfig)) {
-            // JUnit's discovery (some thousand classes to load) runs while the preflight waits for the target and sets
-            // up REST Assured's Groovy runtime on its first request: on an idle second core it costs no wall time
+            // JUnit's discovery (a thousand classes to load and scan) runs while this thread sets up the HTTP client
+            // and the preflight waits for the target: on a second core it costs no wall time
             FutureTask<TestPlan> plan = new FutureTask<>(() -> session.getLauncher().discover(discovery));
             Thread discovering = new Thread(plan, "beelms-smoke-discovery");
             discovering.setDaemon(true);
             discovering.start();
+            BeelmsClient preflightClient;
+            try {
+                preflightClient = new BeelmsClient(config, journal);
+            } catch (SmokeConfigException e) {
+                return finish(request, started, journal, List.of(), e.getMessage(), false);
+            }
+            ResultCollector collector = new ResultCollector(journal, request.listener());
+            LegacyXmlReportGeneratingListener xml = new LegacyXmlReportGeneratingListener(reportDir,
+                    new PrintWriter(new StringWriter()));
             TargetReadiness.Result ready = new TargetReadiness(preflightClient).await();
             request.listener().preflightFinished(ready);
             if (!ready.ready()) {
@@ -104,6 +105,7 @@ public final class SmokeRunner {
             session.getStore().put(namespace, BeelmsSmokeExtension.JOURNAL_KEY, journal);
             session.getStore().put(namespace, BeelmsSmokeExtension.CLIENT_KEY, preflightClient);
             session.getLauncher().execute(testPlan, collector, xml);
+            results = collector.results();
         }
         redactXml(reportDir, journal);
         if (config.failOnContractDeviation() && !journal.contractViolations().isEmpty()) {
@@ -112,7 +114,7 @@ public final class SmokeRunner {
                     + "fix the API or the spec, or set " + SmokeConfig.PREFIX
                     + "failOnContractDeviation=false to report them only");
         }
-        return finish(request, started, journal, collector.results(), null, true);
+        return finish(request, started, journal, results, null, true);
     }
 
     /**

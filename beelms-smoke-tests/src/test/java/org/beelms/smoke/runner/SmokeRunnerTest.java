@@ -163,6 +163,27 @@ class SmokeRunnerTest {
     }
 
     @Test
+    void theRateLimitProbeSendsTheLimitAtOnceThenOneMoreAfterThem() throws IOException {
+        try (FakeBeelms server = new FakeBeelms()) {
+            server.everyRequestDelayMs = 15;
+            SmokeRunResult result = run(config(server).readTimeout(Duration.ofSeconds(30)).build(), "ws2");
+            CheckResult probe = result.checksFor("WS2-SEC-1").get(0);
+            assertEquals(CheckStatus.PASSED, probe.status(), probe::toString);
+            List<FakeBeelms.Exchange> logins = server.exchanges.stream().filter(FakeBeelms.Exchange::probe)
+                    .sorted(java.util.Comparator.comparingLong(FakeBeelms.Exchange::startNanos)).toList();
+            assertEquals(6, logins.size(), "the same six failed logins as one after the other");
+            List<FakeBeelms.Exchange> burst = logins.subList(0, 5);
+            assertTrue(burst.stream().anyMatch(a -> burst.stream().anyMatch(b -> a != b
+                    && a.overlaps(b.startNanos(), b.endNanos()))), "the first five were sent at once");
+            FakeBeelms.Exchange last = logins.get(5);
+            assertTrue(burst.stream().allMatch(b -> b.endNanos() <= last.startNanos()),
+                    "the sixth was sent after the five were answered (and counted)");
+            assertEquals(6, probe.requests().stream().filter(r -> r.url().endsWith("/auth/login")).count(),
+                    "the check's evidence holds all six");
+        }
+    }
+
+    @Test
     void parallelChecksShareOneSessionLeaveTheProbeAloneAndReportInChecklistOrder() throws IOException {
         try (FakeBeelms server = new FakeBeelms()) {
             server.everyRequestDelayMs = 15; // long enough for checks running at the same time to overlap visibly
