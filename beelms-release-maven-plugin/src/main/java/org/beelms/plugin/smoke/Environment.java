@@ -102,26 +102,10 @@ public record Environment(
   }
 
   /**
-   * An environment from its declaration's text values, as the POM gives them; every error names
-   * the element to fix.
+   * An environment from its declaration's text values, as the POM gives them, {@code smokeTiers}
+   * as {@link SmokeTiers#parse} reads it (blank or null: the mode's default); every error names the
+   * element to fix.
    */
-  public static Environment declared(
-      String name,
-      String url,
-      String webUrl,
-      String mode,
-      String imageTag,
-      String serverId,
-      String adminServerId,
-      String expectedVersion,
-      Map<String, String> properties,
-      String deployCommand,
-      String restoreCommand) {
-    return declared(name, url, webUrl, mode, imageTag, serverId, adminServerId, expectedVersion,
-        properties, deployCommand, restoreCommand, null);
-  }
-
-  /** As above, with the {@code <smokeTiers>} text ({@link SmokeTiers#parse}); blank = the mode's default. */
   public static Environment declared(
       String name,
       String url,

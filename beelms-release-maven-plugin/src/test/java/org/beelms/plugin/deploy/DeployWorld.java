@@ -110,7 +110,7 @@ public final class DeployWorld implements AutoCloseable {
 
   public Environment environment(String name, String mode, String deployCommand, String restoreCommand) {
     return Environment.declared(
-        name, apiUrl().toString(), "", mode, name, "", "", "", Map.of(), deployCommand, restoreCommand);
+        name, apiUrl().toString(), "", mode, name, "", "", "", Map.of(), deployCommand, restoreCommand, null);
   }
 
   /**

@@ -21,7 +21,7 @@ class RollbackPlannerTest {
   private static final String IMAGE = "127.0.0.1:5000/beelms/core";
   private static final Environment PRODUCTION =
       Environment.declared("production", "https://beelms.example.org/api", "", "production", "production",
-          "", "", "", Map.of(), "deploy.sh", "");
+          "", "", "", Map.of(), "deploy.sh", "", null);
 
   private static String digest(String version) {
     return "sha256:" + version.replace(".", "").repeat(22).substring(0, 64);

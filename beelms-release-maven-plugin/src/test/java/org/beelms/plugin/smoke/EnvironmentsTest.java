@@ -67,21 +67,21 @@ class EnvironmentsTest {
   @Test
   void declarationErrorsNameTheElement() {
     assertMessage("<environment> 'staging' <url> is missing",
-        () -> Environment.declared("staging", " ", null, "staging", "", "", "", "", Map.of(), "", ""));
+        () -> Environment.declared("staging", " ", null, "staging", "", "", "", "", Map.of(), "", "", null));
     assertMessage("<environment> 'staging' <url> is 'ftp://host/api'",
-        () -> Environment.declared("staging", "ftp://host/api", null, "staging", "", "", "", "", Map.of(), "", ""));
+        () -> Environment.declared("staging", "ftp://host/api", null, "staging", "", "", "", "", Map.of(), "", "", null));
     assertMessage("<environment> 'staging' <mode> is 'prod'; use staging or production",
-        () -> Environment.declared("staging", "http://h/api", null, "prod", "", "", "", "", Map.of(), "", ""));
+        () -> Environment.declared("staging", "http://h/api", null, "prod", "", "", "", "", Map.of(), "", "", null));
     assertMessage("<environment> 'staging' <mode> is missing",
-        () -> Environment.declared("staging", "http://h/api", null, null, "", "", "", "", Map.of(), "", ""));
+        () -> Environment.declared("staging", "http://h/api", null, null, "", "", "", "", Map.of(), "", "", null));
     assertMessage("<name> is 'stag ing'",
-        () -> Environment.declared("stag ing", "http://h/api", null, "staging", "", "", "", "", Map.of(), "", ""));
+        () -> Environment.declared("stag ing", "http://h/api", null, "staging", "", "", "", "", Map.of(), "", "", null));
     assertMessage("<webUrl> carries user info",
-        () -> Environment.declared("staging", "http://h/api", "http://u:p@h/", "staging", "", "", "", "", Map.of(), "", ""));
+        () -> Environment.declared("staging", "http://h/api", "http://u:p@h/", "staging", "", "", "", "", Map.of(), "", "", null));
     // A compose host name is not a DNS name (getHost() == null): the password must still not be echoed.
     IllegalArgumentException compose = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
         () -> Environment.declared("staging", "http://u:S3cret-pw@beelms_core:3000/api", null, "staging", "", "", "",
-            "", Map.of(), "", ""));
+            "", Map.of(), "", "", null));
     assertTrue(compose.getMessage().contains("<url> carries user info"), compose.getMessage());
     assertTrue(!compose.getMessage().contains("S3cret-pw"), compose.getMessage());
   }
@@ -92,25 +92,25 @@ class EnvironmentsTest {
     props.put("beelms.smoke.readyTimeout", "PT60S");
     props.put("retryBudget", "3");
     Environment e =
-        Environment.declared("staging", "http://h/api", null, "staging", "", "", "", "", props, "", "");
+        Environment.declared("staging", "http://h/api", null, "staging", "", "", "", "", props, "", "", null);
     assertEquals(Map.of("readyTimeout", "PT60S", "retryBudget", "3"), e.properties());
 
     assertMessage("<beelms.smoke.user.password> is not allowed here: use <serverId>",
         () -> Environment.declared("staging", "http://h/api", null, "staging", "", "", "", "",
-            Map.of("beelms.smoke.user.password", "hunter2"), "", ""));
+            Map.of("beelms.smoke.user.password", "hunter2"), "", "", null));
     assertMessage("<beelms.smoke.url> is not allowed here: use <url>",
         () -> Environment.declared("staging", "http://h/api", null, "staging", "", "", "", "",
-            Map.of("beelms.smoke.url", "http://x"), "", ""));
+            Map.of("beelms.smoke.url", "http://x"), "", "", null));
     assertMessage("<readyTimeuot> is not a smoke setting; known keys",
         () -> Environment.declared("staging", "http://h/api", null, "staging", "", "", "", "",
-            Map.of("readyTimeuot", "PT1S"), "", ""));
+            Map.of("readyTimeuot", "PT1S"), "", "", null));
   }
 
   @Test
   void toStringHidesTheHooks() {
     Environment e =
         Environment.declared("staging", "http://h/api", null, "staging", "staging", "", "", "", Map.of(),
-            "deploy --token=s3cret", "restore --token=s3cret");
+            "deploy --token=s3cret", "restore --token=s3cret", null);
     assertFalse(e.toString().contains("s3cret"), e.toString());
     assertEquals("deploy --token=s3cret", e.deployCommand());
   }

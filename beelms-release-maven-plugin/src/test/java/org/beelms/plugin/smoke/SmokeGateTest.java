@@ -42,7 +42,7 @@ class SmokeGateTest {
 
   private SmokeSettings settings(String url, String suites, Map<String, String> properties) {
     Environment staging =
-        Environment.declared("staging", url, null, "staging", "staging", "", "", "", properties, "", "");
+        Environment.declared("staging", url, null, "staging", "staging", "", "", "", properties, "", "", null);
     return SmokeSettings.forEnvironment(staging)
         .suites(suites)
         .reportRoot(build.resolve("beelms-smoke"))

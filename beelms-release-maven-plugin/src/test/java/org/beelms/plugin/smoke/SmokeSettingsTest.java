@@ -20,7 +20,7 @@ class SmokeSettingsTest {
   private static final Environment STAGING =
       Environment.declared("staging", "https://staging.example.org/api", "https://staging.example.org",
           "staging", "staging", "beelms-staging", "beelms-staging-admin", "0.2.0",
-          Map.of("readyTimeout", "PT45S"), "", "");
+          Map.of("readyTimeout", "PT45S"), "", "", null);
 
   @Test
   void theDeclarationBecomesTheSmokeConfiguration() {
@@ -81,7 +81,7 @@ class SmokeSettingsTest {
   @Test
   void thePagesTierComesOnlyWithAWebUrlAndTheWholeSmokeTier() {
     Environment apiOnly = Environment.declared("staging", "https://staging.example.org/api", null, "staging",
-        "staging", "", "", "", Map.of(), "", "");
+        "staging", "", "", "", Map.of(), "", "", null);
     assertEquals(Set.of("smoke"), SmokeSettings.forEnvironment(apiOnly).build().suites());
     assertEquals(Set.of("ops", "ws1"), SmokeSettings.forEnvironment(STAGING).suites("ops,ws1").build().suites());
     assertEquals(Set.of("smoke", "pages"),

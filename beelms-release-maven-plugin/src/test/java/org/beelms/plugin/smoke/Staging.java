@@ -9,11 +9,11 @@ final class Staging {
 
   static Environment at(String url) {
     return Environment.declared(
-        "staging", url, null, "staging", "staging", "", "", "", Map.of(), "", "");
+        "staging", url, null, "staging", "staging", "", "", "", Map.of(), "", "", null);
   }
 
   static Environment production(String url, String serverId) {
     return Environment.declared(
-        "production", url, null, "production", "production", serverId, "", "", Map.of(), "", "");
+        "production", url, null, "production", "production", serverId, "", "", Map.of(), "", "", null);
   }
 }

@@ -59,7 +59,7 @@ class StatusCheckTest {
   }
 
   private static Environment env(String name, String mode, HealthServer health) {
-    return Environment.declared(name, health.api().toString(), "", mode, name, "", "", "", Map.of(), "", "");
+    return Environment.declared(name, health.api().toString(), "", mode, name, "", "", "", Map.of(), "", "", null);
   }
 
   private GateResult status(DeployWorld world, boolean failOnDrift, ManifestCopy registry, Environment... envs) {
@@ -204,7 +204,7 @@ class StatusCheckTest {
 
       // Declared for smoke only (no <imageTag>, nothing recorded): not drift.
       Environment smokeOnly = Environment.declared("local", qa.api().toString(), "", "staging", "", "", "", "",
-          Map.of(), "", "");
+          Map.of(), "", "", null);
       GateResult byHand = status(world, true, registry(), env("qa", "staging", qa), smokeOnly);
       // HTTPS only: the loopback registry speaks plain HTTP, so the tag cannot be read.
       GateResult unreadable = status(world, true,
