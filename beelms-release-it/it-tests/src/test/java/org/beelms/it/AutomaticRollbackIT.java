@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,57 +51,6 @@ class AutomaticRollbackIT {
   private String v2;
   private String v3;
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
-  }
-
-  private static Path referenceJar() throws IOException {
-    try (Stream<Path> files = Files.list(DemoProject.REFERENCE_CORE.resolve("target"))) {
-      return files
-          .filter(p -> p.getFileName().toString().matches("beelms-reference-core-.*-runnable\\.jar"))
-          .findFirst()
-          .orElseThrow(() -> new IllegalStateException(
-              "the reference core's runnable jar is missing; build it with ./mvnw -pl"
-                  + " beelms-release-it/reference-core -am install"))
-          .toAbsolutePath();
-    }
-  }
-
-  /**
-   * The platform: stops the environment's server, starts the deployed version's; a file {@code
-   * fault-<env>} (every version) or {@code fault-<env>-<version>} makes that start a broken build.
-   */
-  private void writeDeployHook() throws IOException {
-    Files.writeString(work.resolve("deploy-hook.sh"), """
-        #!/bin/sh
-        set -eu
-        dir="$(dirname "$0")"
-        pidfile="$dir/server-$ENVIRONMENT.pid"
-        if [ -f "$pidfile" ]; then
-          pid=$(cat "$pidfile")
-          kill "$pid" 2>/dev/null || true
-          i=0
-          while kill -0 "$pid" 2>/dev/null && [ "$i" -lt 100 ]; do sleep 0.1; i=$((i+1)); done
-          kill -9 "$pid" 2>/dev/null || true
-          rm -f "$pidfile"
-        fi
-        echo "$BEELMS_ACTION $ENVIRONMENT $TAG" >> "$dir/hook-calls.txt"
-        fault=""
-        if [ -f "$dir/fault-$ENVIRONMENT-$VERSION" ]; then fault="$dir/fault-$ENVIRONMENT-$VERSION"; fi
-        if [ -f "$dir/fault-$ENVIRONMENT" ]; then fault="$dir/fault-$ENVIRONMENT"; fi
-        if [ -n "$fault" ]; then
-          nohup java -jar "$REFERENCE_JAR" --port "$1" --version "$VERSION" --no-rate-limits \\
-            --fault-500 "$(cat "$fault")" > "$dir/server-$ENVIRONMENT.log" 2>&1 &
-        else
-          nohup java -jar "$REFERENCE_JAR" --port "$1" --version "$VERSION" --no-rate-limits \\
-            > "$dir/server-$ENVIRONMENT.log" 2>&1 &
-        fi
-        echo $! > "$pidfile"
-        """, StandardCharsets.UTF_8);
-  }
-
   private String environment(String name, int port, String onFailure) {
     return environment(name, "sh '" + work.resolve("deploy-hook.sh") + "' " + port, port, onFailure);
   }
@@ -133,17 +80,17 @@ class AutomaticRollbackIT {
   void releaseThreeVersions() throws Exception {
     registry = LoopbackRegistry.start();
     work = Files.createTempDirectory("beelms-auto-rollback-it-");
-    writeDeployHook();
+    ReferenceDeployHook.write(work);
     world = new DeployWorld(Files.createDirectories(work.resolve("world")), registry);
     v1 = world.release("0.1.0").image().digest();
     v2 = world.release("0.1.1", "4:V4__add_course_tags.sql:expand").image().digest();
     v3 = world.release("0.1.2", "5:V5__drop_course_tags.sql:contract").image().digest();
     project = world.repo();
     String environments =
-        environment("staging", freePort(), "rollback")
-            + environment("qa", freePort(), "")
+        environment("staging", ReferenceDeployHook.freePort(), "rollback")
+            + environment("qa", ReferenceDeployHook.freePort(), "")
             // A platform that never starts anything: health never answers.
-            + environment("down", "true", freePort(), "rollback");
+            + environment("down", "true", ReferenceDeployHook.freePort(), "rollback");
     Files.writeString(project.resolve("pom.xml"), """
         <project xmlns="http://maven.apache.org/POM/4.0.0">
           <modelVersion>4.0.0</modelVersion>
@@ -152,34 +99,11 @@ class AutomaticRollbackIT {
           <version>0.1.2</version>
           <packaging>pom</packaging>
           <build>
-            <pluginManagement>
-              <plugins>
-                <plugin>
-                  <groupId>org.beelms</groupId>
-                  <artifactId>beelms-release-maven-plugin</artifactId>
-                  <version>%s</version>
-                  <configuration>
-                    <environments>
         %s
-                    </environments>
-                  </configuration>
-                </plugin>
-              </plugins>
-            </pluginManagement>
           </build>
         </project>
-        """.formatted(MavenBuild.requiredProperty("beelms.version"), environments), StandardCharsets.UTF_8);
-    Files.writeString(work.resolve("settings.xml"), """
-        <settings>
-          <servers>
-            <server>
-              <id>%s</id>
-              <username>%s</username>
-              <password>%s</password>
-            </server>
-          </servers>
-        </settings>
-        """.formatted(ADMIN_SERVER, ReferenceServer.ADMIN_EMAIL, ReferenceServer.ADMIN_PASSWORD));
+        """.formatted(MavenBuild.pluginManagement(environments)), StandardCharsets.UTF_8);
+    ReferenceServer.writeAdminSettings(work.resolve("settings.xml"), ADMIN_SERVER);
   }
 
   @AfterAll
@@ -217,7 +141,7 @@ class AutomaticRollbackIT {
     MavenBuild.Result build = MavenBuild.in(project)
         .args(args.toArray(String[]::new))
         .env("BEELMS_ADMIN_PASSWORD", ReferenceServer.ADMIN_PASSWORD)
-        .env("REFERENCE_JAR", referenceJar().toString())
+        .env("REFERENCE_JAR", ReferenceDeployHook.referenceJar().toString())
         .env("BEELMS_DEPLOY_ACTOR", "it-runner")
         .run();
     assertFalse(build.log().contains(ReferenceServer.ADMIN_PASSWORD), "a password was logged");

@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,56 +61,6 @@ class DeployRollbackIT {
 
   // ---------------------------------------------------------------- fixture
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
-  }
-
-  private static Path referenceJar() throws IOException {
-    try (Stream<Path> files = Files.list(DemoProject.REFERENCE_CORE.resolve("target"))) {
-      return files
-          .filter(p -> p.getFileName().toString().matches("beelms-reference-core-.*-runnable\\.jar"))
-          .findFirst()
-          .orElseThrow(() -> new IllegalStateException(
-              "the reference core's runnable jar is missing; build it with ./mvnw -pl"
-                  + " beelms-release-it/reference-core -am install"))
-          .toAbsolutePath();
-    }
-  }
-
-  /** The platform, simulated: stops the environment's server, starts the deployed version's. */
-  private Path deployHook() throws IOException {
-    Path hook = work.resolve("deploy-hook.sh");
-    Files.writeString(hook, """
-        #!/bin/sh
-        # $1: the environment's port. Starts the reference core as the deployed release, like a
-        # platform starting $IMAGE_REFERENCE, and returns once it is started.
-        set -eu
-        dir="$(dirname "$0")"
-        pidfile="$dir/server-$ENVIRONMENT.pid"
-        if [ -f "$pidfile" ]; then
-          pid=$(cat "$pidfile")
-          kill "$pid" 2>/dev/null || true
-          i=0
-          while kill -0 "$pid" 2>/dev/null && [ "$i" -lt 100 ]; do sleep 0.1; i=$((i+1)); done
-          kill -9 "$pid" 2>/dev/null || true
-          rm -f "$pidfile"
-        fi
-        echo "$BEELMS_ACTION $ENVIRONMENT $TAG $IMAGE_REFERENCE" >> "$dir/hook-calls.txt"
-        if [ -f "$dir/fault-$ENVIRONMENT" ]; then
-          # A broken build of the release: one route answers 500 (health stays green).
-          nohup java -jar "$REFERENCE_JAR" --port "$1" --version "$VERSION" --no-rate-limits \\
-            --fault-500 "$(cat "$dir/fault-$ENVIRONMENT")" > "$dir/server-$ENVIRONMENT.log" 2>&1 &
-        else
-          nohup java -jar "$REFERENCE_JAR" --port "$1" --version "$VERSION" --no-rate-limits \\
-            > "$dir/server-$ENVIRONMENT.log" 2>&1 &
-        fi
-        echo $! > "$pidfile"
-        """, StandardCharsets.UTF_8);
-    return hook;
-  }
-
   /** @param smokeTiers the {@code <smokeTiers>}; empty = the mode's default (staging: smoke,regression) */
   private String environment(String name, String mode, int port, String restoreCommand, String smokeTiers) {
     return """
@@ -139,51 +87,26 @@ class DeployRollbackIT {
   void releaseV1AndV2() throws Exception {
     registry = LoopbackRegistry.start();
     work = Files.createTempDirectory("beelms-deploy-it-");
-    deployHook();
+    ReferenceDeployHook.write(work);
     for (String env : List.of("staging", "production", "qa", "down")) {
       pidFiles.add(work.resolve("server-" + env + ".pid"));
     }
     String restore = "printf '%s %s %s' \"$BACKUP_ID\" \"$TAG\" \"$ROLLBACK_FROM_TAG\" > '"
         + work.resolve("restored.txt") + "'";
     String environments =
-        environment("staging", "staging", freePort(), "", "")
-            + environment("production", "production", freePort(), "", "")
+        environment("staging", "staging", ReferenceDeployHook.freePort(), "", "")
+            + environment("production", "production", ReferenceDeployHook.freePort(), "", "")
             // The rollback scenarios: the smoke tier is enough there (and keeps the IT lean).
-            + environment("qa", "staging", freePort(), restore, "smoke")
+            + environment("qa", "staging", ReferenceDeployHook.freePort(), restore, "smoke")
             // A platform that never starts anything: health never answers.
-            + environment("down", "staging", freePort(), "", "").replace(
+            + environment("down", "staging", ReferenceDeployHook.freePort(), "", "").replace(
                 "<deployCommand>sh '" + work.resolve("deploy-hook.sh") + "'", "<deployCommand>true");
     project = DemoProject.create(work.resolve("core"), "0.1.0");
     Path pom = project.resolve("pom.xml");
     String text = Files.readString(pom, StandardCharsets.UTF_8);
-    text = text.replace("\n  <build>\n", "\n  <build>\n" + """
-          <pluginManagement>
-            <plugins>
-              <plugin>
-                <groupId>org.beelms</groupId>
-                <artifactId>beelms-release-maven-plugin</artifactId>
-                <version>%s</version>
-                <configuration>
-                  <environments>
-        %s
-                  </environments>
-                </configuration>
-              </plugin>
-            </plugins>
-          </pluginManagement>
-        """.formatted(MavenBuild.requiredProperty("beelms.version"), environments));
+    text = text.replace("\n  <build>\n", "\n  <build>\n" + MavenBuild.pluginManagement(environments));
     Files.writeString(pom, text, StandardCharsets.UTF_8);
-    Files.writeString(work.resolve("settings.xml"), """
-        <settings>
-          <servers>
-            <server>
-              <id>%s</id>
-              <username>%s</username>
-              <password>%s</password>
-            </server>
-          </servers>
-        </settings>
-        """.formatted(ADMIN_SERVER, ReferenceServer.ADMIN_EMAIL, ReferenceServer.ADMIN_PASSWORD));
+    ReferenceServer.writeAdminSettings(work.resolve("settings.xml"), ADMIN_SERVER);
     commit("build: declare the environments");
     v1 = release("0.1.0");
 
@@ -249,7 +172,7 @@ class DeployRollbackIT {
         .args("-s", work.resolve("settings.xml").toString(), "-Dbeelms.image.allowInsecureRegistries=true")
         .args(args)
         .env("BEELMS_ADMIN_PASSWORD", ReferenceServer.ADMIN_PASSWORD)
-        .env("REFERENCE_JAR", referenceJar().toString())
+        .env("REFERENCE_JAR", ReferenceDeployHook.referenceJar().toString())
         .env("BEELMS_DEPLOY_ACTOR", "it-runner")
         .run();
   }

@@ -43,6 +43,29 @@ final class MavenBuild {
     return this;
   }
 
+  /**
+   * A {@code <pluginManagement>} block declaring the plugin under test with {@code environments}
+   * (the {@code <environment>} elements), so every beelms goal of the project sees them.
+   */
+  static String pluginManagement(String environments) {
+    return """
+          <pluginManagement>
+            <plugins>
+              <plugin>
+                <groupId>org.beelms</groupId>
+                <artifactId>beelms-release-maven-plugin</artifactId>
+                <version>%s</version>
+                <configuration>
+                  <environments>
+        %s
+                  </environments>
+                </configuration>
+              </plugin>
+            </plugins>
+          </pluginManagement>
+        """.formatted(requiredProperty("beelms.version"), environments);
+  }
+
   /** The coordinates of a goal of the plugin under test, e.g. {@code release-candidate}. */
   static String pluginGoal(String goal) {
     return "org.beelms:beelms-release-maven-plugin:" + requiredProperty("beelms.version") + ":" + goal;

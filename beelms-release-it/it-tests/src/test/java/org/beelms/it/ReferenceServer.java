@@ -1,5 +1,9 @@
 package org.beelms.it;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 import org.beelms.reference.ReferenceCore;
 import org.beelms.reference.ReferenceCoreConfig;
@@ -27,5 +31,24 @@ final class ReferenceServer {
             .adminPassword(ADMIN_PASSWORD)
             .version(VERSION);
     return ReferenceCore.start(variant.apply(builder).build());
+  }
+
+  /**
+   * A Maven {@code settings.xml} whose server {@code serverId} holds the reference core's admin
+   * account, the way a delivery lead hands the plugin its smoke credentials.
+   */
+  static Path writeAdminSettings(Path file, String serverId) throws IOException {
+    Files.writeString(file, """
+        <settings>
+          <servers>
+            <server>
+              <id>%s</id>
+              <username>%s</username>
+              <password>%s</password>
+            </server>
+          </servers>
+        </settings>
+        """.formatted(serverId, ADMIN_EMAIL, ADMIN_PASSWORD), StandardCharsets.UTF_8);
+    return file;
   }
 }

@@ -27,15 +27,7 @@ class SmokeGoalIT {
 
   /** The plugin with the environments, in pluginManagement so every beelms goal sees them. */
   private static String pluginManagement(String stagingUrl) {
-    return """
-          <pluginManagement>
-            <plugins>
-              <plugin>
-                <groupId>org.beelms</groupId>
-                <artifactId>beelms-release-maven-plugin</artifactId>
-                <version>%s</version>
-                <configuration>
-                  <environments>
+    return MavenBuild.pluginManagement("""
                     <environment>
                       <name>staging</name>
                       <url>%s</url>
@@ -54,14 +46,7 @@ class SmokeGoalIT {
                       <imageTag>production</imageTag>
                       <serverId>beelms-production</serverId>
                     </environment>
-                  </environments>
-                </configuration>
-              </plugin>
-            </plugins>
-          </pluginManagement>
-      """
-        .formatted(
-            MavenBuild.requiredProperty("beelms.version"), stagingUrl, ADMIN_SERVER, ReferenceServer.VERSION);
+        """.formatted(stagingUrl, ADMIN_SERVER, ReferenceServer.VERSION));
   }
 
   /** The profile of docs/goals/smoke.md: binds beelms:smoke to verify. */
@@ -101,21 +86,7 @@ class SmokeGoalIT {
         text.replace("\n  <build>\n", "\n  <build>\n" + pluginManagement(stagingUrl))
             .replace("</project>", SMOKE_PROFILE + "</project>");
     Files.writeString(pom, text, StandardCharsets.UTF_8);
-    Files.writeString(
-        work.resolve("settings.xml"),
-        """
-        <settings>
-          <servers>
-            <server>
-              <id>%s</id>
-              <username>%s</username>
-              <password>%s</password>
-            </server>
-          </servers>
-        </settings>
-        """
-            .formatted(ADMIN_SERVER, ReferenceServer.ADMIN_EMAIL, ReferenceServer.ADMIN_PASSWORD),
-        StandardCharsets.UTF_8);
+    ReferenceServer.writeAdminSettings(work.resolve("settings.xml"), ADMIN_SERVER);
     return project;
   }
 
