@@ -20,13 +20,15 @@ public final class ApiRequest {
 
     private final HttpTransport transport;
     private final String base;
+    private final boolean api;
     private final Map<String, String> headers = new LinkedHashMap<>();
     private final List<String[]> query = new ArrayList<>();
     private Object body;
 
-    ApiRequest(HttpTransport transport, String base, Map<String, String> headers) {
+    ApiRequest(HttpTransport transport, String base, Map<String, String> headers, boolean api) {
         this.transport = transport;
         this.base = base;
+        this.api = api;
         this.headers.putAll(headers);
     }
 
@@ -85,12 +87,12 @@ public final class ApiRequest {
         }
         String bodyText = body == null ? null : body instanceof String s ? s : Json.write(body);
         return transport.sendAll(method.toUpperCase(java.util.Locale.ROOT), url(path, pathParams), headers, bodyText,
-                times);
+                times, api);
     }
 
     private ApiResponse send(String method, String path, Object[] pathParams) {
         String bodyText = body == null ? null : body instanceof String s ? s : Json.write(body);
-        return transport.send(method, url(path, pathParams), headers, bodyText);
+        return transport.send(method, url(path, pathParams), headers, bodyText, api);
     }
 
     String url(String path, Object[] pathParams) {

@@ -174,7 +174,7 @@ public final class BeelmsClient implements BeelmsApi {
         @Override
         public ApiRequest page() {
             requireWebUrl();
-            return transport.request(config.webUrl().orElseThrow().toString(), PAGE_HEADERS);
+            return transport.pageRequest(config.webUrl().orElseThrow().toString(), PAGE_HEADERS);
         }
 
         @Override

@@ -31,7 +31,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class HttpTransport {
 
-    /** Sees every answer after it was recorded (never a transport error). */
+    /** Sees every answer to an API request after it was recorded (never a transport error, never a page). */
     public interface ExchangeListener {
         void exchanged(String method, URI uri, ApiResponse response);
     }
@@ -63,13 +63,18 @@ public final class HttpTransport {
         listeners.add(listener);
     }
 
-    /** A request against {@code base} (the API base or the web URL) carrying {@code headers}. */
+    /** A request against the API at {@code base} carrying {@code headers}; its answer is shown to the listeners. */
     public ApiRequest request(String base, Map<String, String> headers) {
-        return new ApiRequest(this, base, headers);
+        return new ApiRequest(this, base, headers, true);
     }
 
-    ApiResponse send(String method, String url, Map<String, String> headers, String body) {
-        return sendAll(method, url, headers, body, 1).get(0);
+    /** A request for a page of the web front end at {@code base}: recorded, not shown to the API's listeners. */
+    public ApiRequest pageRequest(String base, Map<String, String> headers) {
+        return new ApiRequest(this, base, headers, false);
+    }
+
+    ApiResponse send(String method, String url, Map<String, String> headers, String body, boolean api) {
+        return sendAll(method, url, headers, body, 1, api).get(0);
     }
 
     /**
@@ -77,7 +82,8 @@ public final class HttpTransport {
      * returns the answers in sending order, each recorded from the calling thread, so the journal gives them to the
      * calling check. Bounded: each by the read timeout.
      */
-    List<ApiResponse> sendAll(String method, String url, Map<String, String> headers, String body, int times) {
+    List<ApiResponse> sendAll(String method, String url, Map<String, String> headers, String body, int times,
+                              boolean api) {
         String recordedUrl = journal.redactor().redact(url);
         URI uri;
         try {
@@ -121,7 +127,7 @@ public final class HttpTransport {
                     ? RecordingFilter.excerpt(journal.redactor(), response.asString()) : null;
             journal.record(new RecordedRequest(start, method, recordedUrl, response.statusCode(),
                     Duration.between(start, timed.end()), excerpt, null));
-            for (ExchangeListener listener : listeners) {
+            for (ExchangeListener listener : api ? listeners : List.<ExchangeListener>of()) {
                 listener.exchanged(method, uri, response);
             }
             responses.add(response);

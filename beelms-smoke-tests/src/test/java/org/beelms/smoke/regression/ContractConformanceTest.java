@@ -46,7 +46,7 @@ class ContractConformanceTest {
                 "                  version: {type: string}",
                 ""));
         try (FakeBeelms server = new FakeBeelms()) {
-            SmokeConfig config = SmokeConfig.builder().url(server.url()).spec(spec)
+            SmokeConfig config = SmokeConfig.builder().url(server.url()).webUrl(server.url()).spec(spec)
                     .connectTimeout(Duration.ofSeconds(2)).readTimeout(Duration.ofSeconds(5)).build();
             SmokeJournal journal = new SmokeJournal(config.secrets());
             BeelmsClient client = new BeelmsClient(config, journal);
@@ -61,6 +61,10 @@ class ContractConformanceTest {
             client.given().get("/health").then().statusCode(200);
             assertEquals(2, journal.regression().validatedResponses(), "REST Assured's answer is checked too");
             assertEquals(2, journal.allRequests().size(), "and recorded once each");
+
+            client.http().page().get("/courses");
+            assertEquals(3, journal.allRequests().size(), "a page is recorded");
+            assertEquals(2, journal.regression().validatedResponses(), "but it is no API answer to check");
         }
     }
 }
