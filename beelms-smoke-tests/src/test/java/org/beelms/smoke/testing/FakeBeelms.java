@@ -63,7 +63,7 @@ public final class FakeBeelms implements AutoCloseable {
     public final Set<String> completions = ConcurrentHashMap.newKeySet();
     public final List<String> attempts = new CopyOnWriteArrayList<>();
     public final List<String> requestLog = new CopyOnWriteArrayList<>();
-    /** Every exchange with its start and end (nanoTime), to see which ran at the same time. */
+    /** Every exchange with its start and end (nanoTime: request read, answer about to be written), to see which ran at the same time. */
     public final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
     /** Added to every answer, so checks running in parallel overlap visibly. */
     public volatile long everyRequestDelayMs = 0;
@@ -141,15 +141,13 @@ public final class FakeBeelms implements AutoCloseable {
             String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             requestLog.add(method + " " + path);
             long start = System.nanoTime();
-            try {
-                if (everyRequestDelayMs > 0) {
-                    Thread.sleep(everyRequestDelayMs);
-                }
-                answer(ex, method, path, query, body);
-            } finally {
-                exchanges.add(new Exchange(method + " " + path, start, System.nanoTime(),
-                        body.contains("beelms-smoke-ratelimit-")));
+            if (everyRequestDelayMs > 0) {
+                Thread.sleep(everyRequestDelayMs);
             }
+            // recorded before the answer is written: a client can read the answer and send its next request before
+            // this thread gets to run again, so a time taken after answer(...) could come after that next request's start
+            exchanges.add(new Exchange(method + " " + path, start, System.nanoTime(), body.contains("beelms-smoke-ratelimit-")));
+            answer(ex, method, path, query, body);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             json(ex, 503, "{\"message\":\"interrupted\"}");
