@@ -28,7 +28,7 @@ import static org.hamcrest.Matchers.containsStringIgnoringCase;
  * on the first REST Assured call only, so a run whose checks never ask for them never loads REST Assured's Groovy
  * runtime; never touches {@code RestAssured}'s static configuration.
  */
-public final class BeelmsClient implements BeelmsApi {
+public final class BeelmsClient implements BeelmsApi, AutoCloseable {
     private static final Map<String, String> JSON_HEADERS =
             Map.of("Content-Type", "application/json", "Accept", "application/json");
     private static final Map<String, String> PAGE_HEADERS = Map.of("Accept", "text/html");
@@ -120,6 +120,15 @@ public final class BeelmsClient implements BeelmsApi {
     @Override
     public SmokeJournal journal() {
         return journal;
+    }
+
+    /**
+     * Lets go of the HTTP client's connections and thread once the run is over (its owner calls it: the runner, or the
+     * {@link org.beelms.smoke.junit.SmokeContext} that built it); any request after it fails, naming why.
+     */
+    @Override
+    public void close() {
+        transport.close();
     }
 
     @Override

@@ -20,7 +20,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The library's own HTTP path: the JDK's {@link HttpClient} (HTTP/1.1, the configured connect timeout, the read
@@ -29,17 +32,23 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * The built-in checks use it instead of REST Assured, whose Groovy runtime was most of a short run's cost
  * (docs/benchmarks.md); REST Assured stays available to suites through {@link BeelmsApi#given()}.
  */
-public final class HttpTransport {
+public final class HttpTransport implements AutoCloseable {
 
     /** Sees every answer to an API request after it was recorded (never a transport error, never a page). */
     public interface ExchangeListener {
         void exchanged(String method, URI uri, ApiResponse response);
     }
 
+    /** How long {@link #close()} waits for JDK 17's selector thread to stop. */
+    private static final Duration SELECTOR_STOP = Duration.ofSeconds(1);
+    /** The id that ends a JDK client's {@code toString()}, e.g. {@code jdk.internal.net.http.HttpClientImpl@1b2c3d(4)}. */
+    private static final Pattern CLIENT_ID = Pattern.compile("\\((\\d+)\\)$");
+
     private final HttpClient client;
     private final Duration readTimeout;
     private final SmokeJournal journal;
     private final List<ExchangeListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile boolean closed;
 
     /**
      * @param tls whether any base is {@code https}: without, the client gets no TLS set-up at all (the JDK's default
@@ -85,6 +94,10 @@ public final class HttpTransport {
     List<ApiResponse> sendAll(String method, String url, Map<String, String> headers, String body, int times,
                               boolean api) {
         String recordedUrl = journal.redactor().redact(url);
+        if (closed) {
+            throw new IllegalStateException(method + " " + recordedUrl + ": the smoke run's HTTP client is closed (the run "
+                    + "ended); a check or suite kept its BeelmsApi beyond the run");
+        }
         URI uri;
         try {
             uri = URI.create(url);
@@ -136,6 +149,63 @@ public final class HttpTransport {
             throw failure;
         }
         return responses;
+    }
+
+    /**
+     * Lets go of the client's connections and its selector thread; bounded, idempotent. Without it the selector thread
+     * stays blocked in {@code epoll_wait} until the client is garbage collected, and a JVM that exits meanwhile waits
+     * some 300 ms for it (on JDK 17, the VM's exit waits up to 300 ms for every thread in native code): a third of the
+     * standalone jar's run after the last check (docs/benchmarks.md). On JDK 21+ the client is {@code AutoCloseable}
+     * and closes itself; JDK 17's has no close, and its selector thread, which stops when interrupted, is found by the
+     * name the JDK gives it ({@code HttpClient-<id>-SelectorManager}, the id ending the client's {@code toString()}).
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (client instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                // nothing is in flight when a run closes its client; a failure to close leaves threads, not results
+            }
+            return;
+        }
+        selectorThread(client).ifPresent(selector -> {
+            selector.interrupt();
+            try {
+                selector.join(SELECTOR_STOP.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
+    /** JDK 17's selector thread of this transport's client, when its name can be told from the client's {@code toString()}. */
+    Optional<Thread> selectorThread() {
+        return selectorThread(client);
+    }
+
+    private static Optional<Thread> selectorThread(HttpClient client) {
+        Matcher id = CLIENT_ID.matcher(client.toString());
+        if (!id.find()) {
+            return Optional.empty();
+        }
+        String name = "HttpClient-" + id.group(1) + "-SelectorManager";
+        ThreadGroup root = Thread.currentThread().getThreadGroup();
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
+        Thread[] threads = new Thread[root.activeCount() + 16];
+        int n = root.enumerate(threads, true);
+        for (int i = 0; i < n; i++) {
+            if (name.equals(threads[i].getName())) {
+                return Optional.of(threads[i]);
+            }
+        }
+        return Optional.empty();
     }
 
     /** An answer or the error instead, and when it came. */

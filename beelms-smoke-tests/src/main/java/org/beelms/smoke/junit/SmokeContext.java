@@ -15,18 +15,25 @@ public final class SmokeContext implements AutoCloseable {
     private final SmokeConfig config;
     private final SmokeJournal journal;
     private final BeelmsClient client;
+    /** Whether this context built the client (and so closes it) or shares the runner's, which the runner closes. */
+    private final boolean ownsClient;
     private TargetReadiness.Result readiness;
     private Browser browser;
 
     SmokeContext(SmokeConfig config, SmokeJournal journal) {
-        this(new BeelmsClient(config, journal));
+        this(new BeelmsClient(config, journal), true);
     }
 
     /** Shares a client a runner built already (its specifications, its OpenAPI filter), so a run builds one. */
     SmokeContext(BeelmsClient client) {
+        this(client, false);
+    }
+
+    private SmokeContext(BeelmsClient client, boolean ownsClient) {
         this.config = client.config();
         this.journal = client.journal();
         this.client = client;
+        this.ownsClient = ownsClient;
     }
 
     public SmokeConfig config() {
@@ -65,7 +72,13 @@ public final class SmokeContext implements AutoCloseable {
                 }
             }
         } finally {
-            client.session().close();
+            try {
+                client.session().close();
+            } finally {
+                if (ownsClient) {
+                    client.close();
+                }
+            }
         }
     }
 }

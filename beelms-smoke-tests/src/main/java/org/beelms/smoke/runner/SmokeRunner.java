@@ -92,20 +92,24 @@ public final class SmokeRunner {
             } catch (SmokeConfigException e) {
                 return finish(request, started, journal, List.of(), e.getMessage(), false);
             }
-            ResultCollector collector = new ResultCollector(journal, request.listener());
-            LegacyXmlReportGeneratingListener xml = new LegacyXmlReportGeneratingListener(reportDir,
-                    new PrintWriter(new StringWriter()));
-            TargetReadiness.Result ready = new TargetReadiness(preflightClient).await();
-            request.listener().preflightFinished(ready);
-            if (!ready.ready()) {
-                return finish(request, started, journal, List.of(), ready.message(), true);
+            // closed in reverse order: the session first (its close removes the run's accounts through the client),
+            // then the client (closing the session again at the end of the outer block does nothing)
+            try (preflightClient; session) {
+                ResultCollector collector = new ResultCollector(journal, request.listener());
+                LegacyXmlReportGeneratingListener xml = new LegacyXmlReportGeneratingListener(reportDir,
+                        new PrintWriter(new StringWriter()));
+                TargetReadiness.Result ready = new TargetReadiness(preflightClient).await();
+                request.listener().preflightFinished(ready);
+                if (!ready.ready()) {
+                    return finish(request, started, journal, List.of(), ready.message(), true);
+                }
+                TestPlan testPlan = await(plan);
+                Namespace namespace = Namespace.create(BeelmsSmokeExtension.NAMESPACE_NAME);
+                session.getStore().put(namespace, BeelmsSmokeExtension.JOURNAL_KEY, journal);
+                session.getStore().put(namespace, BeelmsSmokeExtension.CLIENT_KEY, preflightClient);
+                session.getLauncher().execute(testPlan, collector, xml);
+                results = collector.results();
             }
-            TestPlan testPlan = await(plan);
-            Namespace namespace = Namespace.create(BeelmsSmokeExtension.NAMESPACE_NAME);
-            session.getStore().put(namespace, BeelmsSmokeExtension.JOURNAL_KEY, journal);
-            session.getStore().put(namespace, BeelmsSmokeExtension.CLIENT_KEY, preflightClient);
-            session.getLauncher().execute(testPlan, collector, xml);
-            results = collector.results();
         }
         redactXml(reportDir, journal);
         if (config.failOnContractDeviation() && !journal.contractViolations().isEmpty()) {

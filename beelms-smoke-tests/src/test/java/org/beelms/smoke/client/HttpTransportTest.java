@@ -75,11 +75,34 @@ class HttpTransportTest {
 
     @AfterEach
     void stop() {
+        transport.close();
         server.stop(0);
     }
 
     private String base() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/api";
+    }
+
+    @Test
+    void closeStopsTheClientsSelectorThreadAndRefusesLaterRequests() throws InterruptedException {
+        assertEquals(200, transport.request(base(), JSON).get("/health").statusCode());
+        Thread selector = transport.selectorThread().orElseThrow(() -> new AssertionFailedError(
+                "no HttpClient-<id>-SelectorManager thread found for " + transport));
+        HttpTransport other = new HttpTransport(Duration.ofSeconds(2), Duration.ofSeconds(5), journal, false);
+        Thread othersSelector = other.selectorThread().orElseThrow();
+        assertTrue(selector != othersSelector, "each client's own selector thread is found");
+
+        transport.close();
+        selector.join(2000);
+        assertTrue(!selector.isAlive(), "the selector thread stopped: a JVM exiting now waits for no thread in native code");
+        assertTrue(othersSelector.isAlive(), "another client's selector thread is left alone");
+        transport.close(); // idempotent
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> transport.request(base(), JSON).get("/health"));
+        assertTrue(e.getMessage().startsWith("GET http://127.0.0.1:") && e.getMessage().contains("HTTP client is closed"),
+                e.getMessage());
+        assertEquals(200, other.request(base(), JSON).get("/health").statusCode(), "the other client still works");
+        other.close();
     }
 
     @Test
