@@ -19,6 +19,8 @@
 # what the first run on a machine costs).
 # BENCH_MAVEN=1 also times `mvn beelms:smoke` (smoke tier) in a throwaway project using the plugin installed in the
 # local repository (MAVEN_REPO, default ~/.m2/repository; build it first: ./mvnw install -pl beelms-release-maven-plugin -am -DskipTests).
+# MAVEN_REPO may list several repositories separated by ':' (e.g. a copy holding an earlier build of the plugin): each
+# gets its own row.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -66,6 +68,7 @@ run_one() {
       | awk '{ print $2 - $1 }' >> "$work/$name.over"
 }
 
+maven_repos=()
 if [ "${BENCH_MAVEN:-0}" = 1 ]; then
   version=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' pom.xml | head -n 1)
   mkdir -p "$work/mvn"
@@ -81,9 +84,9 @@ if [ "${BENCH_MAVEN:-0}" = 1 ]; then
   </plugin></plugins></build>
 </project>
 POM
-  mvn_cmd=("$PWD/mvnw" -B -q -o -f "$work/mvn/pom.xml" -Dmaven.repo.local="${MAVEN_REPO:-$HOME/.m2/repository}"
-      "org.beelms:beelms-release-maven-plugin:$version:smoke" -Dtarget=bench)
+  IFS=: read -r -a maven_repos <<< "${MAVEN_REPO:-$HOME/.m2/repository}"
 fi
+
 
 best() { sort -n "$work/$1" | head -n 1; }
 
@@ -102,9 +105,10 @@ for i in $(seq 1 "$runs"); do
       run_one "inprocops$j" java -jar "${jars[$j]}" --in-process --url "$url" --suites ops --report "$work/report"
     fi
   done
-  if [ -n "${mvn_cmd+x}" ]; then
-    run_one maven "${mvn_cmd[@]}"
-  fi
+  for r in "${!maven_repos[@]}"; do
+    run_one "maven$r" "$PWD/mvnw" -B -q -o -f "$work/mvn/pom.xml" -Dmaven.repo.local="${maven_repos[$r]}" \
+        "org.beelms:beelms-release-maven-plugin:$version:smoke" -Dtarget=bench
+  done
 done
 
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores, best of $runs interleaved runs"
@@ -129,7 +133,7 @@ for j in "${!jars[@]}"; do
   fi
   row "first run (records the class-data archive) $jar_name" "first$j" 1
 done
-if [ -n "${mvn_cmd+x}" ]; then
-  row "mvn beelms:smoke (smoke tier, Maven start included)" maven 1
-fi
+for r in "${!maven_repos[@]}"; do
+  row "mvn beelms:smoke, plugin from ${maven_repos[$r]}" "maven$r" 1
+done
 echo "jar runs: java -jar (second JVM: C1, serial GC, class-data archive) and --in-process (one JVM, JDK defaults)"

@@ -26,6 +26,9 @@ record LaunchPlan(Optional<List<String>> command, Optional<Path> archiveToRecord
     static final String CACHE_DIR_ENV = "BEELMS_SMOKE_CACHE_DIR";
     static final String MAIN_CLASS = "org.beelms.smoke.runner.SmokeMain";
     static final List<String> FAST_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+            // one C1 thread: a short run's compile queue is small, and a second compiler thread takes a core from the
+            // run's own threads (8 interleaved runs on 2 cores: 1.20 -> 1.14 s mean wall, docs/benchmarks.md)
+            "-XX:CICompilerCount=1",
             // the archive's own notices (recorded, mismatched after a JDK update) would break the one-line-per-failure log
             "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
 
