@@ -68,8 +68,7 @@ final class SmokeFindings {
             target));
     findings.add(
         Finding.info(
-            result.requests().size() + " requests taking " + result.requestTime().toMillis()
-                + " ms of a " + result.duration().toMillis() + " ms run",
+            result.requests().size() + " requests " + result.requestTimes(),
             target));
     findings.add(Finding.info("checklist report", markdown.toString()));
     return findings;

@@ -81,8 +81,7 @@ public final class SmokeMain {
                 + load.requests() + " requests, " + load.errors() + " errors, "
                 + (load.passed() ? "within thresholds" : "THRESHOLDS BREACHED: " + String.join("; ", load.breaches()))));
         out.println("Smoke: " + result.summaryLine());
-        out.println("Requests: " + result.requests().size() + " taking " + result.requestTime().toMillis()
-                + " ms of a " + result.duration().toMillis() + " ms run");
+        out.println("Requests: " + result.requests().size() + " " + result.requestTimes());
         out.println("Report: " + result.reportDirectory().resolve("checklist-report.md").toAbsolutePath());
         out.println("Exit code " + result.exitCode());
     }
