@@ -155,9 +155,10 @@ public final class HttpTransport implements AutoCloseable {
      * Lets go of the client's connections and its selector thread; bounded, idempotent. Without it the selector thread
      * stays blocked in {@code epoll_wait} until the client is garbage collected, and a JVM that exits meanwhile waits
      * some 300 ms for it (on JDK 17, the VM's exit waits up to 300 ms for every thread in native code): a third of the
-     * standalone jar's run after the last check (docs/benchmarks.md). On JDK 21+ the client is {@code AutoCloseable}
-     * and closes itself; JDK 17's has no close, and its selector thread, which stops when interrupted, is found by the
-     * name the JDK gives it ({@code HttpClient-<id>-SelectorManager}, the id ending the client's {@code toString()}).
+     * standalone jar's run after the last check (docs/benchmarks.md). On JDK 21+ the client's own {@code shutdownNow()}
+     * does it (public API there, called reflectively since the library is built for 17); JDK 17's client has no such
+     * method, and its selector thread, which stops when interrupted, is found by the name the JDK gives it
+     * ({@code HttpClient-<id>-SelectorManager}, the id ending the client's {@code toString()}).
      */
     @Override
     public void close() {
@@ -165,13 +166,14 @@ public final class HttpTransport implements AutoCloseable {
             return;
         }
         closed = true;
-        if (client instanceof AutoCloseable closeable) {
-            try {
-                closeable.close();
-            } catch (Exception e) {
-                // nothing is in flight when a run closes its client; a failure to close leaves threads, not results
-            }
+        try {
+            // JDK 21+: shutdownNow, not close(), which waits without a bound for whatever is still in flight
+            HttpClient.class.getMethod("shutdownNow").invoke(client);
             return;
+        } catch (NoSuchMethodException e) {
+            // JDK 17: no way to close the client; stop its selector thread below
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return; // a failure to close leaves a thread behind, never a wrong result
         }
         selectorThread(client).ifPresent(selector -> {
             selector.interrupt();
