@@ -88,7 +88,6 @@ POM
   IFS=: read -r -a maven_repos <<< "${MAVEN_REPO:-$HOME/.m2/repository}"
 fi
 
-
 best() { sort -n "$work/$1" | head -n 1; }
 
 for j in "${!jars[@]}"; do
