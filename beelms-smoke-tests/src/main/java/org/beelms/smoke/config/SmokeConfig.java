@@ -60,7 +60,7 @@ public final class SmokeConfig {
                 "readyTimeout", "retryBudget", "expectedVersion", "register.extraFields", "taskCompletion", "config",
                 "spec", "failOnContractDeviation", "registrationBudget", "load.users", "load.duration",
                 "load.maxErrorRate", "load.maxP95", "parallelism", "browser.chromium", "browser.chromedriver",
-                "browser.timeout", "browser.window", "page.loginPath", "screenshots"));
+                "browser.timeout", "browser.window", "page.loginPath", "screenshots", "waivers"));
         for (StatusKey k : StatusKey.values()) {
             keys.add("status." + k.key());
         }
@@ -85,6 +85,7 @@ public final class SmokeConfig {
     private final Map<StatusKey, Set<Integer>> acceptedStatuses;
     private final Map<String, String> sources;
     private final Path spec;
+    private final Path waivers;
     private final boolean failOnContractDeviation;
     private final int registrationBudget;
     private final int parallelism;
@@ -130,6 +131,7 @@ public final class SmokeConfig {
         this.acceptedStatuses = Collections.unmodifiableMap(statuses);
         this.sources = Collections.unmodifiableMap(new TreeMap<>(b.sources));
         this.spec = b.spec;
+        this.waivers = b.waivers;
         this.failOnContractDeviation = b.failOnContractDeviation;
         if (b.registrationBudget != null && b.registrationBudget < 0) {
             throw SmokeConfigException.invalid("registrationBudget", b.source("registrationBudget"),
@@ -186,6 +188,7 @@ public final class SmokeConfig {
         acceptedStatuses.forEach((k, v) -> b.acceptedStatuses.put(k, new LinkedHashSet<>(v)));
         b.sources.putAll(sources);
         b.spec = spec;
+        b.waivers = waivers;
         b.failOnContractDeviation = failOnContractDeviation;
         b.registrationBudget = registrationBudget;
         b.parallelism = parallelism;
@@ -294,6 +297,10 @@ public final class SmokeConfig {
         if ((v = lookup(all, "spec")) != null) {
             b.spec = Path.of(v.value.trim());
             b.sources.put("spec", v.source);
+        }
+        if ((v = lookup(all, "waivers")) != null && !v.value.isBlank()) {
+            b.waivers = Path.of(v.value.trim());
+            b.sources.put("waivers", v.source);
         }
         if ((v = lookup(all, "failOnContractDeviation")) != null) {
             b.failOnContractDeviation = parseBoolean("failOnContractDeviation", v);
@@ -659,6 +666,11 @@ public final class SmokeConfig {
         return Optional.ofNullable(spec);
     }
 
+    /** The waiver file: known failures accepted one by one (see {@code SmokeWaivers}); empty: none. */
+    public Optional<Path> waivers() {
+        return Optional.ofNullable(waivers);
+    }
+
     /** Whether responses that deviate from {@link #spec()} fail the run (default false: reported only). */
     public boolean failOnContractDeviation() {
         return failOnContractDeviation;
@@ -755,6 +767,9 @@ public final class SmokeConfig {
         if (spec != null) {
             p.put(PREFIX + "spec", spec.toString());
         }
+        if (waivers != null) {
+            p.put(PREFIX + "waivers", waivers.toString());
+        }
         p.put(PREFIX + "failOnContractDeviation", String.valueOf(failOnContractDeviation));
         p.put(PREFIX + "registrationBudget", String.valueOf(registrationBudget));
         p.put(PREFIX + "parallelism", String.valueOf(parallelism));
@@ -810,6 +825,7 @@ public final class SmokeConfig {
         private final Map<StatusKey, Set<Integer>> acceptedStatuses = new EnumMap<>(StatusKey.class);
         private final Map<String, String> sources = new LinkedHashMap<>();
         private Path spec;
+        private Path waivers;
         private boolean failOnContractDeviation;
         private Integer registrationBudget;
         private Integer parallelism;
@@ -926,6 +942,12 @@ public final class SmokeConfig {
         /** The OpenAPI document to check every response against (regression tier: contract conformance). */
         public Builder spec(Path spec) {
             this.spec = spec;
+            return this;
+        }
+
+        /** The waiver file (known failures accepted one by one); null: none. */
+        public Builder waivers(Path waivers) {
+            this.waivers = waivers;
             return this;
         }
 

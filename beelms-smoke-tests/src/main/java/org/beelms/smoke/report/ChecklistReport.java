@@ -66,7 +66,7 @@ public final class ChecklistReport {
                     proof = c.proof().map(ChecklistReport::requestLine).orElse("");
                 }
                 if (c.status() == status && status != CheckStatus.PASSED && reason.isEmpty()) {
-                    reason = c.message() == null ? "" : c.message();
+                    reason = detail(c);
                     proof = c.failedRequests().stream().findFirst().or(c::proof).map(ChecklistReport::requestLine).orElse("");
                 }
             }
@@ -93,9 +93,20 @@ public final class ChecklistReport {
             case PASSED -> "✅ PASSED";
             case FAILED -> "❌ FAILED";
             case SKIPPED -> "⏭️ SKIPPED";
+            case WAIVED -> "⚠️ WAIVED";
             case INFO -> "ℹ️ INFO";
             case NOT_RUN -> "▫️ NOT RUN";
         };
+    }
+
+    /**
+     * What a report shows for a check that did not pass: its message; for a waived check the waiver first
+     * ({@code waived: REG-INPUT-1 until 2026-12-31 (core team): reason [file:3] — failure: ...}).
+     */
+    public static String detail(CheckResult c) {
+        String message = c.message() == null ? "" : c.message();
+        return c.waiverUsed().map(w -> "waived: " + w.describe() + " " + w.terms() + " [" + w.position()
+                + "] — failure: " + message).orElse(message);
     }
 
     // ------------------------------------------------------------------ markdown
@@ -129,7 +140,7 @@ public final class ChecklistReport {
         md.append("\n## Checks\n\n| Check | Status | Time | Detail |\n|---|---|---|---|\n");
         for (CheckResult c : result.checks()) {
             String detail = c.status() == CheckStatus.PASSED ? c.proof().map(ChecklistReport::requestLine).orElse("")
-                    : (c.message() == null ? "" : c.message());
+                    : detail(c);
             md.append("| ").append(cell(c.displayName())).append(" | ").append(icon(c.status())).append(" | ")
                     .append(c.duration().toMillis()).append(" ms | ").append(cell(detail)).append(" |\n");
         }
@@ -142,6 +153,7 @@ public final class ChecklistReport {
                 shown.stream().limit(10).forEach(r -> md.append("- `").append(requestLine(r).replace("`", "'")).append("`\n"));
             }
         }
+        WaiverSection.markdown(result, md);
         VisualCheckReport.markdown(result, md);
         RegressionReport.markdown(result, md);
         md.append("\n## Contract deviations\n\n");
@@ -178,7 +190,7 @@ public final class ChecklistReport {
         return md.toString();
     }
 
-    private static String cell(String s) {
+    static String cell(String s) {
         return s == null ? "" : s.replace("|", "\\|").replaceAll("\\s*\\n\\s*", " ");
     }
 
@@ -190,7 +202,7 @@ public final class ChecklistReport {
                 .append(esc(result.environment())).append("</title>\n<style>")
                 .append("body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;margin-bottom:1.5em}")
                 .append("td,th{border:1px solid #ccc;padding:4px 8px;vertical-align:top;text-align:left}")
-                .append(".PASSED{color:#070}.FAILED{color:#b00;font-weight:bold}.SKIPPED{color:#a60}.INFO{color:#06c}.NOT_RUN{color:#777}")
+                .append(".PASSED{color:#070}.FAILED{color:#b00;font-weight:bold}.SKIPPED{color:#a60}.INFO{color:#06c}.WAIVED{color:#a50;font-weight:bold}.NOT_RUN{color:#777}")
                 .append("code{font-size:90%}section.visual{border-top:1px solid #ccc;padding:.5em 0}")
                 .append("section.visual img{border:1px solid #999;max-width:100%}</style></head><body>\n");
         h.append("<h1>beelms core smoke report – ").append(esc(result.environment())).append("</h1>\n<ul>");
@@ -228,14 +240,16 @@ public final class ChecklistReport {
                     .append("\">").append(c.status().name()).append("</td><td>").append(c.duration().toMillis())
                     .append(" ms</td><td>");
             if (c.message() != null && c.status() != CheckStatus.PASSED) {
-                h.append("<p>").append(esc(c.message())).append("</p>");
+                h.append("<p>").append(esc(detail(c))).append("</p>");
             }
-            List<RecordedRequest> shown = c.status() == CheckStatus.FAILED && !c.failedRequests().isEmpty()
+            boolean wentWrong = c.status() == CheckStatus.FAILED || c.status() == CheckStatus.WAIVED;
+            List<RecordedRequest> shown = wentWrong && !c.failedRequests().isEmpty()
                     ? c.failedRequests() : c.proof().map(List::of).orElse(List.of());
             shown.stream().limit(10).forEach(r -> h.append("<code>").append(esc(requestLine(r))).append("</code><br>"));
             h.append("</td></tr>\n");
         }
         h.append("</table>\n");
+        WaiverSection.html(result, h);
         VisualCheckReport.html(result, h);
         RegressionReport.html(result, h);
         h.append("<h2>Contract deviations</h2>\n");

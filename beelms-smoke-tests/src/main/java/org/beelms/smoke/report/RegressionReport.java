@@ -41,7 +41,7 @@ final class RegressionReport {
             String detail = "";
             for (CheckResult c : result.checksFor(id)) {
                 if (c.status() == status && status != CheckStatus.PASSED && c.message() != null) {
-                    detail = c.message();
+                    detail = ChecklistReport.detail(c);
                     break;
                 }
                 if (c.status() == status && status == CheckStatus.PASSED) {

@@ -25,6 +25,9 @@ public record CliArguments(Map<String, String> values, Set<String> suites, Path 
             "  --spec FILE        OpenAPI document: every response is checked against it (contract conformance);",
             "                     -Dbeelms.smoke.failOnContractDeviation=true makes deviations fail the run",
             "  --report DIR       where to write JUnit XML and checklist-report.md/.html (default beelms-smoke-report)",
+            "  --waivers FILE     known failures accepted one by one (YAML: check, optional endpoint/detail, reason,",
+            "                     owner, expires): a failure a waiver matches is WAIVED, not failed; an expired waiver,",
+            "                     or one whose check ran but matched nothing, fails the run",
             "  --config FILE      properties file with configuration keys (beelms.smoke.* or bare keys)",
             "  --env NAME         environment name shown in the report (default staging)",
             "  -Dbeelms.smoke.KEY=VALUE  any configuration key (repeatable), e.g. -Dbeelms.smoke.status.quizSubmit=200,201",
@@ -91,6 +94,7 @@ public record CliArguments(Map<String, String> values, Set<String> suites, Path 
                 case "--env" -> values.put("environment", value);
                 case "--config" -> values.put("config", value);
                 case "--spec" -> values.put("spec", value);
+                case "--waivers" -> values.put("waivers", value);
                 case "--suites" -> {
                     try {
                         suites = SmokeRunRequest.parseSuites(value);

@@ -11,10 +11,12 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 import org.beelms.smoke.report.ChecklistCatalog;
 import org.junit.platform.engine.TestTag;
+import org.beelms.smoke.waiver.SmokeWaivers;
 
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -32,6 +34,8 @@ import java.util.stream.Collectors;
 final class ResultCollector implements TestExecutionListener {
     private final SmokeJournal journal;
     private final SmokeRunListener listener;
+    private final SmokeWaivers waivers;
+    private final LocalDate today;
     private final Map<String, Instant> starts = new ConcurrentHashMap<>();
     private final List<CheckResult> results = new ArrayList<>();
     /** Test plan position of each class and each test, by unique ID. */
@@ -39,8 +43,15 @@ final class ResultCollector implements TestExecutionListener {
     private final Map<String, Integer> classOf = new ConcurrentHashMap<>();
 
     ResultCollector(SmokeJournal journal, SmokeRunListener listener) {
+        this(journal, listener, SmokeWaivers.NONE, LocalDate.now());
+    }
+
+    /** @param waivers applied to each check as it finishes, so the listener hears WAIVED, not FAILED */
+    ResultCollector(SmokeJournal journal, SmokeRunListener listener, SmokeWaivers waivers, LocalDate today) {
         this.journal = journal;
         this.listener = listener;
+        this.waivers = waivers;
+        this.today = today;
     }
 
     synchronized List<CheckResult> results() {
@@ -121,8 +132,8 @@ final class ResultCollector implements TestExecutionListener {
             className = cs.getClassName();
         }
         Set<String> tags = id.getTags().stream().map(TestTag::getName).collect(Collectors.toSet());
-        CheckResult check = new CheckResult(ids, id.getDisplayName(), id.getUniqueId(), className, status, message,
-                journal.requestsOf(id.getUniqueId()), took, tags);
+        CheckResult check = waivers.accept(new CheckResult(ids, id.getDisplayName(), id.getUniqueId(), className,
+                status, message, journal.requestsOf(id.getUniqueId()), took, tags), today);
         results.add(check);
         listener.checkFinished(check);
     }

@@ -69,6 +69,10 @@ public final class SmokeMain {
         for (CheckResult c : result.failedChecks()) {
             out.println("FAILED  " + c.displayName() + ": " + c.message());
         }
+        for (CheckResult c : result.waivedChecks()) {
+            out.println("WAIVED  " + c.displayName() + ": " + org.beelms.smoke.report.ChecklistReport.detail(c));
+        }
+        result.waivers().notExercised().forEach(note -> out.println("Waiver  " + note));
         if (!result.deviations().isEmpty()) {
             out.println(result.deviations().size() + " contract deviation(s), " + result.retries().size() + " retr"
                     + (result.retries().size() == 1 ? "y" : "ies") + " – see the report");

@@ -6,11 +6,15 @@ import org.beelms.smoke.client.RecordedRequest;
 import org.beelms.smoke.client.ResidueEntry;
 import org.beelms.smoke.client.RetryRecord;
 import org.beelms.smoke.regression.RegressionRecord;
+import org.beelms.smoke.waiver.SmokeWaivers;
+import org.beelms.smoke.waiver.WaiverReview;
 
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -43,6 +47,7 @@ public final class SmokeRunResult {
     private final List<RecordedRequest> requests;
     private final RegressionRecord regression;
     private final List<PageVisit> pages;
+    private final WaiverReview waivers;
 
     public SmokeRunResult(URI target, String environment, String mode, Set<String> suites, Instant started,
                           Duration duration, List<CheckResult> checks, List<ContractDeviation> deviations,
@@ -79,6 +84,17 @@ public final class SmokeRunResult {
                           List<ResidueEntry> residue, List<RetryRecord> retries, List<String> problems, String error,
                           Path reportDirectory, List<RecordedRequest> requests, RegressionRecord regression,
                           List<PageVisit> pages) {
+        this(target, environment, mode, suites, started, duration, checks, deviations, residue, retries, problems,
+                error, reportDirectory, requests, regression, pages, WaiverReview.NONE);
+    }
+
+    /** @param waivers the checks reviewed against the waiver file ({@link #waive}); {@code checks} are its checks */
+    private SmokeRunResult(URI target, String environment, String mode, Set<String> suites, Instant started,
+                           Duration duration, List<CheckResult> checks, List<ContractDeviation> deviations,
+                           List<ResidueEntry> residue, List<RetryRecord> retries, List<String> problems, String error,
+                           Path reportDirectory, List<RecordedRequest> requests, RegressionRecord regression,
+                           List<PageVisit> pages, WaiverReview waivers) {
+        this.waivers = waivers;
         this.pages = List.copyOf(pages);
         this.regression = regression == null ? RegressionRecord.EMPTY : regression;
         this.requests = List.copyOf(requests);
@@ -95,6 +111,25 @@ public final class SmokeRunResult {
         this.problems = List.copyOf(problems);
         this.error = error;
         this.reportDirectory = reportDirectory;
+    }
+
+    /**
+     * This result with its failed checks reviewed against {@code file} as of {@code today}: failures a waiver
+     * accepts become {@link CheckStatus#WAIVED}; expired waivers and waivers that matched nothing become run-wide
+     * problems (see {@link SmokeWaivers}). A run stopped before its checks is returned as it is.
+     */
+    public SmokeRunResult waive(SmokeWaivers file, LocalDate today) {
+        if (error != null || (file.isEmpty() && file.file().isEmpty())) {
+            return this;
+        }
+        WaiverReview review = file.review(checks, today);
+        return new SmokeRunResult(target, environment, mode, suites, started, duration, review.checks(), deviations,
+                residue, retries, problems, error, reportDirectory, requests, regression, pages, review);
+    }
+
+    /** The review against the waiver file; {@link WaiverReview#NONE} when none was configured. */
+    public WaiverReview waivers() {
+        return waivers;
     }
 
     /** The pages the browser tier opened, in the order it opened them (each with its screenshot). */
@@ -183,13 +218,17 @@ public final class SmokeRunResult {
     }
 
     /**
-     * The aggregated status of a checklist item: FAILED if any citing check failed, else PASSED if any passed, else
-     * INFO if a check only reported observations, else SKIPPED if any was skipped, else NOT_RUN.
+     * The aggregated status of a checklist item: FAILED if any citing check failed, else WAIVED if a waiver accepts
+     * a citing check's failure, else PASSED if any passed, else INFO if a check only reported observations, else
+     * SKIPPED if any was skipped, else NOT_RUN.
      */
     public CheckStatus statusOf(String checklistId) {
         List<CheckResult> citing = checksFor(checklistId);
         if (citing.stream().anyMatch(c -> c.status() == CheckStatus.FAILED)) {
             return CheckStatus.FAILED;
+        }
+        if (citing.stream().anyMatch(c -> c.status() == CheckStatus.WAIVED)) {
+            return CheckStatus.WAIVED;
         }
         if (citing.stream().anyMatch(c -> c.status() == CheckStatus.PASSED)) {
             return CheckStatus.PASSED;
@@ -223,9 +262,17 @@ public final class SmokeRunResult {
         return retries;
     }
 
-    /** Run-wide problems, each reported once (e.g. the smoke account cannot log in). */
+    /**
+     * Run-wide problems, each reported once (e.g. the smoke account cannot log in), then the waiver file's errors (an
+     * expired waiver, a waiver that matched nothing).
+     */
     public List<String> problems() {
-        return problems;
+        if (waivers.errors().isEmpty()) {
+            return problems;
+        }
+        List<String> all = new ArrayList<>(problems);
+        all.addAll(waivers.errors());
+        return List.copyOf(all);
     }
 
     /** The usage or target error that stopped the run before any check (exit code 2). */
@@ -262,17 +309,27 @@ public final class SmokeRunResult {
         return checks.stream().filter(c -> c.status() == CheckStatus.FAILED).toList();
     }
 
+    /** Failed checks a waiver accepts: they do not fail the run. */
+    public long waived() {
+        return count(CheckStatus.WAIVED);
+    }
+
+    public List<CheckResult> waivedChecks() {
+        return checks.stream().filter(c -> c.status() == CheckStatus.WAIVED).toList();
+    }
+
     /** 0 all required checks passed; 1 a check failed or a run-wide problem; 2 bad usage or target unusable. */
     public int exitCode() {
         if (error != null) {
             return EXIT_USAGE;
         }
-        return failed() > 0 || !problems.isEmpty() ? EXIT_FAILED : EXIT_OK;
+        return failed() > 0 || !problems().isEmpty() ? EXIT_FAILED : EXIT_OK;
     }
 
-    /** {@code 31 passed, 1 failed, 4 skipped}. */
+    /** {@code 31 passed, 1 failed, 4 skipped} (then {@code , 1 waived} and {@code , 2 info} when there are). */
     public String summaryLine() {
         return passed() + " passed, " + failed() + " failed, " + skipped() + " skipped"
+                + (waived() > 0 ? ", " + waived() + " waived" : "")
                 + (info() > 0 ? ", " + info() + " info" : "");
     }
 

@@ -8,6 +8,7 @@ import org.beelms.smoke.config.SmokeConfig;
 import org.beelms.smoke.config.SmokeConfigException;
 import org.beelms.smoke.junit.BeelmsSmokeExtension;
 import org.beelms.smoke.report.ChecklistReport;
+import org.beelms.smoke.waiver.SmokeWaivers;
 import org.junit.jupiter.engine.JupiterTestEngine;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.engine.support.store.Namespace;
@@ -29,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,8 +40,10 @@ import java.util.concurrent.FutureTask;
 /**
  * Runs the smoke suites in-process: waits (bounded) for the target and checks it is a beelms core API, then runs the
  * selected check classes through the JUnit Platform Launcher with the configuration passed as configuration
- * parameters, writes JUnit XML plus {@code checklist-report.md}/{@code .html} to the report directory and returns the
- * result. Never prints, never throws for a failing target: everything is in the {@link SmokeRunResult}.
+ * parameters, reviews the failures against the waiver file ({@code beelms.smoke.waivers}, read before any check so a
+ * broken file stops the run at once), writes JUnit XML plus {@code checklist-report.md}/{@code .html} to the report
+ * directory and returns the result. Never prints, never throws for a failing target: everything is in the
+ * {@link SmokeRunResult}.
  */
 public final class SmokeRunner {
 
@@ -57,6 +61,13 @@ public final class SmokeRunner {
         } catch (IOException e) {
             return finish(request, started, journal, List.of(), "Cannot create the report directory "
                     + reportDir.toAbsolutePath() + ": " + e.getMessage() + ". Choose a writable --report directory.", false);
+        }
+        SmokeWaivers waivers;
+        try {
+            waivers = config.waivers().isPresent() ? SmokeWaivers.read(config.waivers().get()) : SmokeWaivers.NONE;
+        } catch (IOException | IllegalArgumentException e) {
+            return finish(request, started, journal, List.of(), "The waiver file cannot be used: " + e.getMessage(),
+                    false);
         }
 
         List<CheckResult> results;
@@ -95,7 +106,7 @@ public final class SmokeRunner {
             // closed in reverse order: the session first (its close removes the run's accounts through the client),
             // then the client (closing the session again at the end of the outer block does nothing)
             try (preflightClient; session) {
-                ResultCollector collector = new ResultCollector(journal, request.listener());
+                ResultCollector collector = new ResultCollector(journal, request.listener(), waivers, LocalDate.now());
                 LegacyXmlReportGeneratingListener xml = new LegacyXmlReportGeneratingListener(reportDir,
                         new PrintWriter(new StringWriter()));
                 TargetReadiness.Result ready = new TargetReadiness(preflightClient).await();
@@ -118,7 +129,7 @@ public final class SmokeRunner {
                     + "fix the API or the spec, or set " + SmokeConfig.PREFIX
                     + "failOnContractDeviation=false to report them only");
         }
-        return finish(request, started, journal, results, null, true);
+        return finish(request, started, journal, results, null, true, waivers);
     }
 
     /**
@@ -182,21 +193,30 @@ public final class SmokeRunner {
 
     private static SmokeRunResult finish(SmokeRunRequest request, Instant started, SmokeJournal journal,
                                          List<CheckResult> checks, String error, boolean writeReports) {
+        return finish(request, started, journal, checks, error, writeReports, SmokeWaivers.NONE);
+    }
+
+    private static SmokeRunResult finish(SmokeRunRequest request, Instant started, SmokeJournal journal,
+                                         List<CheckResult> checks, String error, boolean writeReports,
+                                         SmokeWaivers waivers) {
         SmokeConfig config = request.config();
+        LocalDate today = LocalDate.now();
         SmokeRunResult result = new SmokeRunResult(config.apiBaseUri(), config.environment(),
                 config.mode().name().toLowerCase(Locale.ROOT), request.suites(), started,
                 Duration.between(started, Instant.now()), checks, journal.deviations(), journal.residue(),
                 journal.retries(), journal.problems(), error == null ? null : journal.redactor().redact(error),
-                request.reportDirectory(), journal.allRequests(), journal.regression(), journal.pageVisits());
+                request.reportDirectory(), journal.allRequests(), journal.regression(), journal.pageVisits())
+                .waive(waivers, today);
         if (writeReports) {
             try {
+                WaivedJUnitXml.mark(request.reportDirectory(), result.waivedChecks());
                 ChecklistReport.write(result, request.reportDirectory());
             } catch (UncheckedIOException e) {
                 return new SmokeRunResult(result.target(), result.environment(), result.mode(), result.suites(),
                         started, result.duration(), checks, result.deviations(), result.residue(), result.retries(),
                         result.problems(), "Cannot write the checklist report to " + request.reportDirectory()
                         .toAbsolutePath() + ": " + e.getCause().getMessage(), request.reportDirectory(),
-                        result.requests(), result.regression(), result.pages());
+                        result.requests(), result.regression(), result.pages()).waive(waivers, today);
             }
         }
         return result;
