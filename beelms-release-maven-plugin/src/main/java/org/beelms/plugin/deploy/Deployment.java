@@ -145,11 +145,11 @@ public final class Deployment implements Gate {
           "recorded: " + entry.action() + " " + entry.outcome() + ", smoke " + entry.smoke() + " ("
               + entry.tiers().describe() + "), by " + entry.by(), "git note of " + release.tag()));
       if (environment.mode() == SmokeMode.STAGING && result.succeeded()
-          && !StagingPass.REQUIRED.stream().allMatch(entry.tiers()::passed)) {
+          && !StagingPass.REQUIRED.stream().allMatch(entry.tiers()::passedOrWaived)) {
         findings.add(Finding.warning(
             "production will refuse " + release.tag() + " (" + release.image().digest() + ") on the"
                 + " strength of this deploy: " + entry.tiers().describe() + "; production needs smoke"
-                + " and regression PASSED on staging", "<environments>/<environment> '"
+                + " and regression PASSED (or WAIVED) on staging", "<environments>/<environment> '"
                 + environment.name() + "' <smokeTiers>",
             "run both tiers here (<smokeTiers>smoke,regression</smokeTiers>, the staging default) and"
                 + " check why a tier did not pass"));

@@ -35,7 +35,9 @@ import org.beelms.plugin.smoke.SmokeTiers;
  * @param tiers each smoke tier's outcome ({@code "tiers": {"smoke": "PASSED", "regression":
  *     "PASSED"}}): the tiers of the environment's {@code <smokeTiers>}, {@code SKIPPED} when smoke
  *     did not run; {@link SmokeTiers#NONE} (no {@code tiers} field) in records written before
- *     tiers were recorded, which ran the smoke tier only
+ *     tiers were recorded, which ran the smoke tier only. Its waivers, when a waiver accepted a
+ *     failure, are recorded as {@code "waivers": [{"check", "endpoint", "detail", "reason",
+ *     "owner", "expires", "waiver"}]}
  */
 public record DeploymentEntry(
     String action,
@@ -132,6 +134,9 @@ public record DeploymentEntry(
     if (!tiers.isEmpty()) {
       node.set("tiers", tiers.toJson());
     }
+    if (!tiers.waivers().isEmpty()) {
+      node.set("waivers", tiers.waiversJson());
+    }
     return node;
   }
 
@@ -153,7 +158,7 @@ public record DeploymentEntry(
         text(node, "backupId"),
         node.path("rolledBack").asBoolean(false),
         text(node, "trigger"),
-        SmokeTiers.fromJson(node.get("tiers")));
+        SmokeTiers.fromJson(node.get("tiers")).withWaivers(node.get("waivers")));
   }
 
   private static String text(JsonNode node, String field) {

@@ -119,6 +119,11 @@ public final class ReleaseRecords {
     } else {
       environment.set("tiers", entry.tiers().toJson());
     }
+    if (entry.tiers().waivers().isEmpty()) {
+      environment.remove("waivers");
+    } else {
+      environment.set("waivers", entry.tiers().waiversJson());
+    }
     smokeReport.ifPresentOrElse(p -> environment.put("report", p.toString()), () -> environment.remove("report"));
     ArrayNode deployments =
         environment.get("deployments") instanceof ArrayNode list ? list : environment.putArray("deployments");

@@ -16,7 +16,8 @@ import org.beelms.plugin.smoke.SmokeTiers.Tier;
  * smoke and regression? Answered from the release record's deployment entries alone: a {@code
  * deploy} or {@code rollback} to a {@code staging}-mode environment of the same digest, outcome
  * {@code deployed}, overall smoke {@code PASSED} and {@code tiers} smoke and regression {@code
- * PASSED}. Fails closed: an entry without {@code tiers} (written before tiers were recorded, when
+ * PASSED}, or {@code WAIVED}: a tier whose only failures a waiver accepts, one by one (the entry's
+ * {@code waivers} list them; production relies on them as known limitations). Fails closed: an entry without {@code tiers} (written before tiers were recorded, when
  * staging ran the smoke tier only) is not a pass.
  */
 public final class StagingPass {
@@ -78,13 +79,13 @@ public final class StagingPass {
             .filter(DeploymentEntry::healthy)
             .toList();
     Optional<DeploymentEntry> pass =
-        staged.stream().filter(e -> REQUIRED.stream().allMatch(e.tiers()::passed)).reduce((a, b) -> b);
+        staged.stream().filter(e -> REQUIRED.stream().allMatch(e.tiers()::passedOrWaived)).reduce((a, b) -> b);
     if (pass.isPresent()) {
       return new Decision(pass, Optional.empty(), List.of());
     }
     Optional<DeploymentEntry> closest = staged.stream().reduce((a, b) -> b);
     List<Tier> missing =
-        REQUIRED.stream().filter(t -> closest.map(e -> !e.tiers().passed(t)).orElse(true)).toList();
+        REQUIRED.stream().filter(t -> closest.map(e -> !e.tiers().passedOrWaived(t)).orElse(true)).toList();
     return new Decision(Optional.empty(), closest, missing);
   }
 }

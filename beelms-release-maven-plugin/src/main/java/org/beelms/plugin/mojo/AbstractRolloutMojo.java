@@ -1,6 +1,8 @@
 package org.beelms.plugin.mojo;
 
+import java.io.File;
 import java.util.List;
+import java.util.Optional;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Component;
@@ -48,6 +50,15 @@ abstract class AbstractRolloutMojo extends AbstractBeelmsMojo {
   @Parameter(property = "beelms.deploy.smokeSuites", defaultValue = "smoke")
   private String smokeSuites;
 
+  /**
+   * The smoke/regression waiver file (YAML: {@code check}, optional {@code endpoint}/{@code
+   * detail}, {@code reason}, {@code owner}, {@code expires}): known failures the post-deploy smoke
+   * accepts one by one as WAIVED. An environment's {@code <properties>} may name its own ({@code
+   * beelms.smoke.waivers}). See docs/goals/deploy.md.
+   */
+  @Parameter(property = "beelms.smoke.waivers")
+  private File smokeWaivers;
+
   /** The settings.xml server with the registry account; else {@code BEELMS_REGISTRY_USERNAME/PASSWORD}. */
   @Parameter(property = "beelms.image.registryServerId")
   private String registryServerId;
@@ -73,6 +84,7 @@ abstract class AbstractRolloutMojo extends AbstractBeelmsMojo {
           new DeployMojo.Wiring(environments, target, beelmsTarget, registryServerId,
               allowInsecureRegistries, hookTimeout, healthTimeout, smokeSuites, actor, settings,
               session, settingsDecrypter, project.getBasedir().toPath(), outputDirectory.toPath());
+      wiring.smokeWaivers = Optional.ofNullable(smokeWaivers).map(File::toPath);
     }
     return wiring;
   }

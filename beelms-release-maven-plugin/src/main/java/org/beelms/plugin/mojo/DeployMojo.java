@@ -126,6 +126,8 @@ public class DeployMojo extends AbstractRolloutMojo {
     private final MavenSession session;
     private final SettingsDecrypter decrypter;
     private ReleaseHistory history;
+    /** The plugin's {@code <smokeWaivers>}; empty when none. */
+    Optional<Path> smokeWaivers = Optional.empty();
 
     Wiring(
         List<SmokeMojo.EnvironmentDeclaration> declarations,
@@ -214,6 +216,7 @@ public class DeployMojo extends AbstractRolloutMojo {
                 .user(user)
                 .admin(admin)
                 .overrides(withVersion)
+                .waivers(smokeWaivers)
                 .environmentVariables(System.getenv())
                 .build();
         SmokeGate gate = new SmokeGate(smoke);

@@ -50,6 +50,13 @@ public class ReleaseNotesMojo extends AbstractBeelmsMojo {
       defaultValue = "${project.basedir}/docs/architecture/mvp-bmad-dod-checklist.md")
   private File dodChecklist;
 
+  /**
+   * The smoke/regression waiver file (YAML), as for beelms:smoke, deploy and rollback: its waived
+   * checks are listed under "Known limitations"; empty for none.
+   */
+  @Parameter(property = "beelms.smoke.waivers")
+  private File smokeWaivers;
+
   /** The DoD waivers file (YAML), as for beelms:dod-check; empty for none. */
   @Parameter(property = "beelms.dod.waivers")
   private File waivers;
@@ -111,7 +118,7 @@ public class ReleaseNotesMojo extends AbstractBeelmsMojo {
                     true,
                     Clock.systemDefaultZone()))
             : Optional.empty();
-    return new ReleaseNotesSettings(
+    ReleaseNotesSettings notes = new ReleaseNotesSettings(
         project.getBasedir().toPath(),
         title,
         projectVersion(),
@@ -122,5 +129,6 @@ public class ReleaseNotesMojo extends AbstractBeelmsMojo {
         dod,
         updateChangelog && !dryRun ? Optional.of(changelog.toPath()) : Optional.empty(),
         Clock.systemDefaultZone());
+    return smokeWaivers == null ? notes : notes.withSmokeWaivers(smokeWaivers.toPath());
   }
 }

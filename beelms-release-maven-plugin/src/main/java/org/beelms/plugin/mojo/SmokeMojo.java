@@ -62,6 +62,15 @@ public class SmokeMojo extends AbstractBeelmsMojo {
   @Parameter(property = "beelms.smoke.suites", defaultValue = "smoke")
   private String suites;
 
+  /**
+   * The smoke/regression waiver file (YAML: {@code check}, optional {@code endpoint}/{@code
+   * detail}, {@code reason}, {@code owner}, {@code expires}): known failures accepted one by one,
+   * reported as WAIVED; an expired waiver or one that matches nothing fails the run. An
+   * environment's {@code <properties>} may name its own ({@code beelms.smoke.waivers}).
+   */
+  @Parameter(property = "beelms.smoke.waivers")
+  private File smokeWaivers;
+
   /** The folder below which {@code <environment>/} receives the JUnit XML and the checklist report. */
   @Parameter(
       property = "beelms.smoke.reportDirectory",
@@ -107,6 +116,7 @@ public class SmokeMojo extends AbstractBeelmsMojo {
             .user(account(environment.serverId(), environment.name(), "serverId"))
             .admin(account(environment.adminServerId(), environment.name(), "adminServerId"))
             .overrides(commandLineSmokeProperties())
+            .waivers(Optional.ofNullable(smokeWaivers).map(File::toPath))
             .environmentVariables(System.getenv())
             .build();
     return List.of(new SmokeGate(smoke));

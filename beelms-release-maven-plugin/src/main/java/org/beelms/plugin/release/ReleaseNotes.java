@@ -179,16 +179,35 @@ public record ReleaseNotes(
    * @param maintained its content; empty when the file does not exist
    * @param dodSource the DoD checklist as the notes name it, or why its items are not listed
    * @param dodItems the open, expired-waiver and waived items; empty when the DoD was not read
+   * @param waiverFile the smoke/regression waiver file ({@code <smokeWaivers>}) as the notes name
+   *     it; empty when none is configured
+   * @param waivedChecks its waivers: the checks of the smoke and regression tiers the release
+   *     ships failing, each accepted until a date ({@code WAIVED}, or {@code WAIVER_EXPIRED})
    */
   public record KnownLimitations(
       String file,
       Optional<String> maintained,
       String dodSource,
-      Optional<List<Limitation>> dodItems) {
+      Optional<List<Limitation>> dodItems,
+      String waiverFile,
+      List<Limitation> waivedChecks) {
 
     public KnownLimitations {
       maintained = maintained == null ? Optional.empty() : maintained;
       dodItems = dodItems == null ? Optional.empty() : dodItems.map(List::copyOf);
+      waiverFile = waiverFile == null ? "" : waiverFile;
+      waivedChecks = waivedChecks == null ? List.of() : List.copyOf(waivedChecks);
+    }
+
+    /** Without a smoke waiver file. */
+    public KnownLimitations(
+        String file, Optional<String> maintained, String dodSource, Optional<List<Limitation>> dodItems) {
+      this(file, maintained, dodSource, dodItems, "", List.of());
+    }
+
+    /** The same limitations with the waivers of the smoke waiver file {@code source}. */
+    public KnownLimitations withWaivedChecks(String source, List<Limitation> waived) {
+      return new KnownLimitations(file, maintained, dodSource, dodItems, source, waived);
     }
 
     public int dodCount() {

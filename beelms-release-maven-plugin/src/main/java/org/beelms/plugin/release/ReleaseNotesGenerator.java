@@ -249,6 +249,16 @@ public final class ReleaseNotesGenerator implements Gate {
   }
 
   private ReleaseNotes.KnownLimitations knownLimitations() throws IOException {
+    ReleaseNotes.KnownLimitations limits = dodLimitations();
+    if (settings.smokeWaivers().isEmpty()) {
+      return limits;
+    }
+    Path waivers = settings.smokeWaivers().get();
+    return limits.withWaivedChecks(
+        display(waivers), WaivedChecks.read(waivers, LocalDate.now(settings.clock())));
+  }
+
+  private ReleaseNotes.KnownLimitations dodLimitations() throws IOException {
     Path file = settings.knownLimitations();
     Optional<String> maintained =
         Files.isRegularFile(file)

@@ -76,8 +76,13 @@ final class ReleaseNotesMarkdown {
     } else {
       text.append("DoD items not listed");
     }
+    if (!limits.waivedChecks().isEmpty()) {
+      text.append(", ").append(limits.waivedChecks().size()).append(" waived check(s)");
+    }
     text.append(limits.maintained().isPresent() ? ", see " + limits.file() : ", no " + limits.file());
-    first(text, limits.dodItems().orElse(List.of()), ReleaseNotesMarkdown::limitationText);
+    List<Limitation> listed = new java.util.ArrayList<>(limits.waivedChecks());
+    listed.addAll(limits.dodItems().orElse(List.of()));
+    first(text, listed, ReleaseNotesMarkdown::limitationText);
     text.append("Image: ")
         .append(notes.image().result().map(ImageResult::reference).orElse("not built"))
         .append('\n');
@@ -256,6 +261,14 @@ final class ReleaseNotesMarkdown {
       }
     } else {
       md.append("No maintained list: ").append(limits.file()).append(" does not exist.\n\n");
+    }
+    if (!limits.waivedChecks().isEmpty()) {
+      md.append("Known failures the post-deploy smoke and regression tiers accept (")
+          .append(limits.waiverFile()).append("), reported as WAIVED, never as passed:\n\n");
+      for (Limitation item : limits.waivedChecks()) {
+        md.append("- ").append(limitationText(item)).append('\n');
+      }
+      md.append('\n');
     }
     if (limits.dodItems().isEmpty()) {
       md.append("Definition-of-Done items not listed: ").append(limits.dodSource()).append(".\n\n");

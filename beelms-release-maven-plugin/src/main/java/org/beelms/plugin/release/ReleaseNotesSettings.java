@@ -23,6 +23,8 @@ import org.beelms.plugin.checklist.DodSettings;
  *     known limitations; empty to leave them out
  * @param changelog {@code CHANGELOG.md} to prepend a version section to; empty to leave it alone
  * @param clock today's date for the notes and the changelog section
+ * @param smokeWaivers the smoke/regression waiver file ({@code <smokeWaivers>}), whose waived
+ *     checks are known limitations; empty for none
  */
 public record ReleaseNotesSettings(
     Path projectDirectory,
@@ -34,7 +36,8 @@ public record ReleaseNotesSettings(
     Path knownLimitations,
     Optional<DodSettings> dod,
     Optional<Path> changelog,
-    Clock clock) {
+    Clock clock,
+    Optional<Path> smokeWaivers) {
 
   /** The default maintained known-limitations file, relative to the project. */
   public static final String DEFAULT_KNOWN_LIMITATIONS = "docs/delivery/known-limitations.md";
@@ -49,6 +52,23 @@ public record ReleaseNotesSettings(
     dod = dod == null ? Optional.empty() : dod;
     changelog = changelog == null ? Optional.empty() : changelog;
     clock = clock == null ? Clock.systemDefaultZone() : clock;
+    smokeWaivers = smokeWaivers == null ? Optional.empty() : smokeWaivers;
+  }
+
+  /** Without a smoke waiver file. */
+  public ReleaseNotesSettings(
+      Path projectDirectory, String title, String projectVersion, boolean deriveVersion,
+      Path reportDirectory, Path migrationsDirectory, Path knownLimitations,
+      Optional<DodSettings> dod, Optional<Path> changelog, Clock clock) {
+    this(projectDirectory, title, projectVersion, deriveVersion, reportDirectory,
+        migrationsDirectory, knownLimitations, dod, changelog, clock, Optional.empty());
+  }
+
+  /** With the smoke/regression waiver file whose waived checks the notes list. */
+  public ReleaseNotesSettings withSmokeWaivers(Path file) {
+    return new ReleaseNotesSettings(
+        projectDirectory, title, projectVersion, deriveVersion, reportDirectory,
+        migrationsDirectory, knownLimitations, dod, changelog, clock, Optional.of(file));
   }
 
   /**
@@ -68,30 +88,30 @@ public record ReleaseNotesSettings(
   public ReleaseNotesSettings withDod(DodSettings dodSettings) {
     return new ReleaseNotesSettings(
         projectDirectory, title, projectVersion, deriveVersion, reportDirectory,
-        migrationsDirectory, knownLimitations, Optional.of(dodSettings), changelog, clock);
+        migrationsDirectory, knownLimitations, Optional.of(dodSettings), changelog, clock, smokeWaivers);
   }
 
   public ReleaseNotesSettings withChangelog(Path file) {
     return new ReleaseNotesSettings(
         projectDirectory, title, projectVersion, deriveVersion, reportDirectory,
-        migrationsDirectory, knownLimitations, dod, Optional.of(file), clock);
+        migrationsDirectory, knownLimitations, dod, Optional.of(file), clock, smokeWaivers);
   }
 
   public ReleaseNotesSettings withClock(Clock fixed) {
     return new ReleaseNotesSettings(
         projectDirectory, title, projectVersion, deriveVersion, reportDirectory,
-        migrationsDirectory, knownLimitations, dod, changelog, fixed);
+        migrationsDirectory, knownLimitations, dod, changelog, fixed, smokeWaivers);
   }
 
   public ReleaseNotesSettings withMigrationsDirectory(Path folder) {
     return new ReleaseNotesSettings(
         projectDirectory, title, projectVersion, deriveVersion, reportDirectory,
-        folder, knownLimitations, dod, changelog, clock);
+        folder, knownLimitations, dod, changelog, clock, smokeWaivers);
   }
 
   public ReleaseNotesSettings withDeriveVersion(boolean derive) {
     return new ReleaseNotesSettings(
         projectDirectory, title, projectVersion, derive, reportDirectory,
-        migrationsDirectory, knownLimitations, dod, changelog, clock);
+        migrationsDirectory, knownLimitations, dod, changelog, clock, smokeWaivers);
   }
 }

@@ -41,6 +41,20 @@ final class SmokeFindings {
                   SmokeSuggestions.failedCheck(markdown)),
               check));
     }
+    for (CheckResult check : result.waivedChecks()) {
+      findings.add(
+          withIds(
+              Finding.warning(
+                  "WAIVED (a known failure, not a pass): " + title(check) + " – "
+                      + ChecklistReport.detail(check),
+                  endpoint(check).orElse(target),
+                  "fix it before " + check.waiverUsed().orElseThrow().expires()
+                      + ", then remove the waiver at " + check.waiverUsed().orElseThrow().position()),
+              check));
+    }
+    for (String note : result.waivers().notExercised()) {
+      findings.add(Finding.info(note, ""));
+    }
     for (CheckResult check : result.checks()) {
       if (check.status() == CheckStatus.SKIPPED) {
         findings.add(

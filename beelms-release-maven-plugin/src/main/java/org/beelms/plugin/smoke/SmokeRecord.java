@@ -21,7 +21,7 @@ import org.beelms.smoke.runner.SmokeRunResult;
 public final class SmokeRecord {
 
   /** Raised whenever a field is added, renamed or changes meaning. */
-  public static final int SCHEMA_VERSION = 1;
+  public static final int SCHEMA_VERSION = 2;
 
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -57,6 +57,7 @@ public final class SmokeRecord {
     counts.put("failed", result.failed());
     counts.put("skipped", result.skipped());
     counts.put("info", result.info());
+    counts.put("waived", result.waived());
     ObjectNode requests = root.putObject("requests");
     requests.put("count", result.requests().size());
     requests.put("timeMs", result.requestTime().toMillis());
@@ -71,13 +72,16 @@ public final class SmokeRecord {
     }
     ArrayNode failures = root.putArray("failures");
     for (CheckResult check : result.failedChecks()) {
-      ObjectNode node = failures.addObject();
-      ArrayNode ids = node.putArray("checklistIds");
-      check.checklistIds().forEach(ids::add);
-      node.put("check", check.displayName());
-      node.put("message", check.message() == null ? "" : check.message());
-      putOrNull(node, "endpoint", SmokeFindings.endpoint(check).orElse(""));
+      putOrNull(checkNode(failures, check), "endpoint", SmokeFindings.endpoint(check).orElse(""));
     }
+    ArrayNode waived = root.putArray("waived");
+    for (CheckResult check : result.waivedChecks()) {
+      checkNode(waived, check).put("waiver", check.waiverUsed().orElseThrow().position());
+    }
+    if (result.waivers().configured()) {
+      root.put("waiverFile", result.waivers().file());
+    }
+    root.set("waivers", SmokeTiers.of(result).waiversJson());
     root.putArray("problems").addAll(result.problems().stream().map(JSON.getNodeFactory()::textNode).toList());
     ObjectNode reports = root.putObject("reports");
     reports.put("directory", settings.reportDirectory().toAbsolutePath().toString());
@@ -97,6 +101,16 @@ public final class SmokeRecord {
       Files.deleteIfExists(temp);
     }
     return file;
+  }
+
+  /** A check of {@code failures} or {@code waived}: its checklist IDs, name and failure message. */
+  private static ObjectNode checkNode(ArrayNode list, CheckResult check) {
+    ObjectNode node = list.addObject();
+    ArrayNode ids = node.putArray("checklistIds");
+    check.checklistIds().forEach(ids::add);
+    node.put("check", check.displayName());
+    node.put("message", check.message() == null ? "" : check.message());
+    return node;
   }
 
   private static void putOrNull(ObjectNode node, String field, String value) {

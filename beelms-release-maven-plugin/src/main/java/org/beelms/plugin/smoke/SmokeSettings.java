@@ -21,8 +21,8 @@ import org.beelms.smoke.runner.SmokeRunRequest;
  * environment (with the URL override applied), the suites, where reports and the record go, and
  * the library's {@link SmokeConfig}. Precedence for each smoke setting, highest first: {@code
  * -Dbeelms.smoke.<key>}, the environment's declaration (elements, {@code <properties>} and the
- * {@code settings.xml} accounts), environment variables {@code BEELMS_SMOKE_<KEY>}, the library's
- * defaults. {@link #toString()} shows no secret.
+ * {@code settings.xml} accounts), the plugin's {@code <smokeWaivers>}, environment variables
+ * {@code BEELMS_SMOKE_<KEY>}, the library's defaults. {@link #toString()} shows no secret.
  */
 public final class SmokeSettings {
 
@@ -103,6 +103,7 @@ public final class SmokeSettings {
     }
     sources.add(ConfigSource.map("property -Dbeelms.smoke.", overrides));
     sources.add(ConfigSource.map("environment '" + environment.name() + "' in <environments>", declared));
+    b.waivers.ifPresent(file -> sources.add(ConfigSource.map("<smokeWaivers>", Map.of("waivers", file.toString()))));
     sources.add(ConfigSource.environment(b.environmentVariables));
     try {
       return SmokeConfig.resolve(sources);
@@ -167,6 +168,7 @@ public final class SmokeSettings {
     private Optional<Credentials> admin = Optional.empty();
     private final Map<String, String> overrides = new LinkedHashMap<>();
     private Map<String, String> environmentVariables = Map.of();
+    private Optional<Path> waivers = Optional.empty();
 
     private Builder(Environment environment) {
       this.environment = environment;
@@ -233,6 +235,16 @@ public final class SmokeSettings {
               overrides.put(key, v);
             }
           });
+      return this;
+    }
+
+    /**
+     * The plugin's {@code <smokeWaivers>}: the waiver file of every environment that names none in
+     * its {@code <properties>} ({@code beelms.smoke.waivers}); {@code -Dbeelms.smoke.waivers} wins
+     * over both. Empty (or null) for none.
+     */
+    public Builder waivers(Optional<Path> file) {
+      this.waivers = file == null ? Optional.empty() : file;
       return this;
     }
 

@@ -1,11 +1,16 @@
 package org.beelms.plugin.smoke;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +22,7 @@ import org.beelms.smoke.config.SmokeMode;
 import org.beelms.smoke.runner.CheckResult;
 import org.beelms.smoke.runner.CheckStatus;
 import org.beelms.smoke.runner.SmokeRunResult;
+import org.beelms.smoke.waiver.SmokeWaiver;
 
 /**
  * The outcome of each tier of the beelms-smoke-tests library in one post-deploy (or
@@ -24,11 +30,14 @@ import org.beelms.smoke.runner.SmokeRunResult;
  * {@code regression} tier (release plan 2.2: "smoke + regression, at least on staging"). A tier
  * the run was not meant to cover is absent; a tier it was meant to cover but that did not run (the
  * rollout stopped before smoke, or every check of it was skipped) is {@code SKIPPED}. Recorded as
- * {@code "tiers": {"smoke": "PASSED", "regression": "PASSED"}} on each deployment entry.
+ * {@code "tiers": {"smoke": "PASSED", "regression": "PASSED"}} on each deployment entry, with the
+ * waivers that accepted failures ({@code "waivers": [...]}) next to them.
  *
  * @param statuses each covered tier's status, in tier order
+ * @param waivers the waivers that accepted a failure in the run (what makes a tier {@code
+ *     WAIVED}), in file order; empty when none did
  */
-public record SmokeTiers(Map<Tier, GateStatus> statuses) {
+public record SmokeTiers(Map<Tier, GateStatus> statuses, List<SmokeWaiver> waivers) {
 
   /** A tier of the smoke library, named as in its suite tags and the record. */
   public enum Tier {
@@ -50,6 +59,12 @@ public record SmokeTiers(Map<Tier, GateStatus> statuses) {
       copy.putAll(statuses);
     }
     statuses = Collections.unmodifiableMap(copy);
+    waivers = waivers == null ? List.of() : List.copyOf(waivers);
+  }
+
+  /** Tiers no waiver touched. */
+  public SmokeTiers(Map<Tier, GateStatus> statuses) {
+    this(statuses, List.of());
   }
 
   /** The default post-deploy tiers of an environment: both on staging, the smoke tier on production. */
@@ -103,8 +118,9 @@ public record SmokeTiers(Map<Tier, GateStatus> statuses) {
   /**
    * Each tier's outcome in {@code result}, for the tiers its suites selected: {@code FAILED} when a
    * check of the tier failed or the run as a whole failed (an error before the checks, a run-wide
-   * problem such as residue or a contract deviation: fail closed, it is not attributed to one
-   * tier); {@code PASSED} when at least one check of the tier passed; {@code SKIPPED} when none ran,
+   * problem such as residue, a contract deviation or a waiver error: fail closed, it is not
+   * attributed to one tier); {@code WAIVED} when checks of the tier failed and a waiver accepts each
+   * of those failures; {@code PASSED} when at least one check of the tier passed; {@code SKIPPED} when none ran,
    * and also when only part of the smoke tier was selected (e.g. {@code ops,ws1}) and nothing of it
    * failed: a part is no pass of the tier.
    */
@@ -120,7 +136,7 @@ public record SmokeTiers(Map<Tier, GateStatus> statuses) {
     if (suites.contains(SmokeSuites.REGRESSION)) {
       out.put(Tier.REGRESSION, status(result, Tier.REGRESSION));
     }
-    return new SmokeTiers(out);
+    return new SmokeTiers(out, result.waivers().used());
   }
 
   private static GateStatus status(SmokeRunResult result, Tier tier) {
@@ -128,6 +144,7 @@ public record SmokeTiers(Map<Tier, GateStatus> statuses) {
       return GateStatus.FAILED;
     }
     boolean passed = false;
+    boolean waived = false;
     for (CheckResult check : result.checks()) {
       if (tierOf(check) != tier) {
         continue;
@@ -136,8 +153,9 @@ public record SmokeTiers(Map<Tier, GateStatus> statuses) {
         return GateStatus.FAILED;
       }
       passed |= check.status() == CheckStatus.PASSED;
+      waived |= check.status() == CheckStatus.WAIVED;
     }
-    return passed ? GateStatus.PASSED : GateStatus.SKIPPED;
+    return waived ? GateStatus.WAIVED : passed ? GateStatus.PASSED : GateStatus.SKIPPED;
   }
 
   private static Tier tierOf(CheckResult check) {
@@ -172,17 +190,73 @@ public record SmokeTiers(Map<Tier, GateStatus> statuses) {
     return statuses.get(tier) == GateStatus.PASSED;
   }
 
+  /**
+   * True when the tier passed, or its only failures are accepted by waivers ({@code WAIVED}): what
+   * a tier required to pass (production's staging precondition) needs.
+   */
+  public boolean passedOrWaived(Tier tier) {
+    return passed(tier) || statuses.get(tier) == GateStatus.WAIVED;
+  }
+
   public boolean isEmpty() {
     return statuses.isEmpty();
   }
 
-  /** {@code smoke PASSED, regression FAILED}; {@code no tier recorded} when empty. */
+  /**
+   * {@code smoke PASSED, regression FAILED}, or with waivers {@code smoke PASSED, regression WAIVED
+   * (waived: REG-INPUT-1)}; {@code no tier recorded} when empty.
+   */
   public String describe() {
-    return statuses.isEmpty()
-        ? "no tier recorded"
-        : statuses.entrySet().stream()
-            .map(e -> e.getKey().label() + " " + e.getValue())
-            .collect(Collectors.joining(", "));
+    if (statuses.isEmpty()) {
+      return "no tier recorded";
+    }
+    String tiers = statuses.entrySet().stream()
+        .map(e -> e.getKey().label() + " " + e.getValue())
+        .collect(Collectors.joining(", "));
+    return waivers.isEmpty() ? tiers
+        : tiers + " (waived: " + waivers.stream().map(SmokeWaiver::describe).collect(Collectors.joining("; ")) + ")";
+  }
+
+  /**
+   * The waivers as a deployment entry records them: {@code [{"check": "REG-INPUT-1", "endpoint":
+   * ..., "detail": ..., "reason": ..., "owner": ..., "expires": "2026-12-31", "waiver":
+   * "<file>:<line>"}]} (endpoint and detail only when the waiver has them).
+   */
+  public ArrayNode waiversJson() {
+    ArrayNode list = JsonNodeFactory.instance.arrayNode();
+    for (SmokeWaiver w : waivers) {
+      ObjectNode node = list.addObject();
+      node.put("check", w.check());
+      if (!w.endpoint().isEmpty()) {
+        node.put("endpoint", w.endpoint());
+      }
+      if (!w.detail().isEmpty()) {
+        node.put("detail", w.detail());
+      }
+      node.put("reason", w.reason());
+      node.put("owner", w.owner());
+      node.put("expires", w.expires().toString());
+      node.put("waiver", w.position());
+    }
+    return list;
+  }
+
+  /** The same tiers with the waivers of a record's {@code waivers} list (unreadable entries skipped). */
+  public SmokeTiers withWaivers(JsonNode list) {
+    if (list == null || !list.isArray()) {
+      return this;
+    }
+    List<SmokeWaiver> read = new ArrayList<>();
+    for (JsonNode node : list) {
+      try {
+        read.add(new SmokeWaiver(node.path("check").asText(), node.path("endpoint").asText(""),
+            node.path("detail").asText(""), node.path("reason").asText(""), node.path("owner").asText(""),
+            LocalDate.parse(node.path("expires").asText()), node.path("waiver").asText("")));
+      } catch (DateTimeParseException e) {
+        // a waiver without a readable expiry is not shown as one
+      }
+    }
+    return new SmokeTiers(statuses, read);
   }
 
   /** {@code {"smoke": "PASSED", "regression": "PASSED"}}. */
@@ -195,7 +269,7 @@ public record SmokeTiers(Map<Tier, GateStatus> statuses) {
   /**
    * The tiers of a record's {@code tiers} object; {@link #NONE} when it is missing (a record from
    * before tiers). An unknown tier name is ignored; a status that is not {@code PASSED}, {@code
-   * FAILED} or {@code SKIPPED} reads as {@code FAILED} (fail closed).
+   * FAILED}, {@code SKIPPED} or {@code WAIVED} reads as {@code FAILED} (fail closed).
    */
   public static SmokeTiers fromJson(JsonNode node) {
     if (node == null || !node.isObject()) {

@@ -116,12 +116,12 @@ class DodCheckTest {
   }
 
   @Test
-  void incompleteWaiverNamesFileEntryAndField() throws Exception {
+  void incompleteWaiverNamesFileLineAndField() throws Exception {
     Path waivers = dir.resolve("waivers.yaml");
     Files.writeString(waivers, "- item: DOD-D-1\n  reason: later\n  expires: 2026-12-31\n");
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> new DodCheck(new DodSettings(DOD, Optional.of(waivers), true, NOV_25)).review());
-    assertEquals(waivers + ", waiver 1 has no 'owner'; every waiver needs item, reason, owner and expires",
+    assertEquals(waivers + ":1: the waiver has no 'owner'; every waiver needs item, reason, owner and expires",
         e.getMessage());
   }
 

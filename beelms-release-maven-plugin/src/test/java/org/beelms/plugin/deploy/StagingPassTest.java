@@ -8,12 +8,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.beelms.plugin.gate.GateStatus;
 import org.beelms.plugin.release.ReleaseRecord;
 import org.beelms.plugin.smoke.SmokeTiers;
 import org.beelms.plugin.smoke.SmokeTiers.Tier;
+import org.beelms.smoke.waiver.SmokeWaiver;
 import org.junit.jupiter.api.Test;
 
 /** The production gate's decision from a release record's deployment entries alone. */
@@ -121,6 +123,29 @@ class StagingPassTest {
     assertFalse(decision.allowed());
     assertTrue(decision.closest().isEmpty(), "no staging smoke pass at all");
     assertEquals(List.of(Tier.SMOKE, Tier.REGRESSION), decision.missing());
+  }
+
+  @Test
+  void aRegressionTierWhoseOnlyFailuresAreWaivedCountsAsPassedAndTheEntryKeepsTheWaivers() {
+    SmokeWaiver waiver = new SmokeWaiver("REG-INPUT-1", "GET /courses/{courseId}", "500",
+        "malformed UUIDs reach the database", "core team", LocalDate.parse("2026-12-31"), "smoke-waivers.yaml:2");
+    SmokeTiers waived = new SmokeTiers(Map.of(Tier.SMOKE, GateStatus.PASSED, Tier.REGRESSION, GateStatus.WAIVED),
+        List.of(waiver));
+    DeploymentEntry pass = healthy("staging", waived);
+
+    StagingPass.Decision decision = StagingPass.decide(record(pass));
+
+    assertTrue(decision.allowed(), () -> refusal(decision));
+    DeploymentEntry read = decision.pass().orElseThrow();
+    assertEquals(List.of(waiver), read.tiers().waivers(), "the record keeps check, scope, reason, owner, expiry");
+    assertEquals("REG-INPUT-1", pass.toJson().get("waivers").get(0).get("check").asText());
+    assertEquals("core team", pass.toJson().get("waivers").get(0).get("owner").asText());
+    assertEquals("2026-12-31", pass.toJson().get("waivers").get(0).get("expires").asText());
+    assertEquals("WAIVED", pass.toJson().get("tiers").get("regression").asText(), "never recorded as PASSED");
+
+    assertFalse(StagingPass.decide(record(healthy("staging",
+        new SmokeTiers(Map.of(Tier.SMOKE, GateStatus.PASSED, Tier.REGRESSION, GateStatus.FAILED), List.of(waiver)))))
+        .allowed(), "a waiver on the entry does not make a failed tier pass");
   }
 
   @Test

@@ -3,6 +3,7 @@ package org.beelms.plugin.release;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -280,6 +281,42 @@ class ReleaseNotesGeneratorTest {
     assertTrue(md.contains("- DOD-A-3 open, waiver expired on 2026-11-01: CORS"), md);
     assertTrue(md.contains("- DOD-D-1 waived until 2026-12-31 (delivery lead, trial deploy booked"
         + " for next sprint): Поне един пробен deploy"), md);
+  }
+
+  @Test
+  void theSmokeWaiverFilesChecksAreKnownLimitations() throws Exception {
+    Path waivers = dir.resolve("smoke-waivers.yaml");
+    Files.writeString(waivers, """
+        - check: REG-INPUT-1
+          endpoint: GET /courses/{courseId}
+          detail: "500"
+          reason: malformed UUIDs reach the database
+          owner: core team
+          expires: 2026-12-31
+        - check: WS3-API-7
+          reason: quiz submit answers 201
+          owner: delivery lead
+          expires: 2026-11-01
+        """);
+    ReleaseNotes notes =
+        new ReleaseNotesGenerator(settings("0.2.0").withSmokeWaivers(waivers)).compile(ReleaseListener.NONE);
+
+    assertEquals(List.of("REG-INPUT-1 WAIVED", "WS3-API-7 WAIVER_EXPIRED"), notes.knownLimitations()
+        .waivedChecks().stream().map(l -> l.id() + " " + l.status()).toList());
+    String md = notes.toMarkdown();
+    assertTrue(md.contains("Known failures the post-deploy smoke and regression tiers accept ("
+        + waivers.getFileName()), md);
+    assertTrue(md.contains("- REG-INPUT-1 waived until 2026-12-31 (core team, malformed UUIDs reach the database):"
+        + " Malformed ids (not a UUID, very long, path traversal, SQL metacharacters) get 4xx JSON, never 5xx,"
+        + " HTML or a stack trace (GET /courses/{courseId}, \"500\")"), md);
+    assertTrue(md.contains("- WS3-API-7 open, waiver expired on 2026-11-01 (delivery lead, quiz submit answers"
+        + " 201): "), md);
+    assertTrue(notes.summary().contains("2 waived check(s)"), notes.summary());
+
+    Files.writeString(waivers, "- check: REG-INPUT-1\n  owner: o\n");
+    IllegalArgumentException broken = assertThrows(IllegalArgumentException.class,
+        () -> new ReleaseNotesGenerator(settings("0.2.0").withSmokeWaivers(waivers)).compile(ReleaseListener.NONE));
+    assertTrue(broken.getMessage().startsWith(waivers + ":1: the waiver has no 'reason'"), broken.getMessage());
   }
 
   @Test

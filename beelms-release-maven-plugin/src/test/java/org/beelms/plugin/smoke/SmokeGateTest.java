@@ -77,7 +77,7 @@ class SmokeGateTest {
       assertEquals("smoke SKIPPED", gate.tiers().describe());
 
       JsonNode record = JSON.readTree(build.resolve("beelms-release/smoke-staging.json").toFile());
-      assertEquals(1, record.get("schemaVersion").asInt());
+      assertEquals(2, record.get("schemaVersion").asInt());
       assertEquals("staging", record.get("environment").asText());
       assertEquals(server.apiUrl(), record.get("url").asText());
       assertEquals("staging", record.get("mode").asText());
@@ -117,6 +117,56 @@ class SmokeGateTest {
       assertEquals(1, record.get("exitCode").asInt());
       assertEquals("OPS-DB-1", record.get("failures").get(0).get("checklistIds").get(0).asText());
       assertTrue(record.get("failures").get(0).get("endpoint").asText().contains("/api/health"));
+    }
+  }
+
+  @Test
+  void aFailureTheEnvironmentsWaiverFileAcceptsIsWaivedInTheGateTheProgressAndTheRecord() throws Exception {
+    Path waivers = build.resolve("smoke-waivers-staging.yaml");
+    Files.writeString(waivers, """
+        - check: OPS-DB-1
+          endpoint: GET /health
+          reason: the database probe is known to be wrong on this host
+          owner: ops
+          expires: %s
+        """.formatted(java.time.LocalDate.now().plusDays(30)));
+    Path other = build.resolve("plugin-level.yaml");
+    Files.writeString(other, "- check: OPS-DB-1\n  reason: r\n  owner: o\n  expires: 2000-01-01\n");
+    try (HealthOnlyServer server =
+        HealthOnlyServer.answering("{\"status\":\"degraded\",\"db\":\"down\"}")) {
+      Environment staging = Environment.declared("staging", server.apiUrl(), null, "staging", "staging", "", "", "",
+          Map.of("beelms.smoke.waivers", waivers.toString()), "", "", null);
+      List<String> progress = new ArrayList<>();
+      SmokeGate gate = new SmokeGate(SmokeSettings.forEnvironment(staging).suites("ops")
+          .reportRoot(build.resolve("beelms-smoke")).recordDirectory(build.resolve("beelms-release"))
+          .waivers(java.util.Optional.of(other)).build());
+      GateResult result = gate.check(new ReleaseListener() {
+        @Override
+        public void progress(String gate, String message) {
+          progress.add(message);
+        }
+      });
+
+      assertEquals(GateStatus.PASSED, result.status(), "the environment's own file wins: " + result);
+      Finding waived = result.findings().stream().filter(f -> f.checklistId().equals("OPS-DB-1")).findFirst()
+          .orElseThrow(() -> new AssertionError(result.findings().toString()));
+      assertEquals(Severity.WARNING, waived.severity());
+      assertTrue(waived.message().startsWith("WAIVED (a known failure, not a pass): "), waived.message());
+      assertTrue(waived.message().contains("the database probe is known to be wrong on this host"), waived.message());
+      assertTrue(waived.fix().contains(waivers + ":1"), waived.fix());
+      assertTrue(progress.stream().anyMatch(p -> p.startsWith("WAIVED OPS-DB-1")), progress.toString());
+      assertTrue(result.findings().stream().anyMatch(f -> f.message().contains("0 failed")
+          && f.message().contains("1 waived")), result.toString());
+
+      JsonNode record = JSON.readTree(build.resolve("beelms-release/smoke-staging.json").toFile());
+      assertEquals("PASSED", record.get("status").asText());
+      assertEquals(1, record.get("counts").get("waived").asInt());
+      assertEquals("OPS-DB-1", record.get("waived").get(0).get("checklistIds").get(0).asText());
+      assertEquals("ops", record.get("waivers").get(0).get("owner").asText());
+      assertEquals(waivers.toString(), record.get("waiverFile").asText());
+      List<String> items = new ArrayList<>();
+      record.get("items").forEach(i -> items.add(i.get("id").asText() + "=" + i.get("status").asText()));
+      assertTrue(items.contains("OPS-DB-1=WAIVED"), items.toString());
     }
   }
 

@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +21,9 @@ import org.beelms.smoke.regression.SecurityRegression;
 import org.beelms.smoke.runner.CheckResult;
 import org.beelms.smoke.runner.CheckStatus;
 import org.beelms.smoke.runner.SmokeRunResult;
+import org.beelms.smoke.waiver.SmokeWaivers;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Which tiers an environment runs after a deploy, and each tier's outcome in a run's result. */
 class SmokeTiersTest {
@@ -87,6 +92,44 @@ class SmokeTiersTest {
     assertEquals(Map.of(Tier.SMOKE, GateStatus.PASSED),
         SmokeTiers.of(run(Set.of("ops", "ws1", "ws2", "ws3"), checks, List.of())).statuses(),
         "a tier not selected is absent; the four suites are the whole smoke tier");
+  }
+
+  @Test
+  void aTierWhoseOnlyFailuresAreWaivedIsWaivedAndCarriesItsWaivers(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("smoke-waivers.yaml");
+    Files.writeString(file, """
+        - check: REG-INPUT-1
+          detail: "500"
+          reason: malformed UUIDs reach the database
+          owner: core team
+          expires: 2026-12-31
+        """);
+    CheckResult malformed = new CheckResult(List.of("REG-INPUT-1"), "REG-INPUT-1 malformed ids", "[m]",
+        "x.Check", CheckStatus.FAILED, "GET /courses/not-a-uuid answered 500", List.of(), Duration.ZERO,
+        Set.of("regression"));
+    SmokeRunResult result = run(Set.of("smoke", "regression"),
+        List.of(check("OPS-HEALTH-1", CheckStatus.PASSED, "smoke", "ops"), malformed), List.of())
+        .waive(SmokeWaivers.read(file), LocalDate.parse("2026-12-05"));
+
+    SmokeTiers tiers = SmokeTiers.of(result);
+
+    assertEquals(Map.of(Tier.SMOKE, GateStatus.PASSED, Tier.REGRESSION, GateStatus.WAIVED), tiers.statuses());
+    assertEquals("smoke PASSED, regression WAIVED (waived: REG-INPUT-1 (\"500\"))", tiers.describe());
+    assertTrue(tiers.passedOrWaived(Tier.REGRESSION) && !tiers.passed(Tier.REGRESSION));
+    assertEquals("[{\"check\":\"REG-INPUT-1\",\"detail\":\"500\",\"reason\":\"malformed UUIDs reach the"
+        + " database\",\"owner\":\"core team\",\"expires\":\"2026-12-31\",\"waiver\":\"" + file + ":1\"}]",
+        tiers.waiversJson().toString());
+    assertEquals(tiers, SmokeTiers.fromJson(tiers.toJson()).withWaivers(tiers.waiversJson()), "read back alike");
+
+    SmokeRunResult alsoFailing = run(Set.of("smoke", "regression"), List.of(malformed,
+        check("REG-INPUT-2", CheckStatus.FAILED, "regression")), List.of())
+        .waive(SmokeWaivers.read(file), LocalDate.parse("2026-12-05"));
+    assertEquals(GateStatus.FAILED, SmokeTiers.of(alsoFailing).status(Tier.REGRESSION).orElseThrow(),
+        "one unwaived failure fails the tier");
+    SmokeRunResult expired = run(Set.of("smoke", "regression"), List.of(malformed), List.of())
+        .waive(SmokeWaivers.read(file), LocalDate.parse("2027-01-01"));
+    assertEquals("smoke FAILED, regression FAILED", SmokeTiers.of(expired).describe(),
+        "an expired waiver is a run-wide error: fail closed");
   }
 
   @Test

@@ -100,6 +100,12 @@ public final class SmokeWaivers {
         return waivers.isEmpty();
     }
 
+    /** The check text of a checklist ID a waiver may name: the catalogue's, else the regression tier's. */
+    public static String checkText(String id) {
+        return ChecklistCatalog.items().stream().filter(i -> i.id().equals(id)).map(ChecklistCatalog.Item::text)
+                .findFirst().orElseGet(() -> RegressionItems.text(id));
+    }
+
     /** Every checklist ID a waiver may name: the smoke tier's catalogue and the regression tier's items. */
     static Set<String> knownChecks() {
         Set<String> ids = new LinkedHashSet<>();
