@@ -373,7 +373,7 @@ public final class MigrationsCheck implements Gate {
     private void report(MigrationReport report) {
       reports.add(report);
       String fileName = report.file().substring(report.file().lastIndexOf('/') + 1);
-      progress(fileName + ": " + report.safetyClass().name().toLowerCase()
+      progress(fileName + ": " + report.safetyClass().label()
           + (report.down().isEmpty() ? "" : ", down(): " + report.down()));
       String whereFile = where.apply(report.file());
       if (report.isContract()) {
@@ -389,6 +389,21 @@ public final class MigrationsCheck implements Gate {
                 fileName + " is a contract migration: " + why,
                 whereFile + ":" + first.line(),
                 MigrationSuggestions.contract(fileName),
+                ""));
+      }
+      if (!report.unknownReasons().isEmpty()) {
+        SafetyReason first = report.unknownReasons().get(0);
+        findings.add(
+            new Finding(
+                settings.contractSeverity(),
+                fileName + " is classed unknown, not read: "
+                    + report.unknownReasons().stream()
+                        .map(r -> r.why() + " (line " + r.line() + ": " + r.statement() + ")")
+                        .reduce((a, b) -> a + "; " + b).orElse(""),
+                whereFile + ":" + first.line(),
+                "review it by hand: rewrite it as plain statements the check reads (literal SQL in"
+                    + " queryRunner.query, no helper), or know that a rollback over it is refused"
+                    + " unless forced with -Dbeelms.rollback.force=<reason>",
                 ""));
       }
       for (LockWarning lock : report.lockWarnings()) {

@@ -146,6 +146,13 @@ public record ReleaseNotes(
     public long contractCount() {
       return added.stream().filter(m -> m.safetyClass().equals("contract")).count();
     }
+
+    /** Migrations neither expand nor contract: not read, review by hand. */
+    public long unknownCount() {
+      return added.stream()
+          .filter(m -> !m.safetyClass().equals("contract") && !m.safetyClass().equals("expand"))
+          .count();
+    }
   }
 
   /**

@@ -55,6 +55,9 @@ final class ReleaseNotesMarkdown {
       if (migrations.contractCount() > 0) {
         text.append(", ").append(migrations.contractCount()).append(" contract");
       }
+      if (migrations.unknownCount() > 0) {
+        text.append(", ").append(migrations.unknownCount()).append(" unknown (review by hand)");
+      }
       first(text, migrations.added(), m -> m.file() + ": " + m.safetyClass());
     }
     ReleaseNotes.Api api = notes.api();
@@ -212,6 +215,10 @@ final class ReleaseNotesMarkdown {
     if (migrations.contractCount() > 0) {
       md.append("\nContract migrations remove or change what the previous release uses: rolling"
           + " back the code alone breaks it.\n");
+    }
+    if (migrations.unknownCount() > 0) {
+      md.append("\nUnknown migrations hold statements the check could not read: review them by"
+          + " hand; a rollback over them is refused unless forced.\n");
     }
     md.append('\n');
   }

@@ -107,7 +107,10 @@ public final class RollbackPlanner {
     List<PlannedMigration> migrations =
         migrationsBetween(records, targetVersion, currentVersion, schemaVersion(target));
     List<String> unknown =
-        migrationsUnknown(records, tagsWithoutRecord, targetVersion, currentVersion);
+        new ArrayList<>(migrationsUnknown(records, tagsWithoutRecord, targetVersion, currentVersion));
+    migrations.stream().filter(PlannedMigration::unknown)
+        .forEach(m -> unknown.add(m.release() + ": " + m.file() + " is classed " + m.safetyClass()
+            + " (statements not read, review by hand)"));
     RollbackDecision decision =
         RollbackDecision.decide(
             migrations, unknown, backupId, !environment.restoreCommand().isEmpty(), force);

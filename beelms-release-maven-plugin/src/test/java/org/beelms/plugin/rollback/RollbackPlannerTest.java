@@ -219,4 +219,21 @@ class RollbackPlannerTest {
     assertTrue(plan.decision().reason().contains("v0.2.0: no release record"), plan.decision().reason());
     assertTrue(!plan.decision().reason().contains("v0.0.9"), plan.decision().reason());
   }
+
+  @Test
+  void anUnknownMigrationIsRefusedUnlessForced() {
+    List<ReleaseRecord> records = List.of(
+        record("0.2.0", List.of(), "5:1716-DoBlock.ts:unknown"), record("0.1.0", List.of()));
+
+    RollbackPlan refused = RollbackPlanner.plan(PRODUCTION, records, List.of(), IMAGE + ":production",
+        digest("0.2.0"), Optional.empty(), Optional.empty(), Optional.empty());
+    RollbackPlan forced = RollbackPlanner.plan(PRODUCTION, records, List.of(), IMAGE + ":production",
+        digest("0.2.0"), Optional.empty(), Optional.empty(), Optional.of("INC-7 reviewed by hand"));
+
+    assertEquals(RollbackDecision.Kind.MIGRATIONS_UNKNOWN, refused.decision().kind());
+    assertTrue(refused.decision().reason().contains("1716-DoBlock.ts is classed unknown"), refused.decision().reason());
+    assertTrue(String.join("\n", refused.lines()).contains("[unknown]"), refused.lines().toString());
+    assertEquals(RollbackDecision.Kind.IMAGE_ROLLBACK, forced.decision().kind());
+    assertEquals("INC-7 reviewed by hand", forced.decision().forced());
+  }
 }
