@@ -70,9 +70,8 @@ public final class Rollback implements Gate {
             environment, all, records.tagsWithoutRecord(), environmentTag, current, settings.to(),
             settings.backupId(), settings.force());
     if (settings.trigger() == Trigger.AUTOMATIC) {
-      plan = new RollbackPlan(plan.environment(), plan.environmentTag(), plan.current(), plan.target(),
-          "ran on " + environment.name() + " before the failed deploy of " + plan.current().tag(),
-          plan.migrations(), plan.decision());
+      plan = plan.withTargetChosenBy(
+          "ran on " + environment.name() + " before the failed deploy of " + plan.current().tag());
     }
     return plan;
   }

@@ -114,8 +114,12 @@ public final class RollbackPlanner {
     RollbackDecision decision =
         RollbackDecision.decide(
             migrations, unknown, backupId, !environment.restoreCommand().isEmpty(), force);
-    return new RollbackPlan(
-        environment.name(), environmentTag, current, target, chosenBy, migrations, decision);
+    List<String> reproducibility = between(records, targetVersion, currentVersion).stream()
+        .filter(r -> r.migrations() != null && r.migrations().wasChecked() && !r.migrations().reproduced())
+        .map(r -> r.tag() + ": " + r.migrations().reproducibility())
+        .toList();
+    return new RollbackPlan(environment.name(), environmentTag, current, target, chosenBy,
+        migrations, decision, reproducibility);
   }
 
   /**
