@@ -60,7 +60,8 @@ class SmokeRunnerWaiverTest {
 
     private SmokeRunResult run(FakeBeelms server, Path waivers, SmokeRunListener listener) {
         SmokeConfig config = SmokeConfig.builder().url(server.url()).readyTimeout(Duration.ofSeconds(5))
-                .connectTimeout(Duration.ofSeconds(5)).readTimeout(Duration.ofSeconds(20)).waivers(waivers).build();
+                .connectTimeout(Duration.ofSeconds(10)).readTimeout(Duration.ofSeconds(60)).parallelism(1).waivers(waivers)
+                .build();
         return SmokeRunner.run(SmokeRunRequest.builder(config).suites("ws3").reportDirectory(dir.resolve("report"))
                 .listener(listener).build());
     }
