@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,7 +21,6 @@ import java.time.Duration;
 import org.beelms.plugin.image.LoopbackRegistry;
 import org.beelms.plugin.status.HeadlessChromium;
 import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.lib.PersonIdent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -50,7 +47,6 @@ class DeployRollbackIT {
   private static final String REPOSITORY = "beelms/core";
   private static final String ADMIN_SERVER = "beelms-it-admin";
   private static final String WAIVERS = "-Dbeelms.dod.waivers=docs/delivery/dod-waivers.yaml";
-  private static final PersonIdent AUTHOR = new PersonIdent("Demo Release", "demo@example.test");
 
   private LoopbackRegistry registry;
   private Path work;
@@ -63,24 +59,10 @@ class DeployRollbackIT {
 
   /** @param smokeTiers the {@code <smokeTiers>}; empty = the mode's default (staging: smoke,regression) */
   private String environment(String name, String mode, int port, String restoreCommand, String smokeTiers) {
-    return """
-                    <environment>
-                      <name>%s</name>
-                      <url>http://127.0.0.1:%d/api</url>
-                      <mode>%s</mode>
-                      <imageTag>%s</imageTag>
-                      <serverId>%s</serverId>
-                      <adminServerId>%s</adminServerId>
-                      <deployCommand>sh '%s' %d</deployCommand>
+    return DeployFixtures.environment(work, name, mode, port, ADMIN_SERVER, """
                       <restoreCommand>%s</restoreCommand>
                       <smokeTiers>%s</smokeTiers>
-                      <properties>
-                        <beelms.smoke.readyTimeout>PT30S</beelms.smoke.readyTimeout>
-                        <beelms.smoke.load.duration>PT2S</beelms.smoke.load.duration>
-                      </properties>
-                    </environment>
-        """.formatted(name, port, mode, name, mode.equals("production") ? ADMIN_SERVER : "", ADMIN_SERVER,
-        work.resolve("deploy-hook.sh"), port, restoreCommand, smokeTiers);
+        """.formatted(restoreCommand, smokeTiers), "");
   }
 
   @BeforeAll
@@ -120,25 +102,11 @@ class DeployRollbackIT {
 
   @AfterAll
   void stopEverything() throws Exception {
-    for (Path pid : pidFiles) {
-      if (Files.exists(pid)) {
-        ProcessHandle.of(Long.parseLong(Files.readString(pid).trim())).ifPresent(p -> {
-          p.destroy();
-          p.onExit().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).exceptionally(e -> {
-            p.destroyForcibly();
-            return p;
-          }).join();
-        });
-      }
-    }
+    DeployFixtures.stop(pidFiles);
     if (registry != null) {
       registry.close();
     }
-    if (work != null) {
-      try (Stream<Path> files = Files.walk(work)) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
-    }
+    DeployFixtures.delete(work);
   }
 
   private void specVersion(String version) throws IOException {
@@ -147,10 +115,7 @@ class DeployRollbackIT {
   }
 
   private void commit(String message) throws Exception {
-    try (Git git = Git.open(project.toFile())) {
-      git.add().addFilepattern(".").call();
-      git.commit().setMessage(message).setAuthor(AUTHOR).setCommitter(AUTHOR).call();
-    }
+    DeployFixtures.commit(project, message);
   }
 
   /** Runs release-candidate with the image pushed to the loopback registry; returns its digest. */
@@ -162,19 +127,13 @@ class DeployRollbackIT {
             "-Dbeelms.image.from=scratch", "-Dbeelms.image.mainClass=org.beelms.reference.ReferenceCoreMain",
             "-Dbeelms.image.to=registry", "-Dbeelms.image.image=" + registry.image(REPOSITORY));
     assertEquals(0, build.exitCode(), build.log());
-    JsonNode record = new ObjectMapper().readTree(project.resolve("target/beelms-release/release.json").toFile());
+    JsonNode record = DeployFixtures.releaseJson(project);
     assertEquals("v" + version, record.get("tag").asText(), build.log());
     return record.get("image").get("digest").asText();
   }
 
   private MavenBuild.Result maven(String... args) throws Exception {
-    return MavenBuild.in(project)
-        .args("-s", work.resolve("settings.xml").toString(), "-Dbeelms.image.allowInsecureRegistries=true")
-        .args(args)
-        .env("BEELMS_ADMIN_PASSWORD", ReferenceServer.ADMIN_PASSWORD)
-        .env("REFERENCE_JAR", ReferenceDeployHook.referenceJar().toString())
-        .env("BEELMS_DEPLOY_ACTOR", "it-runner")
-        .run();
+    return DeployFixtures.maven(project, work, args);
   }
 
   private MavenBuild.Result deploy(String target, String version, String... more) throws Exception {
@@ -195,13 +154,7 @@ class DeployRollbackIT {
   }
 
   private JsonNode note(String tag) throws Exception {
-    try (Git git = Git.open(project.toFile())) {
-      var repo = git.getRepository();
-      var commit = repo.getRefDatabase().peel(repo.findRef("refs/tags/" + tag)).getPeeledObjectId();
-      var note = git.notesShow().setNotesRef("refs/notes/beelms-release")
-          .setObjectId(new org.eclipse.jgit.revwalk.RevWalk(repo).parseCommit(commit)).call();
-      return new ObjectMapper().readTree(repo.open(note.getData()).getBytes());
-    }
+    return DeployFixtures.note(project, tag);
   }
 
   // ---------------------------------------------------------------- tests

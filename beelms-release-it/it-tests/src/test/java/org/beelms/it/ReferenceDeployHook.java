@@ -14,8 +14,9 @@ import java.util.stream.Stream;
  * PostgreSQL, {@code --version} = the released version) on the environment's port, and returns
  * once it is started. A file {@code fault-<env>} (every version) or {@code fault-<env>-<version>}
  * next to it makes that start a broken build (its text: the route {@code --fault-500} breaks;
- * health stays green). Each call is appended to {@code hook-calls.txt}: action, environment, tag,
- * image reference.
+ * health stays green). A file {@code flags-<env>} adds its text to that start's command line (more
+ * fault switches, e.g. {@code --fault-500-on-malformed-id}). Each call is appended to {@code
+ * hook-calls.txt}: action, environment, tag, image reference.
  */
 final class ReferenceDeployHook {
 
@@ -40,13 +41,15 @@ final class ReferenceDeployHook {
         fi
         echo "$BEELMS_ACTION $ENVIRONMENT $TAG $IMAGE_REFERENCE" >> "$dir/hook-calls.txt"
         fault=""
+        flags=""
+        if [ -f "$dir/flags-$ENVIRONMENT" ]; then flags="$(cat "$dir/flags-$ENVIRONMENT")"; fi
         if [ -f "$dir/fault-$ENVIRONMENT-$VERSION" ]; then fault="$dir/fault-$ENVIRONMENT-$VERSION"; fi
         if [ -f "$dir/fault-$ENVIRONMENT" ]; then fault="$dir/fault-$ENVIRONMENT"; fi
         if [ -n "$fault" ]; then
-          nohup java -jar "$REFERENCE_JAR" --port "$1" --version "$VERSION" --no-rate-limits \\
+          nohup java -jar "$REFERENCE_JAR" --port "$1" --version "$VERSION" --no-rate-limits $flags \\
             --fault-500 "$(cat "$fault")" > "$dir/server-$ENVIRONMENT.log" 2>&1 &
         else
-          nohup java -jar "$REFERENCE_JAR" --port "$1" --version "$VERSION" --no-rate-limits \\
+          nohup java -jar "$REFERENCE_JAR" --port "$1" --version "$VERSION" --no-rate-limits $flags \\
             > "$dir/server-$ENVIRONMENT.log" 2>&1 &
         fi
         echo $! > "$pidfile"
