@@ -88,6 +88,25 @@ public final class HookRunner {
         redactTail(tail(log), builder.environment()));
   }
 
+  /**
+   * The identity command's runner ({@code <identityCommand>}): run as a hook named {@code hook}
+   * with its own bound, the log redacted as every hook's, and what it printed read back (at most
+   * 4000 characters).
+   */
+  public org.beelms.plugin.identity.IdentityCheck.CommandRunner identityCommands(String hook) {
+    return (command, variables, bound) -> {
+      HookResult ran = new HookRunner(workingDirectory, logDirectory, bound).run(hook, command, variables);
+      String text;
+      try {
+        text = Files.readString(ran.log(), StandardCharsets.UTF_8);
+      } catch (IOException | java.io.UncheckedIOException e) {
+        text = "";
+      }
+      return new org.beelms.plugin.identity.IdentityCheck.CommandRunner.Output(
+          ran.timedOut() ? -1 : ran.exitCode(), ran.timedOut(), text.length() > 4000 ? text.substring(0, 4000) : text);
+    };
+  }
+
   /** Names of environment variables whose values are treated as secrets. */
   private static final java.util.regex.Pattern SECRET_NAME =
       java.util.regex.Pattern.compile("(?i).*(PASSWORD|PASSWD|PASS|TOKEN|SECRET|CREDENTIAL|API_?KEY|PRIVATE_?KEY|AUTH|WEBHOOK).*");

@@ -169,12 +169,13 @@ public final class Rollback implements Gate {
               target.image().digest(), settings.actor(), rollout.clock().instant(), result.outcome(),
               result.smokeStatus(), plan.decision().forced(), plan.current().tag(), plan.decision().kind().label(), backupId)
               .withTrigger(settings.trigger().label())
-              .withTiers(result.tiers());
+              .withTiers(result.tiers())
+              .withIdentity(result.identity());
       records.append(target, entry, result.smokeReport());
       findings.add(Finding.info(
           "recorded: " + settings.trigger().label() + " rollback from " + plan.current().tag() + " to " + target.tag() + " ("
               + plan.decision().kind().label() + "), smoke " + entry.smoke() + " (" + entry.tiers().describe()
-              + "), by " + entry.by(),
+              + "), by " + entry.by() + "; identity: " + org.beelms.plugin.deploy.Deployment.identityLabel(entry),
           "git note of " + target.tag()));
     }
     return new Outcome(GateResult.of(NAME, Duration.ZERO, findings, Severity.ERROR), plan, Optional.of(result));
