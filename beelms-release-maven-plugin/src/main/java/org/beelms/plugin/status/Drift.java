@@ -28,7 +28,7 @@ public record Drift(Kind kind, String message, String fix) {
     ROLLBACK_SMOKE_FAILED("rolled back, a smoke check failed"),
     DEPLOY_INCOMPLETE("deploy failed half-way"),
     HEALTH_DOWN("health down"),
-    VERSION_MISMATCH("another version runs"),
+    VERSION_MISMATCH("another release runs"),
     NOT_VERIFIED("could not verify");
 
     private final String label;

@@ -46,7 +46,7 @@ class RecordMojoTest {
           new ReleaseRecord.Image("beelms/core", "sha256:abc", List.of("v0.1.0"), "tar", "image.tar"),
           new ReleaseRecord.Flyway("1717000000000", List.of(new ReleaseRecord.NewMigration(
               "1717000000000", "1717000000000-InitialSchema.ts", "expand"))),
-          "", null, smoke, ReleaseRecord.Migrations.checked("typeorm", commit)));
+          "", null, smoke, ReleaseRecord.Migrations.checked("typeorm", commit, "passed")));
     }
   }
 

@@ -209,4 +209,14 @@ class ReleaseBoardTest {
         new ReleaseRecord(null, "0.1.0", "v0.1.0", "c0ffee", "2026-12-01T09:00:00Z", false,
             null, null, "", failed, null, null)));
   }
+
+  @Test
+  void theMigrationsStateShowsASkippedReproducibilityAsSkipped() {
+    ReleaseRecord record = new ReleaseRecord(null, "0.2.0", "v0.2.0", "c0ffee", "2026-01-01T00:00:00Z", false,
+        null, new ReleaseRecord.Flyway("2", List.of(new ReleaseRecord.NewMigration("2", "V2__b.sql", "unknown"))),
+        "", null, null, ReleaseRecord.Migrations.checked("flyway", "c0ffee", "skipped (no previous release)"));
+
+    assertEquals("checked (flyway), 1 added, reproducibility: skipped (no previous release)",
+        ReleaseBoard.migrationsState(record));
+  }
 }
