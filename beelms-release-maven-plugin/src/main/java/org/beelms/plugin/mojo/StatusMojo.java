@@ -20,6 +20,7 @@ import org.beelms.plugin.git.ReleaseHistory;
 import org.beelms.plugin.image.ManifestCopy;
 import org.beelms.plugin.smoke.Environment;
 import org.beelms.plugin.smoke.Environments;
+import org.beelms.plugin.lock.EnvironmentLocks;
 import org.beelms.plugin.status.EnvironmentInspector;
 import org.beelms.plugin.status.HealthProbe;
 import org.beelms.plugin.status.NotesSync;
@@ -60,8 +61,11 @@ public class StatusMojo extends AbstractBeelmsMojo {
   @Parameter(property = "beelms.status.remote", defaultValue = "origin")
   private String remote;
 
-  /** Fetch the remote's release records first, fast-forward only (local unpushed records are kept). */
-  @Parameter(property = "beelms.status.fetch", defaultValue = "false")
+  /**
+   * Fetch the remote's release records first (fast-forward, or merged entry by entry: local records
+   * not pushed yet are kept).
+   */
+  @Parameter(property = "beelms.status.fetch", defaultValue = "true")
   private boolean fetch;
 
   /** The settings.xml server with the registry account; else {@code BEELMS_REGISTRY_USERNAME/PASSWORD}. */
@@ -114,12 +118,14 @@ public class StatusMojo extends AbstractBeelmsMojo {
     ManifestCopy registry = new ManifestCopy(servers.registry(registryServerId), allowInsecureRegistries, bound, bound);
     HealthProbe health = new HealthProbe(bound);
     history = ReleaseHistory.open(project.getBasedir().toPath());
+    var git = servers.git(gitServerId);
     return List.of(new StatusCheck(
         status,
         new ReleaseRecords(history, outputDirectory.toPath()),
-        new NotesSync(history.repository(), status.remote(), servers.git(gitServerId), bound),
+        new NotesSync(history.repository(), status.remote(), git, bound),
         ledger -> new EnvironmentInspector(ledger, registry, health),
-        Clock.systemUTC()));
+        Clock.systemUTC(),
+        EnvironmentLocks.of(history.repository(), status.remote(), git, bound)::held));
   }
 
   @Override

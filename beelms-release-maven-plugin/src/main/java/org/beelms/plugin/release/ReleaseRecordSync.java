@@ -271,7 +271,7 @@ public final class ReleaseRecordSync {
         if (local == null) {
           result.set(note, note.getData());
         } else if (!local.equals(note.getData())) {
-          String where = "the git note " + REF + " on " + note.name();
+          String where = "git note " + REF + " on " + note.name();
           ReleaseRecord merged =
               ReleaseRecordMerge.union(
                   ReleaseRecord.fromJson(text(reader, local), "the local " + where), "the local record",
