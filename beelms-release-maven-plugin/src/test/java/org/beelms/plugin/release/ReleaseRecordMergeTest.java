@@ -18,7 +18,7 @@ class ReleaseRecordMergeTest {
 
   static ReleaseRecord record(String createdAt) {
     return new ReleaseRecord(null, "0.1.0", "v0.1.0", COMMIT, createdAt, false, null, null, "", null, null,
-        ReleaseRecord.Migrations.checked("flyway", COMMIT));
+        ReleaseRecord.Migrations.checked("flyway", COMMIT, "checked"));
   }
 
   /** {@code record} with one more entry in {@code smoke.<environment>.deployments}, as a deploy writes it. */

@@ -73,7 +73,7 @@ public final class SharedRemote implements AutoCloseable {
     return new ReleaseRecord(null, "0.1.0", "v0.1.0", commit, "2026-01-01T09:00:00Z", false,
         new ReleaseRecord.Image("127.0.0.1:5000/beelms/core", "sha256:" + "a".repeat(64), List.of("v0.1.0"),
             "registry", "127.0.0.1:5000/beelms/core:v0.1.0"),
-        null, "", null, null, ReleaseRecord.Migrations.checked("flyway", commit));
+        null, "", null, null, ReleaseRecord.Migrations.checked("flyway", commit, "checked"));
   }
 
   @Override
