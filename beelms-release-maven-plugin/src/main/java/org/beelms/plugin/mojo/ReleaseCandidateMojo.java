@@ -24,6 +24,7 @@ import org.beelms.plugin.git.SemanticVersion;
 import org.beelms.plugin.release.ReleaseRecord;
 import org.beelms.plugin.release.ReleaseRecordAssembler;
 import org.beelms.plugin.release.ReleaseRecordStore;
+import org.beelms.plugin.release.ReleaseRecordSync;
 import org.beelms.plugin.gate.GateResult;
 import org.beelms.plugin.gate.ReleaseListener;
 import org.beelms.plugin.release.PlannedGate;
@@ -90,6 +91,23 @@ public class ReleaseCandidateMojo extends AbstractBeelmsMojo {
    */
   @Parameter(property = "beelms.prepare", defaultValue = "false")
   private boolean prepare;
+
+  /** The git remote the release tag goes to; the release record is pushed there too. */
+  @Parameter(property = "beelms.tag.remote", defaultValue = "origin")
+  private String remote;
+
+  /** The settings.xml server with the git account for the remote; else {@code BEELMS_GIT_USERNAME/PASSWORD}. */
+  @Parameter(property = "beelms.tag.serverId")
+  private String gitServerId;
+
+  /** Push the release record (git note) to the remote after attaching it. */
+  @Parameter(property = "beelms.record.push", defaultValue = "true")
+  private boolean pushRecords;
+
+  @Parameter(defaultValue = "${settings}", readonly = true)
+  private org.apache.maven.settings.Settings settings;
+
+  @Component private org.apache.maven.settings.crypto.SettingsDecrypter settingsDecrypter;
 
   /** Skip the whole release candidate. */
   @Parameter(property = "beelms.skip.release-candidate", defaultValue = "false")
@@ -245,12 +263,16 @@ public class ReleaseCandidateMojo extends AbstractBeelmsMojo {
       if (dryRun) {
         findings.add(Finding.info("dry run: the record was not attached to a tag", ""));
       } else {
+        ReleaseRecordSync sync =
+            new ReleaseRecordSync(history.repository(), remote,
+                new SettingsServers(settings, settingsDecrypter).git(gitServerId), RECORDS_NETWORK_TIMEOUT);
+        // The remote's records first, so a record another runner kept for this commit is seen.
+        ReleaseRecordSync.Outcome fetched = pushRecords ? sync.fetch() : null;
         new ReleaseRecordStore(history.repository()).attach(record);
         findings.add(
             Finding.info(
-                "release record attached to " + record.tag() + " as a git note",
-                ReleaseRecordStore.NOTES_REF + " (push it with: git push origin "
-                    + ReleaseRecordStore.NOTES_REF + ")"));
+                "release record attached to " + record.tag() + " as a git note", ReleaseRecordStore.NOTES_REF));
+        findings.add(shared(sync, fetched));
       }
       GateResult result =
           GateResult.of("release-record", java.time.Duration.ZERO, findings, Severity.ERROR);
@@ -260,6 +282,23 @@ public class ReleaseCandidateMojo extends AbstractBeelmsMojo {
     } catch (RuntimeException e) {
       throw new MojoExecutionException("cannot write the release record: " + e.getMessage(), e);
     }
+  }
+
+  /** Bound of each fetch or push of the release records. */
+  private static final java.time.Duration RECORDS_NETWORK_TIMEOUT = java.time.Duration.ofSeconds(60);
+
+  /** Pushes the record (unless off or there is no remote), and says how it went. */
+  private Finding shared(ReleaseRecordSync sync, ReleaseRecordSync.Outcome fetched) {
+    if (!pushRecords) {
+      return Finding.info("the release record was not pushed (-Dbeelms.record.push=false); push it with: "
+          + sync.pushCommand(), ReleaseRecordStore.NOTES_REF);
+    }
+    ReleaseRecordSync.Outcome outcome = sync.hasRemote() ? sync.push() : fetched;
+    String where = "git remote " + sync.remote() + " " + ReleaseRecordStore.NOTES_REF;
+    if (outcome.failed()) {
+      return Finding.warning(outcome.message(), where, "push it by hand: " + sync.pushCommand());
+    }
+    return Finding.info(outcome.message(), where);
   }
 
   /** The lines the console ends with: what was released and where everything is. */

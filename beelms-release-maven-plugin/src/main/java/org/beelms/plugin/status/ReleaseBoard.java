@@ -28,6 +28,7 @@ import org.beelms.plugin.release.ReleaseRecord;
  * @param statuses what runs where now, one per environment inspected; empty when not inspected
  * @param notes how the local records stand against the remote's
  * @param directory where the board is written, so links to smoke reports can be relative
+ * @param inProgress one line per environment lock held now ("deploy in progress"); empty when none
  */
 public record ReleaseBoard(
     Instant generatedAt,
@@ -35,7 +36,8 @@ public record ReleaseBoard(
     List<String> environments,
     List<EnvironmentStatus> statuses,
     NotesSync.Result notes,
-    Path directory) {
+    Path directory,
+    List<String> inProgress) {
 
   public static final String HTML_FILE = "board.html";
   public static final String MARKDOWN_FILE = "board.md";
@@ -50,6 +52,13 @@ public record ReleaseBoard(
     statuses = List.copyOf(statuses);
     Objects.requireNonNull(notes, "notes");
     Objects.requireNonNull(directory, "directory");
+    inProgress = inProgress == null ? List.of() : List.copyOf(inProgress);
+  }
+
+  /** A board without lock information. */
+  public ReleaseBoard(Instant generatedAt, ReleaseLedger ledger, List<String> environments,
+      List<EnvironmentStatus> statuses, NotesSync.Result notes, Path directory) {
+    this(generatedAt, ledger, environments, statuses, notes, directory, List.of());
   }
 
   /** Writes {@value #HTML_FILE} and {@value #MARKDOWN_FILE} into {@link #directory()}. */
