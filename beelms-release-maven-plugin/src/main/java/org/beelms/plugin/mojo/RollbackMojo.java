@@ -14,6 +14,7 @@ import org.beelms.plugin.gate.GateResult;
 import org.beelms.plugin.gate.ReleaseListener;
 import org.beelms.plugin.rollback.Rollback;
 import org.beelms.plugin.rollback.RollbackSettings;
+import org.beelms.plugin.rollback.Trigger;
 import org.beelms.plugin.rollout.NotifyingRollback;
 
 /**
@@ -33,6 +34,13 @@ public class RollbackMojo extends AbstractRolloutMojo {
   /** The backup the environment's restore hook restores, needed past a contract migration. */
   @Parameter(property = "beelms.rollback.backupId")
   private String backupId;
+
+  /**
+   * Over a contract migration, restore the database from the backup the deploy being undone took
+   * (recorded on its deployment entry), then roll the image back. Never implied.
+   */
+  @Parameter(property = "beelms.rollback.restore", defaultValue = "false")
+  private boolean restore;
 
   /**
    * Roll back although the migrations of a release since the target are not known (not checked,
@@ -65,9 +73,10 @@ public class RollbackMojo extends AbstractRolloutMojo {
     RollbackSettings rollback =
         new RollbackSettings(
             wiring.environment, Optional.ofNullable(to), Optional.ofNullable(backupId), dryRun, wiring.actor,
-            Optional.ofNullable(force));
+            Optional.ofNullable(force), Trigger.MANUAL, restore);
     return List.of(new NotifyingRollback(
-        new Rollback(rollback, wiring.records(), wiring.rollout()), rollback, wiring.notifyCommand,
+        new Rollback(rollback, wiring.records(), wiring.rollout(), wiring.backups().restore()), rollback,
+        wiring.notifyCommand,
         wiring.hooks(), wiring.outputDirectory));
   }
 }
