@@ -77,7 +77,8 @@ public final class Rollback implements Gate {
             environment, all, records.tagsWithoutRecord(), environmentTag, current, settings.to(),
             new RestoreChoice(settings.backupId(), settings.restore(), restorer.via()), settings.force());
     if (settings.trigger() == Trigger.AUTOMATIC) {
-      plan = plan.chosenBy("ran on " + environment.name() + " before the failed deploy of " + plan.current().tag());
+      plan = plan.withTargetChosenBy(
+          "ran on " + environment.name() + " before the failed deploy of " + plan.current().tag());
     }
     return plan;
   }

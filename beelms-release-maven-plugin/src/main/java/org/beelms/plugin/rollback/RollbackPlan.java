@@ -17,6 +17,8 @@ import org.beelms.plugin.release.ReleaseRecord;
  *     history, or the previous {@code v*} tag)
  * @param migrations the migrations applied after the target, oldest first
  * @param decision what the migrations allow
+ * @param reproducibility one line per release after the target whose migrations' reproducibility
+ *     was not checked ({@code v0.2.0: skipped (<why>)}): shown, never read as checked
  * @param restore the backup a restore uses (or that is offered), as chosen for this plan
  */
 public record RollbackPlan(
@@ -27,10 +29,12 @@ public record RollbackPlan(
     String targetChosenBy,
     List<PlannedMigration> migrations,
     RollbackDecision decision,
+    List<String> reproducibility,
     RestoreChoice.Resolved restore) {
 
   public RollbackPlan {
     migrations = List.copyOf(migrations);
+    reproducibility = reproducibility == null ? List.of() : List.copyOf(reproducibility);
     restore = restore == null
         ? new RestoreChoice.Resolved(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
             Optional.empty())
@@ -39,13 +43,15 @@ public record RollbackPlan(
 
   /** A plan without a backup chosen. */
   public RollbackPlan(String environment, String environmentTag, ReleaseRecord current, ReleaseRecord target,
-      String targetChosenBy, List<PlannedMigration> migrations, RollbackDecision decision) {
-    this(environment, environmentTag, current, target, targetChosenBy, migrations, decision, null);
+      String targetChosenBy, List<PlannedMigration> migrations, RollbackDecision decision,
+      List<String> reproducibility) {
+    this(environment, environmentTag, current, target, targetChosenBy, migrations, decision, reproducibility, null);
   }
 
-  /** The same plan, the target chosen as {@code chosenBy} says. */
-  public RollbackPlan chosenBy(String chosenBy) {
-    return new RollbackPlan(environment, environmentTag, current, target, chosenBy, migrations, decision, restore);
+  /** The same plan with the target's reason said otherwise. */
+  public RollbackPlan withTargetChosenBy(String chosenBy) {
+    return new RollbackPlan(environment, environmentTag, current, target, chosenBy, migrations,
+        decision, reproducibility, restore);
   }
 
   /** The plan as printed, one line each. */
@@ -65,6 +71,9 @@ public record RollbackPlan(
       for (PlannedMigration m : migrations) {
         lines.add("    V" + m.version() + " " + m.file() + " [" + m.safetyClass() + "] from " + m.release());
       }
+    }
+    for (String r : reproducibility) {
+      lines.add("  reproducibility of migrations " + r);
     }
     lines.add("  decision: " + decision.kind().label() + " - " + decision.reason());
     if (decision.kind() == RollbackDecision.Kind.RESTORE_AND_IMAGE_ROLLBACK) {

@@ -201,7 +201,7 @@ final class BoardHtml {
         h.append("<table class=\"migrations\"><thead><tr><th>Migration</th><th>File</th><th>Safety class</th></tr></thead><tbody>");
         for (ReleaseRecord.NewMigration m : migrations) {
           h.append("<tr><td>").append(esc(m.version())).append("</td><td><code>").append(esc(m.file()))
-              .append("</code></td><td><span class=\"badge ").append("contract".equals(m.safetyClass()) ? "warn" : "ok")
+              .append("</code></td><td><span class=\"badge ").append("expand".equals(m.safetyClass()) ? "ok" : "warn")
               .append("\">").append(esc(m.safetyClass())).append("</span></td></tr>");
         }
         h.append("</tbody></table>\n");

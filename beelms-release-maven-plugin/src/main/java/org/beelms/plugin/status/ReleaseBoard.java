@@ -128,7 +128,8 @@ public record ReleaseBoard(
     List<ReleaseRecord.NewMigration> added =
         release.flyway() == null || release.flyway().newMigrations() == null ? List.of() : release.flyway().newMigrations();
     String tool = release.migrations().tool().isEmpty() ? "" : " (" + release.migrations().tool() + ")";
-    return added.isEmpty() ? "checked" + tool + ", none added" : "checked" + tool + ", " + added.size() + " added";
+    return (added.isEmpty() ? "checked" + tool + ", none added" : "checked" + tool + ", " + added.size() + " added")
+        + ", reproducibility: " + release.migrations().reproducibility();
   }
 
   static List<ReleaseRecord.NewMigration> newMigrations(ReleaseRecord release) {

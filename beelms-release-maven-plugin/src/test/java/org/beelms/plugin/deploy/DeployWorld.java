@@ -147,7 +147,7 @@ public final class DeployWorld implements AutoCloseable {
                 notCheckedReason == null ? newMigrations : null),
             "", null, null,
             notCheckedReason == null
-                ? ReleaseRecord.Migrations.checked("flyway", commit)
+                ? ReleaseRecord.Migrations.checked("flyway", commit, "checked")
                 : ReleaseRecord.Migrations.notChecked(notCheckedReason));
     new ReleaseRecordStore(git.git().getRepository()).attach(record);
     return record;
