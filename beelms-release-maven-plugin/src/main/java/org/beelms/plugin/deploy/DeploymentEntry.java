@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.beelms.plugin.identity.IdentityProof;
 import org.beelms.plugin.smoke.SmokeTiers;
 
 /**
@@ -37,6 +38,9 @@ import org.beelms.plugin.smoke.SmokeTiers;
  *     "PASSED"}}): the tiers of the environment's {@code <smokeTiers>}, {@code SKIPPED} when smoke
  *     did not run; {@link SmokeTiers#NONE} (no {@code tiers} field) in records written before
  *     tiers were recorded, which ran the smoke tier only
+ * @param identity what proved (or did not prove) that the release runs ({@code "identity": {"mode":
+ *     "command", "verified": true, "detail": "running image sha256:… = v0.2.0"}}); {@link
+ *     IdentityProof#UNKNOWN} (no field) in records written before identities were recorded
  * @param backup for a deploy, the database backup it took before moving the tag; for a rollback,
  *     the backup it restored; empty when none ({@code backup} field absent)
  */
@@ -58,6 +62,7 @@ public record DeploymentEntry(
     boolean rolledBack,
     String trigger,
     SmokeTiers tiers,
+    IdentityProof identity,
     Optional<DeploymentBackup> backup) {
 
   public static final String DEPLOYED = "deployed";
@@ -68,16 +73,25 @@ public record DeploymentEntry(
       String by, Instant at, String outcome, String smoke, String forced, String from, String decision,
       String backupId) {
     this(action, environment, mode, version, tag, digest, by, at, outcome, smoke, forced, from, decision,
-        backupId, false, "", SmokeTiers.NONE, Optional.empty());
+        backupId, false, "", SmokeTiers.NONE, IdentityProof.UNKNOWN, Optional.empty());
+  }
+
+  /** An entry without {@code identity} and {@code backup}. */
+  public DeploymentEntry(
+      String action, String environment, String mode, String version, String tag, String digest,
+      String by, Instant at, String outcome, String smoke, String forced, String from, String decision,
+      String backupId, boolean rolledBack, String trigger, SmokeTiers tiers) {
+    this(action, environment, mode, version, tag, digest, by, at, outcome, smoke, forced, from, decision,
+        backupId, rolledBack, trigger, tiers, IdentityProof.UNKNOWN, Optional.empty());
   }
 
   /** An entry without {@code backup}. */
   public DeploymentEntry(
       String action, String environment, String mode, String version, String tag, String digest,
       String by, Instant at, String outcome, String smoke, String forced, String from, String decision,
-      String backupId, boolean rolledBack, String trigger, SmokeTiers tiers) {
+      String backupId, boolean rolledBack, String trigger, SmokeTiers tiers, IdentityProof identity) {
     this(action, environment, mode, version, tag, digest, by, at, outcome, smoke, forced, from, decision,
-        backupId, rolledBack, trigger, tiers, Optional.empty());
+        backupId, rolledBack, trigger, tiers, identity, Optional.empty());
   }
 
   public DeploymentEntry {
@@ -97,31 +111,38 @@ public record DeploymentEntry(
     backupId = nonNull(backupId);
     trigger = nonNull(trigger);
     tiers = tiers == null ? SmokeTiers.NONE : tiers;
+    identity = identity == null ? IdentityProof.UNKNOWN : identity;
     backup = backup == null ? Optional.empty() : backup;
   }
 
   /** The same entry with {@code newTiers}. */
   public DeploymentEntry withTiers(SmokeTiers newTiers) {
     return new DeploymentEntry(action, environment, mode, version, tag, digest, by, at, outcome, smoke,
-        forced, from, decision, backupId, rolledBack, trigger, newTiers, backup);
+        forced, from, decision, backupId, rolledBack, trigger, newTiers, identity, backup);
   }
 
   /** The same entry with {@code rolledBack: true}. */
   public DeploymentEntry withRolledBack() {
     return new DeploymentEntry(action, environment, mode, version, tag, digest, by, at, outcome, smoke,
-        forced, from, decision, backupId, true, trigger, tiers, backup);
+        forced, from, decision, backupId, true, trigger, tiers, identity, backup);
   }
 
   /** The same entry with {@code trigger} set ({@code manual} or {@code automatic}). */
   public DeploymentEntry withTrigger(String newTrigger) {
     return new DeploymentEntry(action, environment, mode, version, tag, digest, by, at, outcome, smoke,
-        forced, from, decision, backupId, rolledBack, newTrigger, tiers, backup);
+        forced, from, decision, backupId, rolledBack, newTrigger, tiers, identity, backup);
+  }
+
+  /** The same entry with {@code newIdentity}. */
+  public DeploymentEntry withIdentity(IdentityProof newIdentity) {
+    return new DeploymentEntry(action, environment, mode, version, tag, digest, by, at, outcome, smoke,
+        forced, from, decision, backupId, rolledBack, trigger, tiers, newIdentity, backup);
   }
 
   /** The same entry with the database backup taken (deploy) or restored (rollback). */
   public DeploymentEntry withBackup(Optional<DeploymentBackup> newBackup) {
     return new DeploymentEntry(action, environment, mode, version, tag, digest, by, at, outcome, smoke,
-        forced, from, decision, backupId, rolledBack, trigger, tiers, newBackup);
+        forced, from, decision, backupId, rolledBack, trigger, tiers, identity, newBackup);
   }
 
   /** True when the release went in place and its post-deploy smoke passed. */
@@ -152,6 +173,9 @@ public record DeploymentEntry(
     if (!tiers.isEmpty()) {
       node.set("tiers", tiers.toJson());
     }
+    if (identity.outcome() != IdentityProof.Outcome.NOT_RECORDED) {
+      node.set("identity", identity.toJson());
+    }
     backup.ifPresent(b -> node.set("backup", b.toJson()));
     return node;
   }
@@ -175,6 +199,7 @@ public record DeploymentEntry(
         node.path("rolledBack").asBoolean(false),
         text(node, "trigger"),
         SmokeTiers.fromJson(node.get("tiers")),
+        IdentityProof.fromJson(node.get("identity")),
         DeploymentBackup.fromJson(node.get("backup")));
   }
 

@@ -69,6 +69,25 @@ public final class HookRunner {
     return run(hook, command, variables, true);
   }
 
+  /**
+   * The identity command's runner ({@code <identityCommand>}): run as a hook named {@code hook}
+   * with its own bound, the log redacted as the notify hook's, and what it printed read back (at
+   * most 4000 characters).
+   */
+  public org.beelms.plugin.identity.IdentityCheck.CommandRunner identityCommands(String hook) {
+    return (command, variables, bound) -> {
+      HookResult ran = new HookRunner(workingDirectory, logDirectory, bound).runWithRedactedLog(hook, command, variables);
+      String text;
+      try {
+        text = Files.readString(ran.log(), StandardCharsets.UTF_8);
+      } catch (IOException | java.io.UncheckedIOException e) {
+        text = "";
+      }
+      return new org.beelms.plugin.identity.IdentityCheck.CommandRunner.Output(
+          ran.timedOut() ? -1 : ran.exitCode(), ran.timedOut(), text.length() > 4000 ? text.substring(0, 4000) : text);
+    };
+  }
+
   private HookResult run(String hook, String command, Map<String, String> variables, boolean redactLog)
       throws IOException {
     Files.createDirectories(logDirectory);

@@ -181,6 +181,7 @@ public final class Rollback implements Gate {
               result.smokeStatus(), plan.decision().forced(), plan.current().tag(), plan.decision().kind().label(), backupId)
               .withTrigger(settings.trigger().label())
               .withTiers(result.tiers())
+              .withIdentity(result.identity())
               .withBackup(backupId.isEmpty() ? Optional.empty() : Optional.of(plan.restore().backup()
                   .orElse(new org.beelms.plugin.deploy.DeploymentBackup("", backupId, "", -1, ""))));
       records.append(target, entry, result.smokeReport());
@@ -188,7 +189,7 @@ public final class Rollback implements Gate {
           "recorded: " + settings.trigger().label() + " rollback from " + plan.current().tag() + " to " + target.tag() + " ("
               + plan.decision().kind().label() + entry.backup().map(b -> ", restored " + b.describe()).orElse("")
               + "), smoke " + entry.smoke() + " (" + entry.tiers().describe()
-              + "), by " + entry.by(),
+              + "), by " + entry.by() + "; identity: " + org.beelms.plugin.deploy.Deployment.identityLabel(entry),
           "git note of " + target.tag()));
     }
     return new Outcome(GateResult.of(NAME, Duration.ZERO, findings, Severity.ERROR), plan, Optional.of(result));
