@@ -112,8 +112,8 @@ public class DeployMojo extends AbstractRolloutMojo {
             OnFailure.parse(onFailure, "-Dbeelms.deploy.onFailure", fallback), wiring.notifyCommand, dryRun);
     ReleaseRecords records = wiring.records();
     Backups backups = wiring.backups();
-    return List.of(new GuardedDeployment(deploy, failure, records, wiring.rollout(), backups.beforeMove(records),
-        backups.restore()));
+    return List.of(locked(new GuardedDeployment(deploy, failure, records, wiring.rollout(), backups.beforeMove(records),
+        backups.restore()), version, dryRun));
   }
 
   /**
@@ -194,10 +194,19 @@ public class DeployMojo extends AbstractRolloutMojo {
     }
 
     ReleaseRecords records() {
+      return new ReleaseRecords(history(), outputDirectory);
+    }
+
+    /** The project's git repository, opened once per goal run. */
+    org.eclipse.jgit.lib.Repository repository() {
+      return history().repository();
+    }
+
+    private ReleaseHistory history() {
       if (history == null) {
         history = ReleaseHistory.open(basedir);
       }
-      return new ReleaseRecords(history, outputDirectory);
+      return history;
     }
 
     /** Closes the git repository the records were read from. */
@@ -314,7 +323,7 @@ public class DeployMojo extends AbstractRolloutMojo {
           .environmentAccount(id, environment.name(), element);
     }
 
-    private static Duration duration(String value, String property) {
+    static Duration duration(String value, String property) {
       try {
         Duration d = Duration.parse(value.trim());
         if (d.isNegative() || d.isZero()) {

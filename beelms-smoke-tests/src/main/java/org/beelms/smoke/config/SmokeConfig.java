@@ -418,7 +418,8 @@ public final class SmokeConfig {
         try {
             return new URI(v.value);
         } catch (URISyntaxException e) {
-            throw SmokeConfigException.invalid(key, v.source, v.value, "an absolute http(s) URL, e.g. http://127.0.0.1:3000/api");
+            throw SmokeConfigException.invalid(key, v.source, org.beelms.smoke.client.Redactor.maskUrlUserInfo(v.value),
+                    "an absolute http(s) URL, e.g. http://127.0.0.1:3000/api");
         }
     }
 
@@ -555,7 +556,7 @@ public final class SmokeConfig {
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-            throw SmokeConfigException.invalid(key, source, uri.toString(),
+            throw SmokeConfigException.invalid(key, source, org.beelms.smoke.client.Redactor.maskUrlUserInfo(uri.toString()),
                     "an absolute http(s) URL with a host, e.g. http://127.0.0.1:3000/api");
         }
         if (uri.getUserInfo() != null) {
