@@ -93,6 +93,6 @@ public class RollbackMojo extends AbstractRolloutMojo {
             Optional.ofNullable(force));
     return List.of(locked(new NotifyingRollback(
         new Rollback(rollback, wiring.records(), wiring.rollout()), rollback, wiring.notifyCommand,
-        wiring.hooks(), wiring.outputDirectory), to, dryRun));
+        wiring.hooks(), wiring.outputDirectory), rollback.to().orElse(null), dryRun));
   }
 }
