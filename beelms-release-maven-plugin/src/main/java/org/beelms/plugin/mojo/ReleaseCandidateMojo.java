@@ -126,6 +126,9 @@ public class ReleaseCandidateMojo extends AbstractBeelmsMojo {
 
   @Component private LifecycleExecutionPlanCalculator executionPlanner;
 
+  /** The tag the release record names, once written; what the push at the end sends. */
+  private String releasedTag;
+
   @Override
   protected String goal() {
     return "release-candidate";
@@ -177,6 +180,9 @@ public class ReleaseCandidateMojo extends AbstractBeelmsMojo {
     if (blocker == null) {
       results.add(record(results, listener));
       results.addAll(candidate.runGates(afterTag));
+      if (prepare && results.stream().noneMatch(GateResult::failed)) {
+        results.addAll(candidate.runGates(List.of(PlannedGate.run(releasePush()))));
+      }
     } else {
       getLog().error(whatWasPublished(results));
     }
@@ -202,17 +208,34 @@ public class ReleaseCandidateMojo extends AbstractBeelmsMojo {
     if (prepared.stream().anyMatch(GateResult::failed)) {
       return false;
     }
-    now.stream()
-        .flatMap(gate -> gate.gate().stream())
-        .filter(org.beelms.plugin.version.ReleasePreparation.class::isInstance)
-        .map(org.beelms.plugin.version.ReleasePreparation.class::cast)
-        .flatMap(gate -> gate.prepared().stream())
-        .findFirst()
-        .ifPresent(version -> {
-          explicitReleaseVersion = version.toString();
-          session.getUserProperties().setProperty("beelms.releaseVersion", version.toString());
-        });
+    java.util.Optional<org.beelms.plugin.version.ReleasePreparation> preparation =
+        now.stream()
+            .flatMap(gate -> gate.gate().stream())
+            .filter(org.beelms.plugin.version.ReleasePreparation.class::isInstance)
+            .map(org.beelms.plugin.version.ReleasePreparation.class::cast)
+            .findFirst();
+    preparation.flatMap(org.beelms.plugin.version.ReleasePreparation::prepared).ifPresent(version -> {
+      explicitReleaseVersion = version.toString();
+      session.getUserProperties().setProperty("beelms.releaseVersion", version.toString());
+    });
+    // scope-freeze accepts exactly this commit ahead of the upstream; the push at the end sends it.
+    preparation.flatMap(org.beelms.plugin.version.ReleasePreparation::releaseCommit).ifPresent(commit ->
+        session.getUserProperties().setProperty("beelms.scope-freeze.releaseCommit", commit));
     return true;
+  }
+
+  /**
+   * The release commit, the tag and the next SNAPSHOT commit, pushed together to the branch's
+   * upstream (with the tag goal's credentials): what prepare committed is never left local.
+   */
+  private org.beelms.plugin.git.ReleasePush releasePush() throws MojoExecutionException {
+    AbstractBeelmsMojo tag = configuredMojo("tag");
+    try {
+      return new org.beelms.plugin.git.ReleasePush(
+          project.getBasedir().toPath(), releasedTag, ((TagMojo) tag).credentials(), dryRun);
+    } finally {
+      pluginManager.releaseMojo(tag, mojoExecution);
+    }
   }
 
   /** Writes the release record and, when the tag was created, keeps it as a git note. */
@@ -232,6 +255,7 @@ public class ReleaseCandidateMojo extends AbstractBeelmsMojo {
                   java.util.Optional.ofNullable(spec).map(java.io.File::toPath),
                   java.time.Clock.systemUTC())
               .assemble(version, commit, dryRun, results);
+      releasedTag = record.tag();
       java.nio.file.Path file = record.writeTo(outputDirectory.toPath());
       releaseSummary(record, file);
       List<Finding> findings = new ArrayList<>();
