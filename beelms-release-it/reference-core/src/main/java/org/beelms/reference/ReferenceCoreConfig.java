@@ -16,6 +16,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.beelms.reference.api.ApiResources;
+import org.beelms.reference.pages.FrontEnd;
 
 /**
  * Everything the reference core needs to start, validated once when built. Immutable; {@link #toString()}
@@ -66,7 +67,7 @@ public final class ReferenceCoreConfig {
   private final boolean faultLeakPasswordHash;
   private final boolean faultMalformedId500;
   private final boolean faultPriceAsString;
-  private final boolean faultPageScript;
+  private final FrontEnd frontEnd;
 
   private ReferenceCoreConfig(Builder builder) {
     this.host = builder.host;
@@ -97,7 +98,7 @@ public final class ReferenceCoreConfig {
     this.faultLeakPasswordHash = builder.faultLeakPasswordHash;
     this.faultMalformedId500 = builder.faultMalformedId500;
     this.faultPriceAsString = builder.faultPriceAsString;
-    this.faultPageScript = builder.faultPageScript;
+    this.frontEnd = builder.frontEnd;
   }
 
   public static Builder builder() {
@@ -117,7 +118,7 @@ public final class ReferenceCoreConfig {
         .faultSlow(faultSlowDelay).faultDbDown(faultDbDown).faultVersion(faultVersion.orElse(null))
         .faultAcceptAlgNone(faultAcceptAlgNone).faultLeakPasswordHash(faultLeakPasswordHash)
         .faultMalformedId500(faultMalformedId500).faultPriceAsString(faultPriceAsString)
-        .faultPageScript(faultPageScript);
+        .frontEnd(frontEnd);
     if (!jwtSecretGenerated) {
       builder.jwtSecret(jwtSecret);
     }
@@ -283,7 +284,12 @@ public final class ReferenceCoreConfig {
 
   /** The client-rendered pages' script throws once the API answered: the list never appears (the HTML looks fine). */
   public boolean faultPageScript() {
-    return faultPageScript;
+    return frontEnd.brokenScript();
+  }
+
+  /** The client-rendered pages' switches (page script, hanging third party, hydration mismatch). */
+  public FrontEnd frontEnd() {
+    return frontEnd;
   }
 
   @Override
@@ -303,7 +309,7 @@ public final class ReferenceCoreConfig {
         + ", faultDbDown=" + faultDbDown + ", faultVersion=" + faultVersion.orElse("-")
         + ", faultAcceptAlgNone=" + faultAcceptAlgNone + ", faultLeakPasswordHash=" + faultLeakPasswordHash
         + ", faultMalformedId500=" + faultMalformedId500 + ", faultPriceAsString=" + faultPriceAsString
-        + ", faultPageScript=" + faultPageScript + "}";
+        + ", frontEnd=" + frontEnd + "}";
   }
 
   /** A JDBC URL may carry {@code password=...}; show everything before the query string only. */
@@ -349,7 +355,7 @@ public final class ReferenceCoreConfig {
     private boolean faultLeakPasswordHash;
     private boolean faultMalformedId500;
     private boolean faultPriceAsString;
-    private boolean faultPageScript;
+    private FrontEnd frontEnd = FrontEnd.DEFAULT;
     private final List<String> routeProblems = new ArrayList<>();
 
     private Builder() {
@@ -550,8 +556,19 @@ public final class ReferenceCoreConfig {
 
     /** Breaks the script of the client-rendered pages ({@code /app/...}): see {@link #faultPageScript()}. */
     public Builder faultPageScript(boolean broken) {
-      this.faultPageScript = broken;
+      this.frontEnd = frontEnd.withBrokenScript(broken);
       return this;
+    }
+
+    /** The client-rendered pages' switches: see {@link FrontEnd}. */
+    public Builder frontEnd(FrontEnd pages) {
+      this.frontEnd = java.util.Objects.requireNonNull(pages, "frontEnd");
+      return this;
+    }
+
+    /** Changes the client-rendered pages' switches set so far (one command-line flag at a time). */
+    public Builder changeFrontEnd(java.util.function.UnaryOperator<FrontEnd> change) {
+      return frontEnd(change.apply(frontEnd));
     }
 
     private Builder addRoute(String text, Set<ApiRoute> target, String method, String flag) {
