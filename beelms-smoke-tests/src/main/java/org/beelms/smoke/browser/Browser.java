@@ -16,8 +16,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.opentest4j.TestAbortedException;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -441,47 +439,6 @@ public final class Browser implements AutoCloseable {
 
     private static String abbreviate(String s, int max) {
         return s.length() <= max ? s : s.substring(0, max) + "…";
-    }
-
-    /** One page check in progress: what it found so far. */
-    private static final class Visit {
-        final List<String> ids;
-        final String check;
-        final URI url;
-        final Collection<String> expected;
-        final ChromeDriver d;
-        final Instant at = Instant.now();
-        final List<String> console = new ArrayList<>();
-        final List<String> failed = new ArrayList<>();
-        final List<String> notes = new ArrayList<>();
-        final List<String> driverLog = new ArrayList<>();
-        /** Console errors and failed requests were gathered during the check (the login page's, before it left). */
-        boolean observed;
-        String shown;
-        String problem;
-        String how = "";
-
-        Visit(List<String> ids, String check, URI url, Collection<String> expected, ChromeDriver d) {
-            this.ids = ids;
-            this.check = check;
-            this.url = url;
-            this.expected = expected;
-            this.d = d;
-        }
-
-        /** A one-line problem from the driver's exception; its full text to the log file. */
-        void driverFailed(String doing, WebDriverException e) {
-            if (problem == null) {
-                problem = doing + ": " + FailureText.driverSaid(e.getMessage());
-            }
-            log(e);
-        }
-
-        void log(WebDriverException e) {
-            StringWriter trace = new StringWriter();
-            e.printStackTrace(new PrintWriter(trace));
-            driverLog.add(trace.toString());
-        }
     }
 
     /** The run's driver, started on first use; a failed start is remembered and reported to every page check. */
