@@ -68,6 +68,12 @@ public final class Deployment implements Gate {
     }
   }
 
+  /** The entry's identity for the build log: the proof, {@code identity not verified}, or what was seen. */
+  public static String identityLabel(DeploymentEntry entry) {
+    String label = entry.identity().describe();
+    return label.isEmpty() ? "not looked at" : label;
+  }
+
   /** The release to deploy, checked to have an image in a registry; the environment to have a tag. */
   public ReleaseRecords.Located release() {
     var environment = settings.environment();
@@ -138,12 +144,13 @@ public final class Deployment implements Gate {
           new DeploymentEntry(
               NAME, environment.name(), environment.modeName(), release.version(), release.tag(),
               release.image().digest(), settings.actor(), rollout.clock().instant(), result.outcome(),
-              result.smokeStatus(), forced, "", "", "").withTiers(result.tiers());
+              result.smokeStatus(), forced, "", "", "").withTiers(result.tiers()).withIdentity(result.identity());
       records.append(release, entry, result.smokeReport());
       recorded = Optional.of(entry);
       findings.add(Finding.info(
           "recorded: " + entry.action() + " " + entry.outcome() + ", smoke " + entry.smoke() + " ("
-              + entry.tiers().describe() + "), by " + entry.by(), "git note of " + release.tag()));
+              + entry.tiers().describe() + "), by " + entry.by() + "; identity: " + identityLabel(entry),
+          "git note of " + release.tag()));
       if (environment.mode() == SmokeMode.STAGING && result.succeeded()
           && !StagingPass.REQUIRED.stream().allMatch(entry.tiers()::passed)) {
         findings.add(Finding.warning(

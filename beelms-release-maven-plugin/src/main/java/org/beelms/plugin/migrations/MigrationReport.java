@@ -12,7 +12,8 @@ import java.util.List;
  * @param description the description from the file name
  * @param file the file's path relative to the migrations location
  * @param checksum Flyway's CRC32 checksum, as {@code flyway_schema_history} records it
- * @param safetyClass {@link SafetyClass#CONTRACT} when any statement is a contract one
+ * @param safetyClass {@link SafetyClass#CONTRACT} when any statement is a contract one, else
+ *     {@link SafetyClass#UNKNOWN} when any statement was not read, else expand
  * @param reasons one per statement: its class and the rule behind it
  * @param lockWarnings statements that lock or rewrite tables that existed before the release
  * @param tool the migration tool that applies it: {@code flyway} or {@code typeorm}
@@ -59,6 +60,15 @@ public record MigrationReport(
 
   /** The reasons that make this migration a contract one; empty for an expand migration. */
   public List<SafetyReason> contractReasons() {
-    return reasons.stream().filter(r -> r.safetyClass() == SafetyClass.CONTRACT).toList();
+    return reasons(SafetyClass.CONTRACT);
+  }
+
+  /** The statements, calls or blocks not read ("review by hand"), each with its line. */
+  public List<SafetyReason> unknownReasons() {
+    return reasons(SafetyClass.UNKNOWN);
+  }
+
+  private List<SafetyReason> reasons(SafetyClass of) {
+    return reasons.stream().filter(r -> r.safetyClass() == of).toList();
   }
 }

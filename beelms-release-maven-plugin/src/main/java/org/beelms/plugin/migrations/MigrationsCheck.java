@@ -95,7 +95,8 @@ public final class MigrationsCheck implements Gate {
               gate,
               run.previousTag.map(ReleaseTag::name),
               run.reports,
-              run.pending);
+              run.pending,
+              run.reproducibility);
       MigrationsCheckResult.Provenance provenance =
           new MigrationsCheckResult.Provenance(
               run.toolUsed.id(),
@@ -144,6 +145,9 @@ public final class MigrationsCheck implements Gate {
         f.checklistId());
   }
 
+  private static final String NO_PREVIOUS =
+      "no previous release to upgrade from: only a fresh database was migrated";
+
   /** One execution: the state the steps share. */
   private final class Run {
     private final ReleaseListener listener;
@@ -160,6 +164,12 @@ public final class MigrationsCheck implements Gate {
     private final java.util.Map<String, String> sqlSources = new java.util.HashMap<>();
     private UnaryOperator<String> where;
     private UnaryOperator<String> gitPath = p -> p;
+    /**
+     * Whether a fresh database and one upgraded from the previous release were compared: {@value
+     * MigrationsCheckResult#REPRODUCIBILITY_CHECKED} only once they were; otherwise {@code skipped
+     * (<why>)}, never read as checked.
+     */
+    private String reproducibility = MigrationsCheckResult.skipped("the database checks did not run");
 
     Run(ReleaseListener listener) {
       this.listener = listener;
@@ -199,6 +209,7 @@ public final class MigrationsCheck implements Gate {
     /** An empty folder passes only when the previous release had no migrations there either. */
     private void nothingToCheck() {
       Path locations = settings.locations();
+      reproducibility = MigrationsCheckResult.skipped("no migrations in " + locations);
       int releasedCount =
           previousTree == null
               ? 0
@@ -240,6 +251,7 @@ public final class MigrationsCheck implements Gate {
       if (current.migrations().isEmpty()) {
         nothingToCheck();
       } else if (NamingRules.blocksFlyway(current)) {
+        reproducibility = MigrationsCheckResult.skipped("Flyway cannot run until the names are fixed");
         findings.add(
             Finding.info(
                 "Database checks skipped: Flyway cannot run until the names above are fixed",
@@ -273,6 +285,7 @@ public final class MigrationsCheck implements Gate {
         return;
       }
       if (!naming.isEmpty()) {
+        reproducibility = MigrationsCheckResult.skipped("TypeORM cannot run until the classes are fixed");
         findings.add(
             Finding.info(
                 "Database checks skipped: TypeORM cannot run until the classes above are fixed",
@@ -295,6 +308,8 @@ public final class MigrationsCheck implements Gate {
                 .toList();
       }
       if (!needCommand.isEmpty()) {
+        reproducibility = MigrationsCheckResult.skipped(needCommand.size() + " TypeORM migration(s)"
+            + " use the QueryRunner API or SQL not read, and no <migrationCommand> is set");
         findings.add(
             Finding.warning(
                 "Reproducibility not checked: " + needCommand.size() + " TypeORM migration(s) use"
@@ -373,7 +388,7 @@ public final class MigrationsCheck implements Gate {
     private void report(MigrationReport report) {
       reports.add(report);
       String fileName = report.file().substring(report.file().lastIndexOf('/') + 1);
-      progress(fileName + ": " + report.safetyClass().name().toLowerCase()
+      progress(fileName + ": " + report.safetyClass().label()
           + (report.down().isEmpty() ? "" : ", down(): " + report.down()));
       String whereFile = where.apply(report.file());
       if (report.isContract()) {
@@ -389,6 +404,21 @@ public final class MigrationsCheck implements Gate {
                 fileName + " is a contract migration: " + why,
                 whereFile + ":" + first.line(),
                 MigrationSuggestions.contract(fileName),
+                ""));
+      }
+      if (!report.unknownReasons().isEmpty()) {
+        SafetyReason first = report.unknownReasons().get(0);
+        findings.add(
+            new Finding(
+                settings.contractSeverity(),
+                fileName + " is classed unknown, not read: "
+                    + report.unknownReasons().stream()
+                        .map(r -> r.why() + " (line " + r.line() + ": " + r.statement() + ")")
+                        .reduce((a, b) -> a + "; " + b).orElse(""),
+                whereFile + ":" + first.line(),
+                "review it by hand: rewrite it as plain statements the check reads (literal SQL in"
+                    + " queryRunner.query, no helper), or know that a rollback over it is refused"
+                    + " unless forced with -Dbeelms.rollback.force=<reason>",
                 ""));
       }
       for (LockWarning lock : report.lockWarnings()) {
@@ -442,6 +472,7 @@ public final class MigrationsCheck implements Gate {
         }
         progress("fresh database migrated by `" + command.command() + "`");
         if (upgraded == null) {
+          reproducibility = MigrationsCheckResult.skipped(NO_PREVIOUS);
           return;
         }
         String tag = previousTag.get().name();
@@ -510,6 +541,7 @@ public final class MigrationsCheck implements Gate {
         }
         progress("fresh database migrated");
         if (upgraded == null) {
+          reproducibility = MigrationsCheckResult.skipped(NO_PREVIOUS);
           return;
         }
         if (upgradeFailure.isPresent()) {
@@ -584,6 +616,7 @@ public final class MigrationsCheck implements Gate {
                 MigrationSuggestions.reproducible()));
       }
       progress("schemas compared: " + a.asMap().size() + " objects");
+      reproducibility = MigrationsCheckResult.REPRODUCIBILITY_CHECKED;
     }
 
     private SchemaSnapshot snapshot(ScratchDatabase db) throws SQLException {

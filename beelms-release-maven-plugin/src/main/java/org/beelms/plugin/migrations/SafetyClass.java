@@ -11,5 +11,25 @@ public enum SafetyClass {
    * Removes or changes something the previous release's code may use (drop, rename, type change,
    * tighter constraint): rolling the code back without the schema breaks it.
    */
-  CONTRACT
+  CONTRACT,
+  /**
+   * Not read: a statement, call chain or code block whose effect the classifier cannot see
+   * (computed SQL, a helper the query runner is passed to, {@code DO} blocks, {@code CALL}, an
+   * unrecognised statement). Review by hand; never counted as safe (rollback refuses it unless
+   * forced).
+   */
+  UNKNOWN;
+
+  /** As recorded and printed: {@code expand}, {@code contract} or {@code unknown}. */
+  public String label() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** The class of a migration from its statements' classes: contract, else unknown, else expand. */
+  public static SafetyClass of(java.util.Collection<SafetyReason> reasons) {
+    if (reasons.stream().anyMatch(r -> r.safetyClass() == CONTRACT)) {
+      return CONTRACT;
+    }
+    return reasons.stream().anyMatch(r -> r.safetyClass() == UNKNOWN) ? UNKNOWN : EXPAND;
+  }
 }

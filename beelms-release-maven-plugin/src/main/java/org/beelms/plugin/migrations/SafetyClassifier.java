@@ -9,14 +9,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Classes the migrations new in a release as {@link SafetyClass#EXPAND} or {@link
- * SafetyClass#CONTRACT} by reading their statements, and warns about statements that lock or
- * rewrite tables that already existed before the release.
+ * Classes the migrations new in a release as {@link SafetyClass#EXPAND}, {@link
+ * SafetyClass#CONTRACT} or {@link SafetyClass#UNKNOWN} by reading their statements, and warns about
+ * statements that lock or rewrite tables that already existed before the release.
  *
  * <p>Feed it the new migrations in Flyway's order: it remembers the tables and indexes they
  * create, so work on a table born in this release is neither a contract nor a lock problem (no
- * running code and no production rows depend on it yet). Statements it does not recognise are
- * classed expand with a reason that says "review by hand".
+ * running code and no production rows depend on it yet); {@code CREATE TABLE IF NOT EXISTS} never
+ * makes a table new (it may have existed). Statements it does not read ({@code DO} blocks, {@code
+ * CALL}, {@code EXECUTE}, anything not recognised) are classed unknown with a reason that says
+ * "review by hand": never safe.
  */
 public final class SafetyClassifier {
 
@@ -26,7 +28,7 @@ public final class SafetyClassifier {
 
   private static final Pattern CREATE_TABLE =
       p("^CREATE\\s+(?:(?:GLOBAL|LOCAL)\\s+)?(?:(?:TEMP|TEMPORARY|UNLOGGED)\\s+)?TABLE\\s+"
-          + "(?:IF\\s+NOT\\s+EXISTS\\s+)?(" + QNAME + ")");
+          + "(IF\\s+NOT\\s+EXISTS\\s+)?(" + QNAME + ")");
   private static final Pattern CREATE_INDEX =
       p("^CREATE\\s+(UNIQUE\\s+)?INDEX\\s+(CONCURRENTLY\\s+)?(?:IF\\s+NOT\\s+EXISTS\\s+)?"
           + "(" + QNAME + "\\s+)?ON\\s+(?:ONLY\\s+)?(" + QNAME + ")");
@@ -34,7 +36,7 @@ public final class SafetyClassifier {
       p("^DROP\\s+INDEX\\s+(CONCURRENTLY\\s+)?(?:IF\\s+EXISTS\\s+)?(" + QNAME + ")");
   private static final Pattern DROP_OBJECT =
       p("^DROP\\s+(TABLE|VIEW|MATERIALIZED\\s+VIEW|SEQUENCE|TYPE|DOMAIN|SCHEMA|FUNCTION|PROCEDURE"
-          + "|TRIGGER|EXTENSION|POLICY|RULE|OWNED|ROLE|USER)\\s+(?:IF\\s+EXISTS\\s+)?(" + QNAME + ")?");
+          + "|TRIGGER|EXTENSION|POLICY|RULE|OWNED|ROLE|USER)\\s+(?:IF\\s+EXISTS\\s+)?(.*)$");
   private static final Pattern ALTER_TABLE =
       p("^ALTER\\s+TABLE\\s+(?:IF\\s+EXISTS\\s+)?(?:ONLY\\s+)?(" + QNAME + ")\\s*\\*?\\s+(.*)$");
   private static final Pattern RENAME_TABLE = p("^RENAME\\s+TO\\s+(" + ID + ")");
@@ -51,13 +53,20 @@ public final class SafetyClassifier {
       p("^DROP\\s+(?:COLUMN\\s+)?(?:IF\\s+EXISTS\\s+)?(" + ID + ")");
   private static final Pattern ALTER_COLUMN =
       p("^ALTER\\s+(?:COLUMN\\s+)?(" + ID + ")\\s+(.*)$");
+  /** ALTER TABLE actions that change nothing the previous release's code reads or writes. */
+  private static final Pattern TABLE_PROPERTY =
+      p("^(?:OWNER\\s+TO|SET\\s*\\(|RESET\\s*\\(|CLUSTER\\s+ON|SET\\s+WITHOUT\\s+CLUSTER"
+          + "|SET\\s+(?:LOGGED|UNLOGGED|TABLESPACE|ACCESS\\s+METHOD)|REPLICA\\s+IDENTITY"
+          + "|ALTER\\s+CONSTRAINT|(?:ENABLE|DISABLE)\\s+TRIGGER)");
   private static final Pattern VALIDATE_CONSTRAINT = p("^VALIDATE\\s+CONSTRAINT\\b");
   private static final Pattern ALTER_TYPE = p("^ALTER\\s+TYPE\\s+" + QNAME + "\\s+(\\w+)");
   private static final Pattern ALTER_RENAMABLE =
       p("^ALTER\\s+(VIEW|MATERIALIZED\\s+VIEW|SEQUENCE|FUNCTION|PROCEDURE|SCHEMA|DOMAIN)\\b.*\\b(RENAME|SET\\s+SCHEMA)\\b");
   private static final Pattern DELETE = p("^DELETE\\s+FROM\\s+(?:ONLY\\s+)?(" + QNAME + ")");
-  private static final Pattern TRUNCATE =
-      p("^TRUNCATE\\s+(?:TABLE\\s+)?(?:ONLY\\s+)?(" + QNAME + ")");
+  private static final Pattern TRUNCATE = p("^TRUNCATE\\s+(?:TABLE\\s+)?(.*)$");
+  /** What follows the names of a DROP or TRUNCATE. */
+  private static final Pattern NAMES_TAIL =
+      p("(?:\\s+(?:CASCADE|RESTRICT|(?:RESTART|CONTINUE)\\s+IDENTITY))+\\s*$");
   private static final Pattern REWRITE = p("^(CLUSTER|VACUUM\\s+(?:\\(.*FULL.*\\)|FULL))\\b");
   private static final Pattern NOT_NULL = p("\\bNOT\\s+NULL\\b|\\bPRIMARY\\s+KEY\\b");
   private static final Pattern HAS_DEFAULT =
@@ -83,10 +92,7 @@ public final class SafetyClassifier {
     for (SqlStatement statement : SqlScript.split(file.sql())) {
       new StatementRules(statement, reasons, locks).apply();
     }
-    SafetyClass safetyClass =
-        reasons.stream().anyMatch(r -> r.safetyClass() == SafetyClass.CONTRACT)
-            ? SafetyClass.CONTRACT
-            : SafetyClass.EXPAND;
+    SafetyClass safetyClass = SafetyClass.of(reasons);
     return new MigrationReport(
         file.version().map(MigrationVersion::toString).orElse(""),
         file.description(),
@@ -122,6 +128,22 @@ public final class SafetyClassifier {
       }
     }
     return dot;
+  }
+
+  /**
+   * The names of a DROP or TRUNCATE ({@code a, ONLY b *, s."C" CASCADE}), each as {@link
+   * #objectName}; a statement that names none yields {@code ?} so it is never read as "nothing".
+   */
+  static List<String> names(String list) {
+    String names = NAMES_TAIL.matcher(list.trim()).replaceFirst("");
+    List<String> out = new ArrayList<>();
+    for (String part : topLevelCommaSplit(names)) {
+      String name = part.replaceFirst("(?i)^ONLY\\s+", "").replaceFirst("\\s*\\*$", "").trim();
+      if (!name.isEmpty()) {
+        out.add(objectName(name));
+      }
+    }
+    return out.isEmpty() ? List.of("?") : out;
   }
 
   /** Splits {@code a, b (c, d), e} on top-level commas. */
@@ -177,9 +199,14 @@ public final class SafetyClassifier {
     void apply() {
       Matcher m;
       if ((m = CREATE_TABLE.matcher(shape)).find()) {
-        String table = objectName(m.group(1));
-        tablesCreated.add(table);
-        expand("creates table " + table);
+        String table = objectName(m.group(2));
+        if (m.group(1) == null) {
+          tablesCreated.add(table);
+          expand("creates table " + table);
+        } else {
+          expand("creates table " + table + " if it does not exist (not counted as new: it may"
+              + " exist already, so later changes to it are judged as on an existing table)");
+        }
       } else if ((m = CREATE_INDEX.matcher(shape)).find()) {
         createIndex(m);
       } else if ((m = DROP_INDEX.matcher(shape)).find()) {
@@ -192,11 +219,14 @@ public final class SafetyClassifier {
         }
       } else if ((m = DROP_OBJECT.matcher(shape)).find()) {
         String kind = m.group(1).replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
-        String name = m.group(2) == null ? "" : objectName(m.group(2));
-        if (kind.equals("table") && tablesCreated.contains(name)) {
-          expand("drops table " + name + ", created in this release");
+        List<String> names = names(m.group(2));
+        List<String> existing =
+            names.stream().filter(n -> !kind.equals("table") || !tablesCreated.contains(n)).toList();
+        if (existing.isEmpty() && !names.isEmpty()) {
+          expand("drops table " + String.join(", ", names) + ", created in this release");
         } else {
-          contract("drops " + kind + " " + name + " that the previous release's code may use");
+          contract("drops " + kind + " " + String.join(", ", existing)
+              + " that the previous release's code may use");
         }
       } else if ((m = ALTER_TABLE.matcher(shape)).find()) {
         alterTable(objectName(m.group(1)), m.group(2).trim());
@@ -211,9 +241,9 @@ public final class SafetyClassifier {
       } else if (ALTER_RENAMABLE.matcher(shape).find()) {
         contract("renames or moves an object the previous release's code may use");
       } else if ((m = TRUNCATE.matcher(shape)).find()) {
-        dataRemoval(objectName(m.group(1)), "empties table ");
+        dataRemoval(names(m.group(1)), "empties table ");
       } else if ((m = DELETE.matcher(shape)).find()) {
-        dataRemoval(objectName(m.group(1)), "deletes rows of table ");
+        dataRemoval(List.of(objectName(m.group(1))), "deletes rows of table ");
       } else if (REWRITE.matcher(shape).find()) {
         expand("maintenance statement");
         lock(
@@ -233,15 +263,24 @@ public final class SafetyClassifier {
                 ? "replaces " + what + " (keep what the previous release's code calls compatible)"
                 : "creates " + what);
       } else if (startsWith("ALTER INDEX") || startsWith("COMMENT") || startsWith("GRANT")
-          || startsWith("SELECT") || startsWith("WITH") || startsWith("SET")
+          || startsWith("SELECT") || startsWith("SET")
           || startsWith("RESET") || startsWith("ANALYZE") || startsWith("REFRESH")
           || startsWith("ALTER SEQUENCE") || startsWith("ALTER DEFAULT PRIVILEGES")) {
         expand("does not remove anything the previous release's code uses");
       } else if (startsWith("DO")) {
-        expand("anonymous code block: not analysed, review by hand");
+        unknown("anonymous code block (DO): what it runs is not read, review by hand");
       } else {
-        expand("statement not recognised: review by hand");
+        unknown("statement not recognised (" + firstWords() + "): not read, review by hand");
       }
+    }
+
+    void unknown(String why) {
+      reasons.add(new SafetyReason(SafetyClass.UNKNOWN, statement.line(), statement.excerpt(), why));
+    }
+
+    private String firstWords() {
+      String[] words = shape.split("\\s+", 3);
+      return words.length > 1 ? words[0] + " " + words[1] : words[0];
     }
 
     private boolean startsWith(String keywords) {
@@ -250,11 +289,13 @@ public final class SafetyClassifier {
               || !Character.isLetterOrDigit(shape.charAt(keywords.length())));
     }
 
-    private void dataRemoval(String table, String what) {
-      if (tablesCreated.contains(table)) {
-        expand(what + table + ", created in this release");
+    /** Every table named counts: one that existed before the release makes it a contract. */
+    private void dataRemoval(List<String> tables, String what) {
+      List<String> existing = tables.stream().filter(t -> !tablesCreated.contains(t)).toList();
+      if (existing.isEmpty() && !tables.isEmpty()) {
+        expand(what + String.join(", ", tables) + ", created in this release");
       } else {
-        contract(what + table + " that the previous release's code may read");
+        contract(what + String.join(", ", existing) + " that the previous release's code may read");
       }
     }
 
@@ -364,8 +405,11 @@ public final class SafetyClassifier {
         expand("validates a constraint of " + table + " (does not block writes)");
       } else if ((m = ADD_COLUMN.matcher(action)).find()) {
         addColumn(table, isNew, objectName(m.group(1)), m.group(2));
+      } else if (TABLE_PROPERTY.matcher(action).find()) {
+        expand("changes a storage or ownership property of table " + table);
       } else {
-        expand("changes a property of table " + table);
+        unknown("ALTER TABLE " + table + " action not recognised ("
+            + action.split("\\s+", 3)[0] + "): not read, review by hand");
       }
     }
 

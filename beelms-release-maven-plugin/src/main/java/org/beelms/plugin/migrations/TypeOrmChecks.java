@@ -16,7 +16,9 @@ import org.beelms.plugin.gate.Finding;
 /**
  * The static checks of TypeORM migrations: class naming, unique timestamps, the migrations the
  * previous release shipped (unchanged, not renamed, not deleted, nothing new below them), and the
- * expand/contract class of each new one through the same {@link SafetyClassifier} as Flyway SQL.
+ * expand/contract/unknown class of each new one through the same {@link SafetyClassifier} as
+ * Flyway SQL; what is not read (computed SQL, call chains, the runner passed to a helper, an empty
+ * {@code up}) is unknown, with its line.
  */
 final class TypeOrmChecks {
 
@@ -151,19 +153,19 @@ final class TypeOrmChecks {
       for (TypeOrmStatement s : m.up()) {
         if (s.sql().isEmpty()) {
           reasons.add(
-              new SafetyReason(
-                  SafetyClass.CONTRACT,
-                  s.line(),
-                  s.call(),
-                  (s.api() ? "QueryRunner call not read statically" : "SQL computed at run time")
-                      + ": review by hand (counted as contract until reviewed)"));
+              new SafetyReason(SafetyClass.UNKNOWN, s.line(), s.call(), s.notRead() + ": review by hand"));
         }
       }
+      if (m.up().isEmpty()) {
+        reasons.add(
+            new SafetyReason(
+                SafetyClass.UNKNOWN,
+                m.upLine(),
+                "up(queryRunner)",
+                "up() runs no statement that could be read (no queryRunner call): review by hand"));
+      }
       reasons.sort((a, b) -> Integer.compare(a.line(), b.line()));
-      SafetyClass cls =
-          reasons.stream().anyMatch(r -> r.safetyClass() == SafetyClass.CONTRACT)
-              ? SafetyClass.CONTRACT
-              : SafetyClass.EXPAND;
+      SafetyClass cls = SafetyClass.of(reasons);
       reports.add(
           new MigrationReport(
               String.valueOf(m.timestamp()),

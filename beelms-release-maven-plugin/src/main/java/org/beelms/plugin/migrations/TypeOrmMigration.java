@@ -31,6 +31,7 @@ public final class TypeOrmMigration {
   private final List<String> problems = new ArrayList<>();
   private final List<TypeOrmStatement> up;
   private final List<TypeOrmStatement> down;
+  private final int upLine;
 
   TypeOrmMigration(String relativePath, byte[] content) {
     this.relativePath = relativePath.replace('\\', '/');
@@ -45,6 +46,7 @@ public final class TypeOrmMigration {
     checkClass(source, m.group(3));
     this.up = TypeOrmStatements.of(source, "up");
     this.down = TypeOrmStatements.of(source, "down");
+    this.upLine = TypeOrmStatements.methodLine(source, "up").orElse(1);
     if (TypeOrmStatements.methodMissing(source, "up")) {
       problems.add("it has no up(queryRunner) method, so TypeORM applies nothing");
     }
@@ -123,9 +125,18 @@ public final class TypeOrmMigration {
     return down;
   }
 
-  /** True when every statement of {@code up} and {@code down} is a plain SQL literal. */
+  /** The line of {@code up}'s declaration (1 when there is none). */
+  public int upLine() {
+    return upLine;
+  }
+
+  /**
+   * True when {@code up} runs at least one statement and every statement of {@code up} and {@code
+   * down} is a plain SQL literal: an empty {@code up} is not plain SQL (nothing was read, so
+   * nothing can be "reproduced" from it).
+   */
   public boolean isPlainSql() {
-    return up.stream().allMatch(s -> s.sql().isPresent() && !s.api())
+    return !up.isEmpty() && up.stream().allMatch(s -> s.sql().isPresent() && !s.api())
         && down.stream().allMatch(s -> s.sql().isPresent() && !s.api());
   }
 

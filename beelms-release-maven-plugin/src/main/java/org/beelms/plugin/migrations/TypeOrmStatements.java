@@ -28,6 +28,19 @@ final class TypeOrmStatements {
     return source.find(method(name), 0, source.mask().length()).isEmpty();
   }
 
+  /** The line of the method's declaration; empty when the file has none. */
+  static java.util.OptionalInt methodLine(TypeScriptSource source, String name) {
+    return source.find(method(name), 0, source.mask().length())
+        .map(m -> java.util.OptionalInt.of(source.line(m.start())))
+        .orElse(java.util.OptionalInt.empty());
+  }
+
+  /**
+   * The calls of method {@code name}: {@code <runner>.query(...)} and the QueryRunner API read as
+   * SQL, {@code <runner>.manager.query(...)} (and {@code .connection.query}) read like {@code
+   * query}; any other chain through the runner ({@code <runner>.manager.getRepository(...)}) and
+   * every other use of the runner ({@code this.helper(queryRunner)}, an alias) as not read.
+   */
   static List<TypeOrmStatement> of(TypeScriptSource source, String name) {
     Optional<Matcher> m = source.find(method(name), 0, source.mask().length());
     if (m.isEmpty()) {
@@ -39,9 +52,12 @@ final class TypeOrmStatements {
       close = source.mask().length();
     }
     String runner = m.get().group(1) == null ? "queryRunner" : m.get().group(1);
-    Pattern call =
-        Pattern.compile("\\b" + Pattern.quote(runner) + "\\s*\\.\\s*([A-Za-z_$][\\w$]*)\\s*\\(");
+    String id = "[A-Za-z_$][\\w$]*";
+    Pattern call = Pattern.compile("(?<![\\w$.])" + Pattern.quote(runner)
+        + "((?:\\s*\\.\\s*" + id + ")*?)\\s*\\.\\s*(" + id + ")\\s*\\(");
+    Pattern use = Pattern.compile("(?<![\\w$.])" + Pattern.quote(runner) + "(?![\\w$])");
     List<TypeOrmStatement> out = new ArrayList<>();
+    List<int[]> read = new ArrayList<>();
     int from = open + 1;
     Optional<Matcher> c;
     while ((c = source.find(call, from, close)).isPresent()) {
@@ -50,23 +66,48 @@ final class TypeOrmStatements {
       if (end < 0) {
         break;
       }
-      String method = c.get().group(1);
+      String chain = c.get().group(1).replaceAll("\\s+", "");
+      String method = c.get().group(2);
       List<int[]> args = source.arguments(paren, end);
       String callText = shorten(source.text().substring(c.get().start(), end + 1));
       int line = source.line(c.get().start());
-      if (method.equals("query")) {
+      if (method.equals("query") && (chain.isEmpty() || chain.equals(".manager")
+          || chain.equals(".connection"))) {
         Optional<String> sql =
             args.isEmpty() ? Optional.empty() : source.literal(args.get(0)[0], args.get(0)[1]);
         int sqlLine = args.isEmpty() ? line : source.line(firstNonBlank(source, args.get(0)[0]));
         out.add(new TypeOrmStatement(sqlLine, callText, sql, false));
-      } else {
+      } else if (chain.isEmpty()) {
         List<String> argTexts =
             args.stream().map(a -> source.text().substring(a[0], a[1]).strip()).toList();
         out.add(new TypeOrmStatement(line, callText, api(method, argTexts), true));
+      } else {
+        out.add(new TypeOrmStatement(line, callText, Optional.empty(), false,
+            "call chain " + runner + chain + "." + method + "(...) not read"));
       }
+      read.add(new int[] {c.get().start(), end});
       from = end + 1;
     }
+    from = open + 1;
+    Optional<Matcher> u;
+    while ((u = source.find(use, from, close)).isPresent()) {
+      int at = u.get().start();
+      from = u.get().end();
+      if (read.stream().anyMatch(r -> at >= r[0] && at <= r[1])) {
+        continue;
+      }
+      out.add(new TypeOrmStatement(source.line(at), shorten(lineAt(source.text(), at)),
+          Optional.empty(), false,
+          runner + " passed on or aliased (e.g. to a helper method): what it runs is not read"));
+    }
+    out.sort((a, b) -> Integer.compare(a.line(), b.line()));
     return out;
+  }
+
+  private static String lineAt(String text, int offset) {
+    int start = text.lastIndexOf('\n', offset) + 1;
+    int end = text.indexOf('\n', offset);
+    return text.substring(start, end < 0 ? text.length() : end).strip();
   }
 
   private static int firstNonBlank(TypeScriptSource s, int from) {

@@ -92,6 +92,23 @@ public abstract class AbstractBeelmsMojo extends AbstractMojo {
     }
   }
 
+  /**
+   * A parameter renamed because another goal reads the same name with another meaning (plugin-level
+   * {@code <configuration>} reaches every goal): the new name's value, else the old name's for one
+   * more release, with a warning naming the new name.
+   */
+  protected final String renamed(String newValue, String oldValue, String oldName, String newName) {
+    if (newValue != null && !newValue.isBlank()) {
+      return newValue;
+    }
+    if (oldValue == null || oldValue.isBlank()) {
+      return newValue;
+    }
+    getLog().warn("beelms:" + goal() + ": <" + oldName + "> is deprecated here and will be read only in"
+        + " this release; use <" + newName + "> (another goal reads <" + oldName + "> with another meaning)");
+    return oldValue;
+  }
+
   /** The goal's name, e.g. {@code scope-freeze}; used in log lines and skip messages. */
   protected abstract String goal();
 

@@ -48,6 +48,13 @@ abstract class AbstractRolloutMojo extends AbstractBeelmsMojo {
   @Parameter(property = "beelms.deploy.smokeSuites", defaultValue = "smoke")
   private String smokeSuites;
 
+  /**
+   * What proves the release runs, for every environment of this run: {@code health}, {@code
+   * endpoint}, {@code command} or {@code none}; wins over the environment's {@code <identity>}.
+   */
+  @Parameter(property = "beelms.deploy.identity")
+  private String identity;
+
   /** The settings.xml server with the registry account; else {@code BEELMS_REGISTRY_USERNAME/PASSWORD}. */
   @Parameter(property = "beelms.image.registryServerId")
   private String registryServerId;
@@ -71,7 +78,7 @@ abstract class AbstractRolloutMojo extends AbstractBeelmsMojo {
     if (wiring == null) {
       wiring =
           new DeployMojo.Wiring(environments, target, beelmsTarget, registryServerId,
-              allowInsecureRegistries, hookTimeout, healthTimeout, smokeSuites, actor, settings,
+              allowInsecureRegistries, hookTimeout, healthTimeout, smokeSuites, actor, identity, settings,
               session, settingsDecrypter, project.getBasedir().toPath(), outputDirectory.toPath());
     }
     return wiring;

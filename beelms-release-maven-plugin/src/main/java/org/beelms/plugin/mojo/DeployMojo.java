@@ -30,6 +30,10 @@ import org.beelms.plugin.gate.GateResult;
 import org.beelms.plugin.gate.ReleaseListener;
 import org.beelms.plugin.gate.GateRunner;
 import org.beelms.plugin.git.ReleaseHistory;
+import org.beelms.plugin.identity.IdentityCheck;
+import org.beelms.plugin.identity.IdentityMode;
+import org.beelms.plugin.identity.IdentityProof;
+import org.beelms.plugin.identity.IdentitySettings;
 import org.beelms.plugin.image.ManifestCopy;
 import org.beelms.plugin.image.RegistryCredentials;
 import org.beelms.plugin.smoke.Environment;
@@ -119,6 +123,8 @@ public class DeployMojo extends AbstractRolloutMojo {
     final String onFailure;
     /** The chosen environment's {@code <notifyCommand>}; empty when none. */
     final String notifyCommand;
+    /** What proves the release runs on the chosen environment. */
+    final IdentitySettings identity;
     private final String smokeSuites;
     private final Optional<RegistryCredentials> registryCredentials;
     private final boolean allowInsecureRegistries;
@@ -137,6 +143,7 @@ public class DeployMojo extends AbstractRolloutMojo {
         String healthTimeout,
         String smokeSuites,
         String actor,
+        String identityOverride,
         Settings settings,
         MavenSession session,
         SettingsDecrypter decrypter,
@@ -153,6 +160,11 @@ public class DeployMojo extends AbstractRolloutMojo {
               .orElse(null);
       this.onFailure = chosen == null ? null : chosen.onFailure();
       this.notifyCommand = chosen == null ? "" : chosen.notifyCommand();
+      this.identity =
+          chosen == null
+              ? IdentitySettings.declared("<environments>/<environment> '" + environment.name() + "'",
+                  environment.url(), null, identityOverride, null, null, null)
+              : chosen.identity(environment, identityOverride);
       this.settings = settings;
       this.session = session;
       this.decrypter = decrypter;
@@ -192,7 +204,8 @@ public class DeployMojo extends AbstractRolloutMojo {
       return new Rollout(
           new ManifestCopy(registryCredentials, allowInsecureRegistries),
           hooks(),
-          new HealthWait(healthTimeout, Duration.ofMillis(500)),
+          new HealthWait(healthTimeout, Duration.ofMillis(500),
+              new IdentityCheck(identity, hooks().identityCommands(environment.name() + "-identity"))),
           smoke(),
           outputDirectory,
           Clock.systemUTC());
@@ -203,9 +216,10 @@ public class DeployMojo extends AbstractRolloutMojo {
       Optional<Credentials> user = account(environment.serverId(), "serverId");
       Optional<Credentials> admin = account(environment.adminServerId(), "adminServerId");
       Map<String, String> overrides = commandLineSmokeProperties();
-      return (deployedVersion, listener) -> {
+      return (deployedVersion, proof, listener) -> {
         Map<String, String> withVersion = new LinkedHashMap<>(overrides);
         withVersion.put(SmokeConfig.PREFIX + "expectedVersion", deployedVersion);
+        withVersion.putAll(identityForSmoke(identity, proof));
         SmokeSettings smoke =
             SmokeSettings.forEnvironment(environment)
                 .suites(SmokeTiers.suites(smokeSuites, environment.smokeTiers()))
@@ -220,6 +234,20 @@ public class DeployMojo extends AbstractRolloutMojo {
         GateResult result = new GateRunner(listener).run(gate);
         return new PostDeploySmoke.Outcome(result, gate.tiers());
       };
+    }
+
+    /**
+     * {@code beelms.smoke.identity.mode} and, when the health wait proved the release another way
+     * than {@code /health}'s version, {@code beelms.smoke.identity.proof}: OPS-HEALTH-1 passes with
+     * that proof, or is skipped with {@code none}.
+     */
+    static Map<String, String> identityForSmoke(IdentitySettings identity, IdentityProof proof) {
+      Map<String, String> out = new LinkedHashMap<>();
+      out.put(SmokeConfig.PREFIX + "identity.mode", identity.mode().label());
+      if (proof.proven() && identity.mode() != IdentityMode.HEALTH) {
+        out.put(SmokeConfig.PREFIX + "identity.proof", proof.detail());
+      }
+      return out;
     }
 
     private Map<String, String> commandLineSmokeProperties() {

@@ -71,6 +71,14 @@ public class MigrationsCheckMojo extends AbstractBeelmsMojo {
 
   /** The user for {@code jdbcUrl}; else the server's username, else {@code BEELMS_MIGRATIONS_USER}. */
   @Parameter(property = "beelms.migrations.user")
+  private String jdbcUser;
+
+  /**
+   * Deprecated: the old name of {@code jdbcUser}, read for one more release and only with {@code
+   * jdbcUrl} (the embedded database needs no user). {@code <user>} is the image's container user.
+   */
+  @Deprecated
+  @Parameter
   private String user;
 
   /**
@@ -177,7 +185,8 @@ public class MigrationsCheckMojo extends AbstractBeelmsMojo {
     if (notBlank(jdbcUrl)) {
       s =
           s.withScratch(
-              Credentials.resolve(user, server(passwordServerId, "passwordServerId"), env, Credentials.ENV_PREFIX)
+              Credentials.resolve(renamed(jdbcUser, user, "user", "jdbcUser"),
+                  server(passwordServerId, "passwordServerId"), env, Credentials.ENV_PREFIX)
                   .at(jdbcUrl.trim(), "<jdbcUrl> / -Dbeelms.migrations.jdbcUrl"));
     }
     if (notBlank(targetJdbcUrl)) {

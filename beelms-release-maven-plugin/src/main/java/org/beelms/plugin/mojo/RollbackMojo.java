@@ -12,6 +12,7 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.beelms.plugin.gate.Gate;
 import org.beelms.plugin.gate.GateResult;
 import org.beelms.plugin.gate.ReleaseListener;
+import org.beelms.plugin.image.TargetKind;
 import org.beelms.plugin.rollback.Rollback;
 import org.beelms.plugin.rollback.RollbackSettings;
 import org.beelms.plugin.rollout.NotifyingRollback;
@@ -28,6 +29,15 @@ public class RollbackMojo extends AbstractRolloutMojo {
 
   /** The release to return to, e.g. {@code v0.1.0}; empty = the one deployed there before the current one. */
   @Parameter(property = "beelms.rollback.to")
+  private String rollbackTo;
+
+  /**
+   * Deprecated: the old name of {@code rollbackTo}, read for one more release. {@code <to>} is the
+   * image's target ({@code tar}, {@code registry}, {@code docker}), so such a value, set in the
+   * plugin-level configuration for the image, is never taken as a release.
+   */
+  @Deprecated
+  @Parameter
   private String to;
 
   /** The backup the environment's restore hook restores, needed past a contract migration. */
@@ -59,12 +69,27 @@ public class RollbackMojo extends AbstractRolloutMojo {
     return skip;
   }
 
+  /** {@code rollbackTo}, else the deprecated {@code <to>} unless it is the image's target. */
+  String releaseToReturnTo() {
+    String old = to == null || isImageTarget(to) ? null : to;
+    return renamed(rollbackTo, old, "to", "rollbackTo");
+  }
+
+  private static boolean isImageTarget(String value) {
+    try {
+      TargetKind.parse(value, "to");
+      return true;
+    } catch (IllegalArgumentException notATarget) {
+      return false;
+    }
+  }
+
   @Override
   protected List<Gate> gates() {
     DeployMojo.Wiring wiring = wiring();
     RollbackSettings rollback =
         new RollbackSettings(
-            wiring.environment, Optional.ofNullable(to), Optional.ofNullable(backupId), dryRun, wiring.actor,
+            wiring.environment, Optional.ofNullable(releaseToReturnTo()), Optional.ofNullable(backupId), dryRun, wiring.actor,
             Optional.ofNullable(force));
     return List.of(new NotifyingRollback(
         new Rollback(rollback, wiring.records(), wiring.rollout()), rollback, wiring.notifyCommand,

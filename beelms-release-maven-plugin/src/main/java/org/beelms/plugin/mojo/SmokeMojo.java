@@ -168,6 +168,14 @@ public class SmokeMojo extends AbstractBeelmsMojo {
     private String onFailure;
     /** Run after a failed deploy or rollback, with BEELMS_OUTCOME, … in its environment. */
     private String notifyCommand;
+    /** What proves the release runs: health (default), endpoint, command or none. */
+    private String identity;
+    /** For identity=endpoint: the URL answering what runs (absolute, or a path below url). */
+    private String identityUrl;
+    /** For identity=endpoint: a JSON pointer (/version, /build/commit) or header:X-App-Version. */
+    private String identityPointer;
+    /** For identity=command: a command printing what runs (image@sha256:…, digest, version or commit). */
+    private String identityCommand;
 
     String name() {
       return name == null ? "" : name.trim();
@@ -179,6 +187,24 @@ public class SmokeMojo extends AbstractBeelmsMojo {
 
     String notifyCommand() {
       return notifyCommand == null ? "" : notifyCommand.trim();
+    }
+
+    /** The identity settings of {@code environment}, {@code override} ({@code -Dbeelms.deploy.identity}) winning. */
+    org.beelms.plugin.identity.IdentitySettings identity(Environment environment, String override) {
+      return org.beelms.plugin.identity.IdentitySettings.declared(
+          "<environments>/<environment> '" + environment.name() + "'", environment.url(), identity, override,
+          identityUrl, identityPointer, identityCommand);
+    }
+
+    /** The identity settings of each declared environment, by name. */
+    static java.util.Map<String, org.beelms.plugin.identity.IdentitySettings> identities(
+        List<EnvironmentDeclaration> declarations, List<Environment> environments, String override) {
+      java.util.Map<String, org.beelms.plugin.identity.IdentitySettings> out = new java.util.LinkedHashMap<>();
+      List<EnvironmentDeclaration> all = declarations == null ? List.of() : declarations;
+      for (int i = 0; i < all.size() && i < environments.size(); i++) {
+        out.put(environments.get(i).name(), all.get(i).identity(environments.get(i), override));
+      }
+      return out;
     }
 
     Environment toEnvironment() {

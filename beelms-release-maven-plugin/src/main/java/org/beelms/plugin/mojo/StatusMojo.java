@@ -12,7 +12,10 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.beelms.plugin.deploy.HookRunner;
 import org.beelms.plugin.deploy.ReleaseRecords;
+import org.beelms.plugin.identity.IdentityCheck;
+import org.beelms.plugin.identity.IdentitySettings;
 import org.beelms.plugin.gate.Gate;
 import org.beelms.plugin.gate.GateResult;
 import org.beelms.plugin.gate.ReleaseListener;
@@ -76,6 +79,13 @@ public class StatusMojo extends AbstractBeelmsMojo {
   @Parameter(property = "beelms.tag.serverId")
   private String gitServerId;
 
+  /**
+   * What proves which release runs, for every environment inspected: {@code health}, {@code
+   * endpoint}, {@code command} or {@code none}; wins over each environment's {@code <identity>}.
+   */
+  @Parameter(property = "beelms.deploy.identity")
+  private String identity;
+
   /** Skips this goal. */
   @Parameter(property = "beelms.skip.status", defaultValue = "false")
   private boolean skip;
@@ -113,12 +123,18 @@ public class StatusMojo extends AbstractBeelmsMojo {
     SettingsServers servers = new SettingsServers(settings, settingsDecrypter);
     ManifestCopy registry = new ManifestCopy(servers.registry(registryServerId), allowInsecureRegistries, bound, bound);
     HealthProbe health = new HealthProbe(bound);
+    java.util.Map<String, IdentitySettings> identities =
+        SmokeMojo.EnvironmentDeclaration.identities(environments, declared, identity);
+    HookRunner hooks = new HookRunner(project.getBasedir().toPath(), outputDirectory.toPath().resolve("hooks"), bound);
     history = ReleaseHistory.open(project.getBasedir().toPath());
     return List.of(new StatusCheck(
         status,
         new ReleaseRecords(history, outputDirectory.toPath()),
         new NotesSync(history.repository(), status.remote(), servers.git(gitServerId), bound),
-        ledger -> new EnvironmentInspector(ledger, registry, health),
+        ledger -> new EnvironmentInspector(ledger, registry, health,
+            name -> new IdentityCheck(identities.getOrDefault(name, IdentitySettings.HEALTH),
+                hooks.identityCommands(name + "-status-identity")),
+            bound),
         Clock.systemUTC()));
   }
 

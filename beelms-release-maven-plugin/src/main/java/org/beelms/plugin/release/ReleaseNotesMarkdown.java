@@ -55,7 +55,13 @@ final class ReleaseNotesMarkdown {
       if (migrations.contractCount() > 0) {
         text.append(", ").append(migrations.contractCount()).append(" contract");
       }
+      if (migrations.unknownCount() > 0) {
+        text.append(", ").append(migrations.unknownCount()).append(" unknown (review by hand)");
+      }
       first(text, migrations.added(), m -> m.file() + ": " + m.safetyClass());
+    }
+    if (!migrations.reproducibility().isEmpty()) {
+      text.append("Migrations reproducibility: ").append(migrations.reproducibility()).append('\n');
     }
     ReleaseNotes.Api api = notes.api();
     if (api.changes().isEmpty()) {
@@ -202,6 +208,10 @@ final class ReleaseNotesMarkdown {
     if (migrations.checked()) {
       md.append("From ").append(migrations.source()).append(".\n\n");
     }
+    if (!migrations.reproducibility().isEmpty()) {
+      md.append("Reproducibility (a fresh database and one upgraded from the previous release"
+          + " compared): **").append(migrations.reproducibility()).append("**\n\n");
+    }
     for (Migration m : migrations.added()) {
       md.append("- `").append(m.file()).append("` – **").append(m.safetyClass()).append("**");
       if (!m.description().isEmpty()) {
@@ -212,6 +222,10 @@ final class ReleaseNotesMarkdown {
     if (migrations.contractCount() > 0) {
       md.append("\nContract migrations remove or change what the previous release uses: rolling"
           + " back the code alone breaks it.\n");
+    }
+    if (migrations.unknownCount() > 0) {
+      md.append("\nUnknown migrations hold statements the check could not read: review them by"
+          + " hand; a rollback over them is refused unless forced.\n");
     }
     md.append('\n');
   }

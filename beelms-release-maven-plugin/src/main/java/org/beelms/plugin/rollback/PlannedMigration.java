@@ -6,11 +6,17 @@ package org.beelms.plugin.rollback;
  * @param release the tag of the release that brought it, e.g. {@code v0.2.0}
  * @param version its Flyway version
  * @param file its file name
- * @param safetyClass {@code expand} (old code still runs) or {@code contract} (it does not)
+ * @param safetyClass {@code expand} (old code still runs), {@code contract} (it does not) or
+ *     {@code unknown} (not read: review by hand)
  */
 public record PlannedMigration(String release, String version, String file, String safetyClass) {
 
   public boolean contract() {
     return "contract".equalsIgnoreCase(safetyClass);
+  }
+
+  /** Neither expand nor contract: {@code unknown}, or a class this version does not know. */
+  public boolean unknown() {
+    return !contract() && !"expand".equalsIgnoreCase(safetyClass);
   }
 }

@@ -70,9 +70,8 @@ public final class Rollback implements Gate {
             environment, all, records.tagsWithoutRecord(), environmentTag, current, settings.to(),
             settings.backupId(), settings.force());
     if (settings.trigger() == Trigger.AUTOMATIC) {
-      plan = new RollbackPlan(plan.environment(), plan.environmentTag(), plan.current(), plan.target(),
-          "ran on " + environment.name() + " before the failed deploy of " + plan.current().tag(),
-          plan.migrations(), plan.decision());
+      plan = plan.withTargetChosenBy(
+          "ran on " + environment.name() + " before the failed deploy of " + plan.current().tag());
     }
     return plan;
   }
@@ -170,12 +169,13 @@ public final class Rollback implements Gate {
               target.image().digest(), settings.actor(), rollout.clock().instant(), result.outcome(),
               result.smokeStatus(), plan.decision().forced(), plan.current().tag(), plan.decision().kind().label(), backupId)
               .withTrigger(settings.trigger().label())
-              .withTiers(result.tiers());
+              .withTiers(result.tiers())
+              .withIdentity(result.identity());
       records.append(target, entry, result.smokeReport());
       findings.add(Finding.info(
           "recorded: " + settings.trigger().label() + " rollback from " + plan.current().tag() + " to " + target.tag() + " ("
               + plan.decision().kind().label() + "), smoke " + entry.smoke() + " (" + entry.tiers().describe()
-              + "), by " + entry.by(),
+              + "), by " + entry.by() + "; identity: " + org.beelms.plugin.deploy.Deployment.identityLabel(entry),
           "git note of " + target.tag()));
     }
     return new Outcome(GateResult.of(NAME, Duration.ZERO, findings, Severity.ERROR), plan, Optional.of(result));

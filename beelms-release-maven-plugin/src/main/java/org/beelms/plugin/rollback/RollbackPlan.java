@@ -15,6 +15,8 @@ import org.beelms.plugin.release.ReleaseRecord;
  *     history, or the previous {@code v*} tag)
  * @param migrations the migrations applied after the target, oldest first
  * @param decision what the migrations allow
+ * @param reproducibility one line per release after the target whose migrations' reproducibility
+ *     was not checked ({@code v0.2.0: skipped (<why>)}): shown, never read as checked
  */
 public record RollbackPlan(
     String environment,
@@ -23,10 +25,18 @@ public record RollbackPlan(
     ReleaseRecord target,
     String targetChosenBy,
     List<PlannedMigration> migrations,
-    RollbackDecision decision) {
+    RollbackDecision decision,
+    List<String> reproducibility) {
 
   public RollbackPlan {
     migrations = List.copyOf(migrations);
+    reproducibility = reproducibility == null ? List.of() : List.copyOf(reproducibility);
+  }
+
+  /** The same plan with the target's reason said otherwise. */
+  public RollbackPlan withTargetChosenBy(String chosenBy) {
+    return new RollbackPlan(environment, environmentTag, current, target, chosenBy, migrations,
+        decision, reproducibility);
   }
 
   /** The plan as printed, one line each. */
@@ -46,6 +56,9 @@ public record RollbackPlan(
       for (PlannedMigration m : migrations) {
         lines.add("    V" + m.version() + " " + m.file() + " [" + m.safetyClass() + "] from " + m.release());
       }
+    }
+    for (String r : reproducibility) {
+      lines.add("  reproducibility of migrations " + r);
     }
     lines.add("  decision: " + decision.kind().label() + " - " + decision.reason());
     return lines;

@@ -107,12 +107,19 @@ public final class RollbackPlanner {
     List<PlannedMigration> migrations =
         migrationsBetween(records, targetVersion, currentVersion, schemaVersion(target));
     List<String> unknown =
-        migrationsUnknown(records, tagsWithoutRecord, targetVersion, currentVersion);
+        new ArrayList<>(migrationsUnknown(records, tagsWithoutRecord, targetVersion, currentVersion));
+    migrations.stream().filter(PlannedMigration::unknown)
+        .forEach(m -> unknown.add(m.release() + ": " + m.file() + " is classed " + m.safetyClass()
+            + " (statements not read, review by hand)"));
     RollbackDecision decision =
         RollbackDecision.decide(
             migrations, unknown, backupId, !environment.restoreCommand().isEmpty(), force);
-    return new RollbackPlan(
-        environment.name(), environmentTag, current, target, chosenBy, migrations, decision);
+    List<String> reproducibility = between(records, targetVersion, currentVersion).stream()
+        .filter(r -> r.migrations() != null && r.migrations().wasChecked() && !r.migrations().reproduced())
+        .map(r -> r.tag() + ": " + r.migrations().reproducibility())
+        .toList();
+    return new RollbackPlan(environment.name(), environmentTag, current, target, chosenBy,
+        migrations, decision, reproducibility);
   }
 
   /**

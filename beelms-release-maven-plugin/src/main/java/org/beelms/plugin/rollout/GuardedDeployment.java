@@ -234,8 +234,7 @@ public final class GuardedDeployment implements Gate {
           RollbackPlan plan =
               RollbackPlanner.plan(environment, all, records.tagsWithoutRecord(), tagRef, release.image().digest(),
                   Optional.of(previous.get().tag()), Optional.empty(), Optional.empty());
-          plan = new RollbackPlan(plan.environment(), plan.environmentTag(), plan.current(), plan.target(),
-              "runs on " + environment.name() + " now", plan.migrations(), plan.decision());
+          plan = plan.withTargetChosenBy("runs on " + environment.name() + " now");
           lines.add("on failure (onFailure=rollback): " + (plan.decision().allowed()
               ? "roll back to " + previous.get().tag() + " and run post-rollback smoke:"
               : "not roll back (the planner refuses), say why and fail:"));

@@ -70,7 +70,7 @@ final class BoardHtml {
         h.append("<code>").append(esc(s.registry().reference())).append("</code><br>");
       }
       h.append(esc(s.registry().digest().map(ReleaseBoard::shortDigest).orElse(s.registry().describe())))
-          .append("</td><td>").append(esc(s.health().describe())).append("</td><td>");
+          .append("</td><td>").append(esc(s.healthAndIdentity())).append("</td><td>");
       if (s.drift().isEmpty()) {
         h.append(s.recorded().isPresent() ? "<span class=\"badge ok\">in step</span>"
             : "<span class=\"badge\">nothing deployed</span>");
@@ -133,6 +133,9 @@ final class BoardHtml {
     }
     if (e.rolledBack()) {
       more.append("rolled back afterwards; ");
+    }
+    if (!ReleaseBoard.identityLabel(d).isEmpty()) {
+      more.append(ReleaseBoard.identityLabel(d)).append("; ");
     }
     if (more.length() > 0) {
       h.append("<div class=\"fix\">").append(esc(more.substring(0, more.length() - 2))).append("</div>");
@@ -201,7 +204,7 @@ final class BoardHtml {
         h.append("<table class=\"migrations\"><thead><tr><th>Migration</th><th>File</th><th>Safety class</th></tr></thead><tbody>");
         for (ReleaseRecord.NewMigration m : migrations) {
           h.append("<tr><td>").append(esc(m.version())).append("</td><td><code>").append(esc(m.file()))
-              .append("</code></td><td><span class=\"badge ").append("contract".equals(m.safetyClass()) ? "warn" : "ok")
+              .append("</code></td><td><span class=\"badge ").append("expand".equals(m.safetyClass()) ? "ok" : "warn")
               .append("\">").append(esc(m.safetyClass())).append("</span></td></tr>");
         }
         h.append("</tbody></table>\n");

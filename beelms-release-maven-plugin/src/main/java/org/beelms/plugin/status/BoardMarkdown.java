@@ -30,7 +30,7 @@ final class BoardMarkdown {
             s.drift().stream().map(d -> "**" + d.kind().label() + "**: " + cell(d.message()) + " — fix: " + cell(d.fix())).toList());
         m.append("| ").append(s.name()).append(" (").append(s.mode()).append(") | ").append(recorded).append(" | ")
             .append(cell(s.registry().digest().map(ReleaseBoard::shortDigest).orElse(s.registry().describe())))
-            .append(" | ").append(cell(s.health().describe())).append(" | ").append(drift).append(" |\n");
+            .append(" | ").append(cell(s.healthAndIdentity())).append(" | ").append(drift).append(" |\n");
       }
       m.append('\n');
     }

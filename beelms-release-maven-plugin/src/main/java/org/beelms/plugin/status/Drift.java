@@ -27,7 +27,7 @@ public record Drift(Kind kind, String message, String fix) {
     ROLLBACK_INCOMPLETE("rollback failed half-way"),
     DEPLOY_INCOMPLETE("deploy failed half-way"),
     HEALTH_DOWN("health down"),
-    VERSION_MISMATCH("another version runs"),
+    VERSION_MISMATCH("another release runs"),
     NOT_VERIFIED("could not verify");
 
     private final String label;

@@ -128,7 +128,8 @@ public record ReleaseBoard(
     List<ReleaseRecord.NewMigration> added =
         release.flyway() == null || release.flyway().newMigrations() == null ? List.of() : release.flyway().newMigrations();
     String tool = release.migrations().tool().isEmpty() ? "" : " (" + release.migrations().tool() + ")";
-    return added.isEmpty() ? "checked" + tool + ", none added" : "checked" + tool + ", " + added.size() + " added";
+    return (added.isEmpty() ? "checked" + tool + ", none added" : "checked" + tool + ", " + added.size() + " added")
+        + ", reproducibility: " + release.migrations().reproducibility();
   }
 
   static List<ReleaseRecord.NewMigration> newMigrations(ReleaseRecord release) {
@@ -181,6 +182,19 @@ public record ReleaseBoard(
     };
   }
 
+  /**
+   * The entry's identity for the board: {@code identity not verified} (never shown as verified),
+   * {@code identity: running image sha256:… = v0.2.0}, or what was seen; empty for older entries.
+   */
+  static String identityLabel(org.beelms.plugin.deploy.DeploymentEntry entry) {
+    var identity = entry.identity();
+    return switch (identity.outcome()) {
+      case NOT_RECORDED -> "";
+      case NOT_VERIFIED -> identity.describe();
+      default -> "identity: " + identity.describe();
+    };
+  }
+
   /** One line for a recorded deploy or rollback: when, who, digest, outcome and tests. */
   static String entryLine(BoardEntry e) {
     var entry = e.entry();
@@ -202,6 +216,10 @@ public record ReleaseBoard(
     }
     if (e.rolledBack()) {
       out.append(", rolled back");
+    }
+    String identity = identityLabel(entry);
+    if (!identity.isEmpty()) {
+      out.append(", ").append(identity);
     }
     return out.toString();
   }

@@ -121,6 +121,6 @@ public final class StatusCheck implements Gate {
         ? s.registry().describe()
         : s.registry().reference() + " -> " + s.registry().describe();
     return s.name() + " (" + s.mode() + "): records: " + recorded + "; registry: " + registry + "; health: "
-        + s.health().describe() + (s.drifted() ? "; DRIFT" : s.recorded().isPresent() ? "; in step" : "; nothing deployed");
+        + s.healthAndIdentity() + (s.drifted() ? "; DRIFT" : s.recorded().isPresent() ? "; in step" : "; nothing deployed");
   }
 }

@@ -114,4 +114,54 @@ class SafetyClassifierTest {
     assertEquals("V5_1__add_phone.sql", r.file());
     assertEquals(new MigrationFile("x.sql", "ALTER TABLE customers ADD COLUMN phone text;".getBytes(StandardCharsets.UTF_8)).checksum(), r.checksum());
   }
+
+  private static void assertUnknown(String sql, String whyContains, int line) {
+    MigrationReport r = classify("V5__change.sql", sql);
+    assertEquals(SafetyClass.UNKNOWN, r.safetyClass(), r.toString());
+    assertTrue(r.unknownReasons().stream().anyMatch(x -> x.why().contains(whyContains)
+        && x.why().contains("review by hand") && x.line() == line), r.toString());
+  }
+
+  @Test
+  void statementsNotReadAreUnknownWithTheirLineNeverExpand() {
+    assertUnknown("CREATE TABLE t (id int);\nDO $$ BEGIN EXECUTE 'DROP TABLE users'; END $$;",
+        "anonymous code block", 2);
+    assertUnknown("CALL purge_users();", "statement not recognised (CALL purge_users", 1);
+    assertUnknown("EXECUTE drop_plan;", "not recognised", 1);
+    assertUnknown("WITH gone AS (DELETE FROM users RETURNING id) SELECT count(*) FROM gone;",
+        "not recognised", 1);
+    assertUnknown("ALTER TABLE users ATTACH PARTITION users_2026 FOR VALUES IN (1);",
+        "ALTER TABLE users action not recognised (ATTACH)", 1);
+    // a contract statement still makes the migration contract; the unknown one stays listed
+    MigrationReport both = classify("V6__b.sql", "DO $$ BEGIN END $$;\nDROP TABLE users;");
+    assertEquals(SafetyClass.CONTRACT, both.safetyClass());
+    assertEquals(1, both.unknownReasons().size(), both.toString());
+  }
+
+  @Test
+  void everyNameOfADropOrTruncateCounts() {
+    MigrationReport drop = afterCreatingA("DROP TABLE a, users CASCADE;");
+    assertEquals(SafetyClass.CONTRACT, drop.safetyClass(), drop.toString());
+    assertTrue(drop.contractReasons().get(0).why().contains("drops table users"), drop.toString());
+    assertContract("TRUNCATE TABLE ONLY new_one, users RESTART IDENTITY CASCADE;", "empties table new_one, users");
+    MigrationReport truncate = afterCreatingA("TRUNCATE a, orders;");
+    assertEquals(SafetyClass.CONTRACT, truncate.safetyClass(), truncate.toString());
+    assertTrue(truncate.contractReasons().get(0).why().contains("empties table orders"), truncate.toString());
+  }
+
+  /** {@code sql} classified after a migration of the same release created table {@code a}. */
+  private static MigrationReport afterCreatingA(String sql) {
+    SafetyClassifier classifier = new SafetyClassifier();
+    classifier.classify(new MigrationFile("V5__a.sql", "CREATE TABLE a (id int);".getBytes(StandardCharsets.UTF_8)));
+    return classifier.classify(new MigrationFile("V6__b.sql", sql.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void createTableIfNotExistsNeverMakesATableNew() {
+    MigrationReport r = classify("V5__t.sql",
+        "CREATE TABLE IF NOT EXISTS users (id int);\nDROP TABLE users;");
+    assertEquals(SafetyClass.CONTRACT, r.safetyClass(), r.toString());
+    assertTrue(r.contractReasons().get(0).why().contains("drops table users"), r.toString());
+    assertTrue(r.reasons().get(0).why().contains("not counted as new"), r.toString());
+  }
 }

@@ -55,7 +55,7 @@ class TypeOrmMigrationTest {
     assertEquals(Optional.empty(), m.up().get(1).sql());
     assertFalse(m.isPlainSql());
     MigrationReport report = TypeOrmChecks.classify(List.of(m)).get(0);
-    assertEquals(SafetyClass.CONTRACT, report.safetyClass());
+    assertEquals(SafetyClass.UNKNOWN, report.safetyClass());
     assertTrue(report.reasons().get(0).why().contains("review by hand"), report.reasons().toString());
     assertTrue(TypeOrmChecks.down(m).startsWith("unknown"));
   }
@@ -161,5 +161,55 @@ class TypeOrmMigrationTest {
     assertFalse(ma.contentHash().equals(mb.contentHash()));
     assertEquals(ma.formatHash(), mb.formatHash());
     assertFalse(ma.formatHash().equals(parse("1716000000000-A.ts", b.replace("x", "y")).formatHash()));
+  }
+
+  @Test
+  void callChainsAndTheRunnerPassedToAHelperAreUnknownWithTheirLines() {
+    String text = "import { MigrationInterface, QueryRunner } from 'typeorm';\n\n"
+        + "export class Chains1716000000000 implements MigrationInterface {\n"
+        + "  public async up(queryRunner: QueryRunner): Promise<void> {\n"
+        + "    await queryRunner.query('CREATE TABLE b (id int)');\n"
+        + "    await queryRunner.manager.getRepository('User').delete({});\n"
+        + "    await this.dropLegacy(queryRunner);\n"
+        + "  }\n\n"
+        + "  public async down(queryRunner: QueryRunner): Promise<void> {}\n\n"
+        + "  private async dropLegacy(runner: QueryRunner): Promise<void> {\n"
+        + "    await runner.query('DROP TABLE legacy');\n"
+        + "  }\n}\n";
+    TypeOrmMigration m = parse("1716000000000-Chains.ts", text);
+
+    MigrationReport report = TypeOrmChecks.classify(List.of(m)).get(0);
+
+    assertEquals(SafetyClass.UNKNOWN, report.safetyClass(), report.toString());
+    List<SafetyReason> unknown = report.unknownReasons();
+    assertEquals(List.of(6, 7), unknown.stream().map(SafetyReason::line).toList(), unknown.toString());
+    assertTrue(unknown.get(0).why().contains("call chain queryRunner.manager.getRepository"), unknown.toString());
+    assertTrue(unknown.get(1).why().contains("passed on"), unknown.toString());
+    assertTrue(unknown.get(1).statement().contains("this.dropLegacy(queryRunner)"), unknown.toString());
+    assertFalse(m.isPlainSql());
+  }
+
+  @Test
+  void managerQueryIsReadAsSql() {
+    TypeOrmMigration m = parse("1716000000000-Manager.ts", migration("Manager1716000000000",
+        "    await queryRunner.manager.query('DROP TABLE users');", ""));
+
+    MigrationReport report = TypeOrmChecks.classify(List.of(m)).get(0);
+
+    assertEquals(SafetyClass.CONTRACT, report.safetyClass(), report.toString());
+    assertTrue(report.contractReasons().get(0).why().contains("drops table users"), report.toString());
+    assertEquals(5, report.contractReasons().get(0).line());
+  }
+
+  @Test
+  void anUpThatReadsNothingIsUnknownAndNotPlainSql() {
+    TypeOrmMigration m = parse("1716000000000-Empty.ts", migration("Empty1716000000000", "", ""));
+
+    MigrationReport report = TypeOrmChecks.classify(List.of(m)).get(0);
+
+    assertEquals(SafetyClass.UNKNOWN, report.safetyClass(), report.toString());
+    assertEquals(4, report.unknownReasons().get(0).line());
+    assertTrue(report.unknownReasons().get(0).why().contains("up() runs no statement"), report.toString());
+    assertFalse(m.isPlainSql());
   }
 }

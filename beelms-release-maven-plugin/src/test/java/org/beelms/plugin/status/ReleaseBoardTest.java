@@ -187,4 +187,14 @@ class ReleaseBoardTest {
     assertTrue(dom.contains("&lt;b&gt;lead&lt;/b&gt;"), "the escaped actor stays text in the DOM");
     assertTrue(Files.size(png) > 10_000, "a real rendering, not a blank page: " + Files.size(png) + " bytes");
   }
+
+  @Test
+  void theMigrationsStateShowsASkippedReproducibilityAsSkipped() {
+    ReleaseRecord record = new ReleaseRecord(null, "0.2.0", "v0.2.0", "c0ffee", "2026-01-01T00:00:00Z", false,
+        null, new ReleaseRecord.Flyway("2", List.of(new ReleaseRecord.NewMigration("2", "V2__b.sql", "unknown"))),
+        "", null, null, ReleaseRecord.Migrations.checked("flyway", "c0ffee", "skipped (no previous release)"));
+
+    assertEquals("checked (flyway), 1 added, reproducibility: skipped (no previous release)",
+        ReleaseBoard.migrationsState(record));
+  }
 }

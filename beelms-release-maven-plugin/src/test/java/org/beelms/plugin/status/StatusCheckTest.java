@@ -76,6 +76,59 @@ class StatusCheckTest {
     }
   }
 
+  /** As {@link #status}, each environment's identity read as {@code identities} says. */
+  private GateResult status(DeployWorld world, ManifestCopy registry,
+      Map<String, org.beelms.plugin.identity.IdentitySettings> identities, Environment... envs) {
+    List<Environment> list = List.of(envs);
+    StatusSettings settings = new StatusSettings(list, list, Duration.ofSeconds(3), true, "origin", false,
+        work.resolve("out"), Optional.empty());
+    org.beelms.plugin.deploy.HookRunner hooks =
+        new org.beelms.plugin.deploy.HookRunner(work, work.resolve("out/hooks"), Duration.ofSeconds(5));
+    ReleaseHistory history = world.history();
+    try (history) {
+      return new StatusCheck(settings, new ReleaseRecords(history, work.resolve("out")),
+          new NotesSync(history.repository(), "origin", Optional.empty(), Duration.ofSeconds(3)),
+          ledger -> new EnvironmentInspector(ledger, registry, new HealthProbe(Duration.ofSeconds(2)),
+              name -> new org.beelms.plugin.identity.IdentityCheck(identities.get(name),
+                  hooks.identityCommands(name + "-status-identity")),
+              Duration.ofSeconds(3)),
+          Clock.fixed(Instant.parse("2026-12-02T12:00:00Z"), ZoneOffset.UTC))
+          .check(ReleaseListener.NONE);
+    }
+  }
+
+  @Test
+  void findsAnotherReleaseRunningOnACoreWhoseHealthHasNoVersionThroughTheIdentityCommand(LoopbackRegistry registry)
+      throws Exception {
+    try (DeployWorld world = new DeployWorld(work.resolve("w"), registry);
+        HealthServer staging = new HealthServer(null);
+        HealthServer production = new HealthServer(null)) {
+      History h = new History(world);
+      // what the container runtime says runs: staging still runs v0.1.0's image, production v0.1.0's
+      java.nio.file.Files.writeString(work.resolve("running"), h.v1.image().reference() + "\n");
+      org.beelms.plugin.identity.IdentitySettings command = org.beelms.plugin.identity.IdentitySettings.declared(
+          "<environments>/<environment> 'staging'", staging.api(), "command", null, null, null,
+          "cat '" + work.resolve("running") + "'");
+      org.beelms.plugin.identity.IdentitySettings none = org.beelms.plugin.identity.IdentitySettings.declared(
+          "<environments>/<environment> 'production'", production.api(), "none", null, null, null, null);
+
+      GateResult result = status(world, registry(), Map.of("staging", command, "production", none),
+          env("staging", "staging", staging), env("production", "production", production));
+
+      assertEquals(GateStatus.FAILED, result.status(), all(result));
+      List<String> drift = drift(result);
+      assertEquals(1, drift.size(), all(result));
+      assertTrue(drift.get(0).startsWith("staging: another release runs: the <identityCommand> printed "
+          + h.v1.image().reference() + " (<identity>command</identity>), but the records say staging runs v0.1.1"),
+          drift.get(0));
+      assertTrue(all(result).contains("production (production): records: v0.1.0"), all(result));
+      assertTrue(all(result).contains("no version reported; identity not verified; in step"), all(result));
+      String board = java.nio.file.Files.readString(work.resolve("out/board.md"));
+      assertTrue(board.contains("identity not verified"), board);
+      assertTrue(board.contains("another release runs"), board);
+    }
+  }
+
   private static ManifestCopy registry() {
     return new ManifestCopy(Optional.empty(), true, Duration.ofSeconds(3), Duration.ofSeconds(3));
   }
@@ -155,7 +208,7 @@ class StatusCheckTest {
       assertEquals(GateStatus.FAILED, result.status());
       List<String> drift = drift(result);
       assertEquals(2, drift.size(), all(result));
-      assertTrue(drift.get(0).startsWith("staging: another version runs: " + staging.api() + "/health reports version"
+      assertTrue(drift.get(0).startsWith("staging: another release runs: " + staging.api() + "/health reports version"
           + " 0.1.0, but the records say staging runs 0.1.1 (v0.1.1)"), drift.get(0));
       assertTrue(drift.get(1).startsWith("production: health down: no answer from GET " + productionEnv.url() + "/health ("),
           drift.get(1));
