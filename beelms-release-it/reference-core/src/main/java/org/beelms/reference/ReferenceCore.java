@@ -74,6 +74,7 @@ public final class ReferenceCore {
       server.createContext("/", pages);
       server.start();
       api.getApplicationHandler().onStartup(api);
+      config.identity().announce(config.reportedVersion(), java.time.Instant.now());
 
       RunningReferenceCore running = new RunningReferenceCore(config, server, requestThreads, api, database, hanging);
       LOG.info("beelms reference core {} listening on {} ({}, started in {} ms)", config.version(), running.apiUri(),

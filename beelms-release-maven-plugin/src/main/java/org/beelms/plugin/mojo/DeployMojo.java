@@ -105,7 +105,7 @@ public class DeployMojo extends AbstractRolloutMojo {
     OnFailureSettings failure =
         new OnFailureSettings(
             OnFailure.parse(onFailure, "-Dbeelms.deploy.onFailure", fallback), wiring.notifyCommand, dryRun);
-    return List.of(new GuardedDeployment(deploy, failure, wiring.records(), wiring.rollout()));
+    return List.of(locked(new GuardedDeployment(deploy, failure, wiring.records(), wiring.rollout()), version, dryRun));
   }
 
   /**
@@ -181,10 +181,19 @@ public class DeployMojo extends AbstractRolloutMojo {
     }
 
     ReleaseRecords records() {
+      return new ReleaseRecords(history(), outputDirectory);
+    }
+
+    /** The project's git repository, opened once per goal run. */
+    org.eclipse.jgit.lib.Repository repository() {
+      return history().repository();
+    }
+
+    private ReleaseHistory history() {
       if (history == null) {
         history = ReleaseHistory.open(basedir);
       }
-      return new ReleaseRecords(history, outputDirectory);
+      return history;
     }
 
     /** Closes the git repository the records were read from. */
@@ -269,7 +278,7 @@ public class DeployMojo extends AbstractRolloutMojo {
           .environmentAccount(id, environment.name(), element);
     }
 
-    private static Duration duration(String value, String property) {
+    static Duration duration(String value, String property) {
       try {
         Duration d = Duration.parse(value.trim());
         if (d.isNegative() || d.isZero()) {

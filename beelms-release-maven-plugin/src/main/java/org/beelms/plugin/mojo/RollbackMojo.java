@@ -91,8 +91,8 @@ public class RollbackMojo extends AbstractRolloutMojo {
         new RollbackSettings(
             wiring.environment, Optional.ofNullable(releaseToReturnTo()), Optional.ofNullable(backupId), dryRun, wiring.actor,
             Optional.ofNullable(force));
-    return List.of(new NotifyingRollback(
+    return List.of(locked(new NotifyingRollback(
         new Rollback(rollback, wiring.records(), wiring.rollout()), rollback, wiring.notifyCommand,
-        wiring.hooks(), wiring.outputDirectory));
+        wiring.hooks(), wiring.outputDirectory), to, dryRun));
   }
 }
