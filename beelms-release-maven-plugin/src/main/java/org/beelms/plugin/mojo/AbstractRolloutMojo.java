@@ -48,6 +48,13 @@ abstract class AbstractRolloutMojo extends AbstractBeelmsMojo {
   private String healthTimeout;
 
   /**
+   * How long the database backup before a deploy, and the restore of a rollback, may take (the
+   * admin backup API's job, or the hook), ISO-8601.
+   */
+  @Parameter(property = "beelms.deploy.backupTimeout", defaultValue = "PT10M")
+  private String backupTimeout;
+
+  /**
    * The smoke suites run after the deploy or rollback: {@code smoke} (OPS and WS-1..WS-3, release
    * plan 3.1), or a list such as {@code ops,ws1}; {@code all} adds the regression tier. The
    * environment's {@code <smokeTiers>} adds the regression tier too (by default on staging).
@@ -109,7 +116,7 @@ abstract class AbstractRolloutMojo extends AbstractBeelmsMojo {
     if (wiring == null) {
       wiring =
           new DeployMojo.Wiring(environments, target, beelmsTarget, registryServerId,
-              allowInsecureRegistries, hookTimeout, healthTimeout, smokeSuites, actor, identity, settings,
+              allowInsecureRegistries, hookTimeout, healthTimeout, backupTimeout, smokeSuites, actor, identity, settings,
               session, settingsDecrypter, project.getBasedir().toPath(), outputDirectory.toPath());
     }
     return wiring;
