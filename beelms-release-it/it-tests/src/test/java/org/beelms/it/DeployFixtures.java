@@ -3,17 +3,12 @@ package org.beelms.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.revwalk.RevWalk;
 
-/** What the deploy ITs share around their throwaway project: commits, the release record, clean-up. */
+/** What the deploy ITs share around their throwaway project: environments, commits, the release record. */
 final class DeployFixtures {
 
   static final PersonIdent AUTHOR = new PersonIdent("Demo Release", "demo@example.test");
@@ -49,20 +44,6 @@ final class DeployFixtures {
         work.resolve("deploy-hook.sh"), port, elements, properties);
   }
 
-  /**
-   * Maven in {@code project} with {@code work}'s settings.xml (the admin account), the reference
-   * core's jar for the deploy hook and the actor {@code it-runner}.
-   */
-  static MavenBuild.Result maven(Path project, Path work, String... args) throws Exception {
-    return MavenBuild.in(project)
-        .args("-s", work.resolve("settings.xml").toString(), "-Dbeelms.image.allowInsecureRegistries=true")
-        .args(args)
-        .env("BEELMS_ADMIN_PASSWORD", ReferenceServer.ADMIN_PASSWORD)
-        .env("REFERENCE_JAR", ReferenceDeployHook.referenceJar().toString())
-        .env("BEELMS_DEPLOY_ACTOR", "it-runner")
-        .run();
-  }
-
   /** Commits every change of {@code project}. */
   static void commit(Path project, String message) throws Exception {
     try (Git git = Git.open(project.toFile())) {
@@ -84,31 +65,6 @@ final class DeployFixtures {
       var note = git.notesShow().setNotesRef("refs/notes/beelms-release")
           .setObjectId(new RevWalk(repo).parseCommit(commit)).call();
       return new ObjectMapper().readTree(repo.open(note.getData()).getBytes());
-    }
-  }
-
-  /** Stops the servers the deploy hook started (their pid files), each within 10 s. */
-  static void stop(List<Path> pidFiles) throws IOException {
-    for (Path pid : pidFiles) {
-      if (Files.exists(pid)) {
-        ProcessHandle.of(Long.parseLong(Files.readString(pid).trim())).ifPresent(p -> {
-          p.destroy();
-          p.onExit().orTimeout(10, TimeUnit.SECONDS).exceptionally(e -> {
-            p.destroyForcibly();
-            return p;
-          }).join();
-        });
-      }
-    }
-  }
-
-  /** Deletes {@code dir} and everything in it; nothing when null. */
-  static void delete(Path dir) throws IOException {
-    if (dir == null) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }
   }
 }

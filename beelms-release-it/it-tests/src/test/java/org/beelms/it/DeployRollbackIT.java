@@ -51,7 +51,6 @@ class DeployRollbackIT {
   private LoopbackRegistry registry;
   private Path work;
   private Path project;
-  private final List<Path> pidFiles = new ArrayList<>();
   private String v1;
   private String v2;
 
@@ -70,9 +69,6 @@ class DeployRollbackIT {
     registry = LoopbackRegistry.start();
     work = Files.createTempDirectory("beelms-deploy-it-");
     ReferenceDeployHook.write(work);
-    for (String env : List.of("staging", "production", "qa", "down")) {
-      pidFiles.add(work.resolve("server-" + env + ".pid"));
-    }
     String restore = "printf '%s %s %s' \"$BACKUP_ID\" \"$TAG\" \"$ROLLBACK_FROM_TAG\" > '"
         + work.resolve("restored.txt") + "'";
     String environments =
@@ -102,11 +98,13 @@ class DeployRollbackIT {
 
   @AfterAll
   void stopEverything() throws Exception {
-    DeployFixtures.stop(pidFiles);
+    ReferenceDeployHook.stopServers(work, List.of("staging", "production", "qa", "down"));
     if (registry != null) {
       registry.close();
     }
-    DeployFixtures.delete(work);
+    if (work != null) {
+      ReferenceDeployHook.deleteTree(work);
+    }
   }
 
   private void specVersion(String version) throws IOException {
@@ -133,7 +131,7 @@ class DeployRollbackIT {
   }
 
   private MavenBuild.Result maven(String... args) throws Exception {
-    return DeployFixtures.maven(project, work, args);
+    return ReferenceDeployHook.maven(project, work, List.of(args));
   }
 
   private MavenBuild.Result deploy(String target, String version, String... more) throws Exception {

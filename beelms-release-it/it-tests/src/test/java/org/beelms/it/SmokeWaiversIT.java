@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.beelms.plugin.image.LoopbackRegistry;
@@ -42,11 +41,13 @@ class SmokeWaiversIT {
   private LoopbackRegistry registry;
   private Path work;
   private Path project;
-  private final List<Path> pidFiles = new ArrayList<>();
   private String digest;
 
+  /** An environment whose core answers 500 to a malformed id unless it is {@code fixed}. */
   private String environment(String name, String mode, String properties) throws Exception {
-    return DeployFixtures.environment(work, name, mode, ReferenceDeployHook.freePort(), ADMIN_SERVER, "", properties);
+    String xml = DeployFixtures.environment(work, name, mode, ReferenceDeployHook.freePort(), ADMIN_SERVER, "",
+        properties);
+    return name.equals("fixed") ? xml : xml.replace("</deployCommand>", " --fault-500-on-malformed-id</deployCommand>");
   }
 
   @BeforeAll
@@ -68,12 +69,6 @@ class SmokeWaiversIT {
             + environment("fixed", "staging", "")
             // An environment with its own, expired waiver file.
             + environment("old", "staging", "<beelms.smoke.waivers>" + expired + "</beelms.smoke.waivers>");
-    for (String env : List.of("staging", "production", "fixed", "old")) {
-      pidFiles.add(work.resolve("server-" + env + ".pid"));
-      if (!env.equals("fixed")) {
-        Files.writeString(work.resolve("flags-" + env), "--fault-500-on-malformed-id");
-      }
-    }
     project = DemoProject.create(work.resolve("core"), "0.1.0");
     Files.writeString(project.resolve("smoke-waivers.yaml"), """
         # Known failures of this release, accepted one by one.
@@ -102,15 +97,17 @@ class SmokeWaiversIT {
 
   @AfterAll
   void stopEverything() throws Exception {
-    DeployFixtures.stop(pidFiles);
+    ReferenceDeployHook.stopServers(work, List.of("staging", "production", "fixed", "old"));
     if (registry != null) {
       registry.close();
     }
-    DeployFixtures.delete(work);
+    if (work != null) {
+      ReferenceDeployHook.deleteTree(work);
+    }
   }
 
   private MavenBuild.Result maven(String... args) throws Exception {
-    return DeployFixtures.maven(project, work, args);
+    return ReferenceDeployHook.maven(project, work, List.of(args));
   }
 
   private MavenBuild.Result deploy(String target) throws Exception {

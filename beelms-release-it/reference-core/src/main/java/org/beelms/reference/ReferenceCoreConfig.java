@@ -1,8 +1,5 @@
 package org.beelms.reference;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,10 +9,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.beelms.reference.api.ApiResources;
+import org.beelms.reference.pages.FrontEnd;
 
 /**
  * Everything the reference core needs to start, validated once when built. Immutable; {@link #toString()}
@@ -66,7 +63,8 @@ public final class ReferenceCoreConfig {
   private final boolean faultLeakPasswordHash;
   private final boolean faultMalformedId500;
   private final boolean faultPriceAsString;
-  private final boolean faultPageScript;
+  private final FrontEnd frontEnd;
+  private final IdentitySwitches identity;
 
   private ReferenceCoreConfig(Builder builder) {
     this.host = builder.host;
@@ -97,7 +95,8 @@ public final class ReferenceCoreConfig {
     this.faultLeakPasswordHash = builder.faultLeakPasswordHash;
     this.faultMalformedId500 = builder.faultMalformedId500;
     this.faultPriceAsString = builder.faultPriceAsString;
-    this.faultPageScript = builder.faultPageScript;
+    this.frontEnd = builder.frontEnd;
+    this.identity = builder.identity;
   }
 
   public static Builder builder() {
@@ -117,7 +116,7 @@ public final class ReferenceCoreConfig {
         .faultSlow(faultSlowDelay).faultDbDown(faultDbDown).faultVersion(faultVersion.orElse(null))
         .faultAcceptAlgNone(faultAcceptAlgNone).faultLeakPasswordHash(faultLeakPasswordHash)
         .faultMalformedId500(faultMalformedId500).faultPriceAsString(faultPriceAsString)
-        .faultPageScript(faultPageScript);
+        .frontEnd(frontEnd).identity(identity);
     if (!jwtSecretGenerated) {
       builder.jwtSecret(jwtSecret);
     }
@@ -128,18 +127,8 @@ public final class ReferenceCoreConfig {
     return builder;
   }
 
-  /** The version of this build of the reference core, from the filtered {@code reference-core.properties}. */
   public static String projectVersion() {
-    Properties properties = new Properties();
-    try (InputStream in = ReferenceCoreConfig.class.getResourceAsStream("reference-core.properties")) {
-      if (in == null) {
-        throw new IllegalStateException("reference-core.properties is missing from the classpath; rebuild the module");
-      }
-      properties.load(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read reference-core.properties", e);
-    }
-    return properties.getProperty("version");
+    return IdentitySwitches.projectVersion();
   }
 
   private static String randomSecret() {
@@ -283,7 +272,17 @@ public final class ReferenceCoreConfig {
 
   /** The client-rendered pages' script throws once the API answered: the list never appears (the HTML looks fine). */
   public boolean faultPageScript() {
-    return faultPageScript;
+    return frontEnd.brokenScript();
+  }
+
+  /** The client-rendered pages' switches (page script, hanging third party, hydration mismatch). */
+  public FrontEnd frontEnd() {
+    return frontEnd;
+  }
+
+  /** How it shows which release it is (the real core's health shape, an old identity answering on). */
+  public IdentitySwitches identity() {
+    return identity;
   }
 
   @Override
@@ -303,7 +302,7 @@ public final class ReferenceCoreConfig {
         + ", faultDbDown=" + faultDbDown + ", faultVersion=" + faultVersion.orElse("-")
         + ", faultAcceptAlgNone=" + faultAcceptAlgNone + ", faultLeakPasswordHash=" + faultLeakPasswordHash
         + ", faultMalformedId500=" + faultMalformedId500 + ", faultPriceAsString=" + faultPriceAsString
-        + ", faultPageScript=" + faultPageScript + "}";
+        + ", frontEnd=" + frontEnd + ", identity=" + identity + "}";
   }
 
   /** A JDBC URL may carry {@code password=...}; show everything before the query string only. */
@@ -349,7 +348,8 @@ public final class ReferenceCoreConfig {
     private boolean faultLeakPasswordHash;
     private boolean faultMalformedId500;
     private boolean faultPriceAsString;
-    private boolean faultPageScript;
+    private FrontEnd frontEnd = FrontEnd.DEFAULT;
+    private IdentitySwitches identity = IdentitySwitches.NONE;
     private final List<String> routeProblems = new ArrayList<>();
 
     private Builder() {
@@ -408,6 +408,11 @@ public final class ReferenceCoreConfig {
     /** Required: the admin account's password, set (or reset) at every start. */
     public Builder adminPassword(String adminPassword) {
       this.adminPassword = adminPassword;
+      return this;
+    }
+
+    public Builder identity(IdentitySwitches switches) {
+      this.identity = switches == null ? IdentitySwitches.NONE : switches;
       return this;
     }
 
@@ -550,8 +555,19 @@ public final class ReferenceCoreConfig {
 
     /** Breaks the script of the client-rendered pages ({@code /app/...}): see {@link #faultPageScript()}. */
     public Builder faultPageScript(boolean broken) {
-      this.faultPageScript = broken;
+      this.frontEnd = frontEnd.withBrokenScript(broken);
       return this;
+    }
+
+    /** The client-rendered pages' switches: see {@link FrontEnd}. */
+    public Builder frontEnd(FrontEnd pages) {
+      this.frontEnd = java.util.Objects.requireNonNull(pages, "frontEnd");
+      return this;
+    }
+
+    /** Changes the client-rendered pages' switches set so far (one command-line flag at a time). */
+    public Builder changeFrontEnd(java.util.function.UnaryOperator<FrontEnd> change) {
+      return frontEnd(change.apply(frontEnd));
     }
 
     private Builder addRoute(String text, Set<ApiRoute> target, String method, String flag) {
@@ -570,6 +586,7 @@ public final class ReferenceCoreConfig {
     /** Validates every setting and returns the configuration, or throws naming each bad setting and its fix. */
     public ReferenceCoreConfig build() {
       List<String> problems = new ArrayList<>(routeProblems);
+      problems.addAll(identity.problems());
       if (host == null || host.isBlank()) {
         problems.add("host (--host, BEELMS_HOST) is empty; give an address to bind, e.g. 127.0.0.1");
       }

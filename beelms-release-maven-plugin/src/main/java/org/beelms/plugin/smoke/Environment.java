@@ -180,7 +180,7 @@ public record Environment(
       return new URI(value.trim());
     } catch (URISyntaxException e) {
       throw new IllegalArgumentException(
-          SmokeSuggestions.where(environment, field) + " is '" + value + "', not a URL ("
+          SmokeSuggestions.where(environment, field) + " is '" + Redactor.maskUrlUserInfo(value) + "', not a URL ("
               + e.getReason() + "); write an absolute http(s) URL, e.g. https://staging.example.org/api",
           e);
     }
@@ -194,7 +194,8 @@ public record Environment(
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
       throw new IllegalArgumentException(
-          SmokeSuggestions.where(environment, field) + " is '" + uri + "'; write an absolute http(s)"
+          SmokeSuggestions.where(environment, field) + " is '" + Redactor.maskUrlUserInfo(uri.toString())
+              + "'; write an absolute http(s)"
               + " URL with a host, e.g. https://staging.example.org/api");
     }
     if (uri.getUserInfo() != null) {

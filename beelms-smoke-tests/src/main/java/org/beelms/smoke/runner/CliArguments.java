@@ -29,7 +29,7 @@ public record CliArguments(Map<String, String> values, Set<String> suites, Path 
             "                     owner, expires): a failure a waiver matches is WAIVED, not failed; an expired waiver,",
             "                     or one whose check ran but matched nothing, fails the run",
             "  --config FILE      properties file with configuration keys (beelms.smoke.* or bare keys)",
-            "  --env NAME         environment name shown in the report (default staging)",
+            "  --env NAME         environment name shown in the report (default staging; production with --mode production)",
             "  -Dbeelms.smoke.KEY=VALUE  any configuration key (repeatable), e.g. -Dbeelms.smoke.status.quizSubmit=200,201",
             "  --in-process       run in this JVM; by default the jar starts a second JVM tuned for a short run (C1",
             "                     JIT only, serial GC, a class-data archive recorded in ~/.cache/beelms-smoke on the",
