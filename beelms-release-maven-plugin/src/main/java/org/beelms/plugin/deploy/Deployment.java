@@ -28,11 +28,18 @@ public final class Deployment implements Gate {
   private final DeploySettings settings;
   private final ReleaseRecords records;
   private final Rollout rollout;
+  private final BeforeMove beforeMove;
 
   public Deployment(DeploySettings settings, ReleaseRecords records, Rollout rollout) {
+    this(settings, records, rollout, BeforeMove.NOTHING);
+  }
+
+  /** @param beforeMove runs after the checks, before the tag moves (the database backup) */
+  public Deployment(DeploySettings settings, ReleaseRecords records, Rollout rollout, BeforeMove beforeMove) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.records = Objects.requireNonNull(records, "records");
     this.rollout = Objects.requireNonNull(rollout, "rollout");
+    this.beforeMove = Objects.requireNonNull(beforeMove, "beforeMove");
   }
 
   @Override
@@ -136,6 +143,13 @@ public final class Deployment implements Gate {
           "cannot read what " + tagRef + " points at before the deploy: " + e.getMessage()
               + "; an automatic rollback would have no target", tagRef, ""));
     }
+    Optional<ReleaseRecord> running = previous.flatMap(this::releaseWithDigest);
+    BeforeMove.Result before = beforeMove.run(release, running, listener);
+    findings.addAll(before.findings());
+    if (before.stop()) {
+      return new Outcome(GateResult.of(NAME, Duration.ZERO, findings, Severity.ERROR), release, previous,
+          Optional.empty(), Optional.empty());
+    }
     Rollout.Result result = rollout.apply(NAME, release, environment, Map.of(), listener);
     findings.addAll(result.findings());
     Optional<DeploymentEntry> recorded = Optional.empty();
@@ -144,12 +158,14 @@ public final class Deployment implements Gate {
           new DeploymentEntry(
               NAME, environment.name(), environment.modeName(), release.version(), release.tag(),
               release.image().digest(), settings.actor(), rollout.clock().instant(), result.outcome(),
-              result.smokeStatus(), forced, "", "", "").withTiers(result.tiers()).withIdentity(result.identity());
+              result.smokeStatus(), forced, "", "", "").withTiers(result.tiers()).withIdentity(result.identity())
+              .withBackup(before.backup());
       records.append(release, entry, result.smokeReport());
       recorded = Optional.of(entry);
       findings.add(Finding.info(
-          "recorded: " + entry.action() + " " + entry.outcome() + ", smoke " + entry.smoke() + " ("
-              + entry.tiers().describe() + "), by " + entry.by() + "; identity: " + identityLabel(entry),
+          "recorded: " + entry.action() + " " + entry.outcome() + entry.backup().map(b -> ", " + b.describe()).orElse("")
+              + ", smoke " + entry.smoke() + " (" + entry.tiers().describe() + "), by " + entry.by() + "; identity: "
+              + identityLabel(entry),
           "git note of " + release.tag()));
       if (environment.mode() == SmokeMode.STAGING && result.succeeded()
           && !StagingPass.REQUIRED.stream().allMatch(entry.tiers()::passed)) {
@@ -164,5 +180,12 @@ public final class Deployment implements Gate {
     }
     return new Outcome(GateResult.of(NAME, Duration.ZERO, findings, Severity.ERROR), release, previous,
         Optional.of(result), recorded);
+  }
+
+  /** The newest release whose image has {@code digest}. */
+  private Optional<ReleaseRecord> releaseWithDigest(String digest) {
+    return records.tagged().stream()
+        .filter(r -> r.image() != null && digest.equals(r.image().digest()))
+        .max(java.util.Comparator.comparing(ReleaseRecords::semanticVersion));
   }
 }

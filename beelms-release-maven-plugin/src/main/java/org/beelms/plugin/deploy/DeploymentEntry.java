@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import org.beelms.plugin.identity.IdentityProof;
 import org.beelms.plugin.smoke.SmokeTiers;
 
@@ -40,6 +41,8 @@ import org.beelms.plugin.smoke.SmokeTiers;
  * @param identity what proved (or did not prove) that the release runs ({@code "identity": {"mode":
  *     "command", "verified": true, "detail": "running image sha256:… = v0.2.0"}}); {@link
  *     IdentityProof#UNKNOWN} (no field) in records written before identities were recorded
+ * @param backup for a deploy, the database backup it took before moving the tag; for a rollback,
+ *     the backup it restored; empty when none ({@code backup} field absent)
  */
 public record DeploymentEntry(
     String action,
@@ -59,7 +62,8 @@ public record DeploymentEntry(
     boolean rolledBack,
     String trigger,
     SmokeTiers tiers,
-    IdentityProof identity) {
+    IdentityProof identity,
+    Optional<DeploymentBackup> backup) {
 
   public static final String DEPLOYED = "deployed";
 
@@ -69,7 +73,25 @@ public record DeploymentEntry(
       String by, Instant at, String outcome, String smoke, String forced, String from, String decision,
       String backupId) {
     this(action, environment, mode, version, tag, digest, by, at, outcome, smoke, forced, from, decision,
-        backupId, false, "", SmokeTiers.NONE, IdentityProof.UNKNOWN);
+        backupId, false, "", SmokeTiers.NONE, IdentityProof.UNKNOWN, Optional.empty());
+  }
+
+  /** An entry without {@code identity} and {@code backup}. */
+  public DeploymentEntry(
+      String action, String environment, String mode, String version, String tag, String digest,
+      String by, Instant at, String outcome, String smoke, String forced, String from, String decision,
+      String backupId, boolean rolledBack, String trigger, SmokeTiers tiers) {
+    this(action, environment, mode, version, tag, digest, by, at, outcome, smoke, forced, from, decision,
+        backupId, rolledBack, trigger, tiers, IdentityProof.UNKNOWN, Optional.empty());
+  }
+
+  /** An entry without {@code backup}. */
+  public DeploymentEntry(
+      String action, String environment, String mode, String version, String tag, String digest,
+      String by, Instant at, String outcome, String smoke, String forced, String from, String decision,
+      String backupId, boolean rolledBack, String trigger, SmokeTiers tiers, IdentityProof identity) {
+    this(action, environment, mode, version, tag, digest, by, at, outcome, smoke, forced, from, decision,
+        backupId, rolledBack, trigger, tiers, identity, Optional.empty());
   }
 
   public DeploymentEntry {
@@ -90,30 +112,37 @@ public record DeploymentEntry(
     trigger = nonNull(trigger);
     tiers = tiers == null ? SmokeTiers.NONE : tiers;
     identity = identity == null ? IdentityProof.UNKNOWN : identity;
+    backup = backup == null ? Optional.empty() : backup;
   }
 
   /** The same entry with {@code newTiers}. */
   public DeploymentEntry withTiers(SmokeTiers newTiers) {
     return new DeploymentEntry(action, environment, mode, version, tag, digest, by, at, outcome, smoke,
-        forced, from, decision, backupId, rolledBack, trigger, newTiers, identity);
+        forced, from, decision, backupId, rolledBack, trigger, newTiers, identity, backup);
   }
 
   /** The same entry with {@code rolledBack: true}. */
   public DeploymentEntry withRolledBack() {
     return new DeploymentEntry(action, environment, mode, version, tag, digest, by, at, outcome, smoke,
-        forced, from, decision, backupId, true, trigger, tiers, identity);
+        forced, from, decision, backupId, true, trigger, tiers, identity, backup);
   }
 
   /** The same entry with {@code trigger} set ({@code manual} or {@code automatic}). */
   public DeploymentEntry withTrigger(String newTrigger) {
     return new DeploymentEntry(action, environment, mode, version, tag, digest, by, at, outcome, smoke,
-        forced, from, decision, backupId, rolledBack, newTrigger, tiers, identity);
+        forced, from, decision, backupId, rolledBack, newTrigger, tiers, identity, backup);
   }
 
   /** The same entry with {@code newIdentity}. */
   public DeploymentEntry withIdentity(IdentityProof newIdentity) {
     return new DeploymentEntry(action, environment, mode, version, tag, digest, by, at, outcome, smoke,
-        forced, from, decision, backupId, rolledBack, trigger, tiers, newIdentity);
+        forced, from, decision, backupId, rolledBack, trigger, tiers, newIdentity, backup);
+  }
+
+  /** The same entry with the database backup taken (deploy) or restored (rollback). */
+  public DeploymentEntry withBackup(Optional<DeploymentBackup> newBackup) {
+    return new DeploymentEntry(action, environment, mode, version, tag, digest, by, at, outcome, smoke,
+        forced, from, decision, backupId, rolledBack, trigger, tiers, identity, newBackup);
   }
 
   /** True when the release went in place and its post-deploy smoke passed. */
@@ -147,6 +176,7 @@ public record DeploymentEntry(
     if (identity.outcome() != IdentityProof.Outcome.NOT_RECORDED) {
       node.set("identity", identity.toJson());
     }
+    backup.ifPresent(b -> node.set("backup", b.toJson()));
     return node;
   }
 
@@ -169,7 +199,8 @@ public record DeploymentEntry(
         node.path("rolledBack").asBoolean(false),
         text(node, "trigger"),
         SmokeTiers.fromJson(node.get("tiers")),
-        IdentityProof.fromJson(node.get("identity")));
+        IdentityProof.fromJson(node.get("identity")),
+        DeploymentBackup.fromJson(node.get("backup")));
   }
 
   private static String text(JsonNode node, String field) {

@@ -14,6 +14,11 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.beelms.plugin.backup.BackupBefore;
+import org.beelms.plugin.backup.BackupKind;
+import org.beelms.plugin.backup.BackupSettings;
+import org.beelms.plugin.backup.Backups;
+import org.beelms.plugin.backup.DatabaseAccess;
 import org.beelms.plugin.deploy.DeploySettings;
 import org.beelms.plugin.deploy.Deployment;
 import org.beelms.plugin.rollout.GuardedDeployment;
@@ -105,7 +110,10 @@ public class DeployMojo extends AbstractRolloutMojo {
     OnFailureSettings failure =
         new OnFailureSettings(
             OnFailure.parse(onFailure, "-Dbeelms.deploy.onFailure", fallback), wiring.notifyCommand, dryRun);
-    return List.of(new GuardedDeployment(deploy, failure, wiring.records(), wiring.rollout()));
+    ReleaseRecords records = wiring.records();
+    Backups backups = wiring.backups();
+    return List.of(locked(new GuardedDeployment(deploy, failure, records, wiring.rollout(), backups.beforeMove(records),
+        backups.restore()), version, dryRun));
   }
 
   /**
@@ -126,6 +134,8 @@ public class DeployMojo extends AbstractRolloutMojo {
     /** What proves the release runs on the chosen environment. */
     final IdentitySettings identity;
     private final String smokeSuites;
+    private final Duration backupTimeout;
+    private final SmokeMojo.EnvironmentDeclaration declaration;
     private final Optional<RegistryCredentials> registryCredentials;
     private final boolean allowInsecureRegistries;
     private final Settings settings;
@@ -141,6 +151,7 @@ public class DeployMojo extends AbstractRolloutMojo {
         boolean allowInsecureRegistries,
         String hookTimeout,
         String healthTimeout,
+        String backupTimeout,
         String smokeSuites,
         String actor,
         String identityOverride,
@@ -158,6 +169,8 @@ public class DeployMojo extends AbstractRolloutMojo {
               .filter(d -> d.name().equals(environment.name()))
               .findFirst()
               .orElse(null);
+      this.declaration = chosen;
+      this.backupTimeout = duration(backupTimeout == null ? "PT10M" : backupTimeout, "-Dbeelms.deploy.backupTimeout");
       this.onFailure = chosen == null ? null : chosen.onFailure();
       this.notifyCommand = chosen == null ? "" : chosen.notifyCommand();
       this.identity =
@@ -181,10 +194,19 @@ public class DeployMojo extends AbstractRolloutMojo {
     }
 
     ReleaseRecords records() {
+      return new ReleaseRecords(history(), outputDirectory);
+    }
+
+    /** The project's git repository, opened once per goal run. */
+    org.eclipse.jgit.lib.Repository repository() {
+      return history().repository();
+    }
+
+    private ReleaseHistory history() {
       if (history == null) {
         history = ReleaseHistory.open(basedir);
       }
-      return new ReleaseRecords(history, outputDirectory);
+      return history;
     }
 
     /** Closes the git repository the records were read from. */
@@ -194,6 +216,38 @@ public class DeployMojo extends AbstractRolloutMojo {
         history.close();
         history = null;
       }
+    }
+
+    /** The environment's backup settings ({@code <backup>}, …), accounts read from settings.xml. */
+    Backups backups() {
+      String where = "<environments>/<environment> '" + environment.name() + "'";
+      SmokeMojo.EnvironmentDeclaration d = declaration == null ? new SmokeMojo.EnvironmentDeclaration() : declaration;
+      BackupKind kind = BackupKind.parse(d.backup(), where + " <backup>");
+      SettingsServers servers = new SettingsServers(settings, decrypter);
+      Optional<String> encryption = servers.account(d.backupPasswordServerId(), where + " <backupPasswordServerId>",
+          "no encryption").map(a -> {
+            if (a.password().isEmpty()) {
+              throw new IllegalArgumentException("settings.xml server '" + a.id() + "' (" + where
+                  + " <backupPasswordServerId>) has no <password>: it is the backups' encryption password");
+            }
+            return a.password();
+          });
+      Optional<DatabaseAccess> database = Optional.empty();
+      if (!d.database().isEmpty()) {
+        if (!d.database().startsWith("jdbc:")) {
+          throw new IllegalArgumentException(where + " <database> is '" + d.database() + "'; write a JDBC URL, e.g."
+              + " jdbc:postgresql://db.internal:5432/beelms");
+        }
+        Optional<SettingsServers.Account> account =
+            servers.account(d.databaseServerId(), where + " <databaseServerId>", "the URL's own settings");
+        database = Optional.of(new DatabaseAccess(d.database(), account.map(SettingsServers.Account::username).orElse(""),
+            account.map(SettingsServers.Account::password).orElse("")));
+      }
+      Optional<Credentials> admin = kind == BackupKind.API ? account(environment.adminServerId(), "adminServerId")
+          : Optional.empty();
+      BackupSettings backup = new BackupSettings(kind, BackupBefore.parse(d.backupBefore(), where + " <backupBefore>"),
+          d.backupCommand(), admin, encryption, database, backupTimeout, Duration.ofMillis(500));
+      return new Backups(environment, backup, hooks(), Clock.systemUTC());
     }
 
     HookRunner hooks() {
@@ -269,7 +323,7 @@ public class DeployMojo extends AbstractRolloutMojo {
           .environmentAccount(id, environment.name(), element);
     }
 
-    private static Duration duration(String value, String property) {
+    static Duration duration(String value, String property) {
       try {
         Duration d = Duration.parse(value.trim());
         if (d.isNegative() || d.isZero()) {

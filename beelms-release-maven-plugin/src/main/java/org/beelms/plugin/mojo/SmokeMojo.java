@@ -176,6 +176,18 @@ public class SmokeMojo extends AbstractBeelmsMojo {
     private String identityPointer;
     /** For identity=command: a command printing what runs (image@sha256:…, digest, version or commit). */
     private String identityCommand;
+    /** How beelms:deploy backs up the database: none (default), api (admin backup API) or command. */
+    private String backup;
+    /** When: contract (default: the release brings a contract migration) or always. */
+    private String backupBefore;
+    /** For backup=command: takes the backup and prints its id as its last line. */
+    private String backupCommand;
+    /** The settings.xml server whose password encrypts the backups (backup=api); none = not encrypted. */
+    private String backupPasswordServerId;
+    /** The environment's database (JDBC URL), read to verify a restore's migration history. */
+    private String database;
+    /** The settings.xml server with the account for {@code <database>}. */
+    private String databaseServerId;
 
     String name() {
       return name == null ? "" : name.trim();
@@ -187,6 +199,30 @@ public class SmokeMojo extends AbstractBeelmsMojo {
 
     String notifyCommand() {
       return notifyCommand == null ? "" : notifyCommand.trim();
+    }
+
+    String backup() {
+      return backup;
+    }
+
+    String backupBefore() {
+      return backupBefore;
+    }
+
+    String backupCommand() {
+      return backupCommand;
+    }
+
+    String backupPasswordServerId() {
+      return backupPasswordServerId;
+    }
+
+    String database() {
+      return database == null ? "" : database.trim();
+    }
+
+    String databaseServerId() {
+      return databaseServerId;
     }
 
     /** The identity settings of {@code environment}, {@code override} ({@code -Dbeelms.deploy.identity}) winning. */

@@ -23,6 +23,7 @@ import org.beelms.plugin.git.ReleaseHistory;
 import org.beelms.plugin.image.ManifestCopy;
 import org.beelms.plugin.smoke.Environment;
 import org.beelms.plugin.smoke.Environments;
+import org.beelms.plugin.lock.EnvironmentLocks;
 import org.beelms.plugin.status.EnvironmentInspector;
 import org.beelms.plugin.status.HealthProbe;
 import org.beelms.plugin.status.NotesSync;
@@ -63,8 +64,11 @@ public class StatusMojo extends AbstractBeelmsMojo {
   @Parameter(property = "beelms.status.remote", defaultValue = "origin")
   private String remote;
 
-  /** Fetch the remote's release records first, fast-forward only (local unpushed records are kept). */
-  @Parameter(property = "beelms.status.fetch", defaultValue = "false")
+  /**
+   * Fetch the remote's release records first (fast-forward, or merged entry by entry: local records
+   * not pushed yet are kept).
+   */
+  @Parameter(property = "beelms.status.fetch", defaultValue = "true")
   private boolean fetch;
 
   /** The settings.xml server with the registry account; else {@code BEELMS_REGISTRY_USERNAME/PASSWORD}. */
@@ -127,15 +131,17 @@ public class StatusMojo extends AbstractBeelmsMojo {
         SmokeMojo.EnvironmentDeclaration.identities(environments, declared, identity);
     HookRunner hooks = new HookRunner(project.getBasedir().toPath(), outputDirectory.toPath().resolve("hooks"), bound);
     history = ReleaseHistory.open(project.getBasedir().toPath());
+    var git = servers.git(gitServerId);
     return List.of(new StatusCheck(
         status,
         new ReleaseRecords(history, outputDirectory.toPath()),
-        new NotesSync(history.repository(), status.remote(), servers.git(gitServerId), bound),
+        new NotesSync(history.repository(), status.remote(), git, bound),
         ledger -> new EnvironmentInspector(ledger, registry, health,
             name -> new IdentityCheck(identities.getOrDefault(name, IdentitySettings.HEALTH),
                 hooks.identityCommands(name + "-status-identity")),
             bound),
-        Clock.systemUTC()));
+        Clock.systemUTC(),
+        EnvironmentLocks.of(history.repository(), status.remote(), git, bound)::held));
   }
 
   @Override

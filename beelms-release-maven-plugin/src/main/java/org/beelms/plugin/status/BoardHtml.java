@@ -39,6 +39,9 @@ final class BoardHtml {
         .append(esc(org.beelms.plugin.release.ReleaseRecordStore.NOTES_REF)).append("</code>).</p>\n");
     h.append("<p id=\"notes\" class=\"notes").append(board.notes().behind() ? "" : " ok").append("\">")
         .append(esc(board.notes().message())).append("</p>\n");
+    for (String lock : board.inProgress()) {
+      h.append("<p class=\"notes in-progress\"><strong>deploy in progress</strong>: ").append(esc(lock)).append("</p>\n");
+    }
     if (!board.statuses().isEmpty()) {
       now(board, h);
     }

@@ -135,7 +135,19 @@ public final class EnvironmentInspector {
 
     if (!board.healthy() && !board.rolledBack()) {
       String state = "outcome " + entry.outcome() + ", " + board.testsLabel();
-      if ("rollback".equals(entry.action())) {
+      if ("rollback".equals(entry.action()) && "smoke-failed".equals(entry.outcome())) {
+        // Every step ran: running the rollback again would change nothing.
+        List<String> failed = SmokeFailures.read(board.report());
+        drift.add(new Drift(Drift.Kind.ROLLBACK_SMOKE_FAILED,
+            "the last rollback of " + name + " (from " + (entry.from().isEmpty() ? "?" : entry.from()) + " to "
+                + release + ", at " + entry.at() + ", by " + entry.by() + ") ran every step and " + name
+                + " runs " + release + "; only the post-rollback smoke failed: "
+                + (failed.isEmpty() ? "the failed checks are in the smoke report"
+                    + board.report().map(r -> " " + r).orElse(" (not kept)") : String.join("; ", failed)),
+            "running the rollback again changes nothing: fix what "
+                + (failed.size() == 1 ? "that check" : "those checks") + " found (in " + release
+                + " or in " + name + "'s setup), then check with mvn beelms:smoke -Dtarget=" + name));
+      } else if ("rollback".equals(entry.action())) {
         drift.add(new Drift(Drift.Kind.ROLLBACK_INCOMPLETE,
             "the last rollback of " + name + " (from " + (entry.from().isEmpty() ? "?" : entry.from()) + " to "
                 + release + ", at " + entry.at() + ", by " + entry.by() + ") stopped half-way: " + state

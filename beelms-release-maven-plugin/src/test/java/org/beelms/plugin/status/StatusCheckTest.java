@@ -1,6 +1,7 @@
 package org.beelms.plugin.status;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -216,13 +217,21 @@ class StatusCheckTest {
   }
 
   @Test
-  void findsARollbackThatFailedHalfWayAndShowsItOnTheBoard(LoopbackRegistry registry) throws Exception {
+  void aRollbackWhoseStepsAllRanButWhoseSmokeFailedNamesTheCheckNotARerun(LoopbackRegistry registry)
+      throws Exception {
     try (DeployWorld world = new DeployWorld(work.resolve("w"), registry);
         HealthServer production = new HealthServer("0.1.0")) {
       History h = new History(world);
       Environment prod = world.environment("production", "production", world.startingHook(), "");
       world.deploy(prod, "v0.1.1");
       world.smokeStatus = GateStatus.FAILED;
+      // The post-rollback smoke's own report, as the smoke gate writes it.
+      Path report = Files.createDirectories(world.work().resolve("target/beelms-release"))
+          .resolve("smoke-production.json");
+      Files.writeString(report, """
+          {"status":"FAILED","failures":[{"checklistIds":["OPS-HEALTH-1"],"check":"running version is the release",
+           "message":"GET /health does not report a version, so the running release cannot be compared"}]}
+          """);
       GateResult back =
           new Rollback(new RollbackSettings(prod, Optional.empty(), Optional.empty(), false, "on-call"),
               world.records(), world.rollout(Duration.ofSeconds(5))).check(ReleaseListener.NONE);
@@ -232,10 +241,15 @@ class StatusCheckTest {
 
       List<String> drift = drift(result);
       assertEquals(1, drift.size(), all(result));
-      assertTrue(drift.get(0).startsWith("production: rollback failed half-way: the last rollback of production (from"
-          + " v0.1.1 to v0.1.0, at "), drift.get(0));
-      assertTrue(drift.get(0).contains("by on-call) stopped half-way: outcome smoke-failed, "), drift.get(0));
-      assertTrue(all(result).contains("mvn beelms:rollback -Dtarget=production -Dbeelms.rollback.to=v0.1.0"), all(result));
+      assertTrue(drift.get(0).startsWith("production: rolled back, a smoke check failed: the last rollback of"
+          + " production (from v0.1.1 to v0.1.0, at "), drift.get(0));
+      assertTrue(drift.get(0).contains("by on-call) ran every step and production runs v0.1.0; only the"
+          + " post-rollback smoke failed: OPS-HEALTH-1 running version is the release: GET /health does not"
+          + " report a version"), drift.get(0));
+      assertFalse(all(result).contains("half-way"), all(result));
+      assertFalse(all(result).contains("run the rollback again"), all(result));
+      assertTrue(all(result).contains("running the rollback again changes nothing: fix what that check found"),
+          all(result));
       String html = Files.readString(work.resolve("out/board.html"));
       String cell = html.substring(html.indexOf("id=\"cell-v0.1.0-production\""), html.indexOf("</td>",
           html.indexOf("id=\"cell-v0.1.0-production\"")));
@@ -243,7 +257,7 @@ class StatusCheckTest {
       assertTrue(cell.contains("<li class=\"entry rollback fail\"><b>rollback (manual)</b>"), cell);
       assertTrue(cell.contains("by on-call"), cell);
       assertTrue(cell.contains("from v0.1.1; image-rollback"), cell);
-      assertTrue(html.contains("rollback failed half-way"), html);
+      assertTrue(html.contains("rolled back, a smoke check failed"), html);
       assertEquals(h.v1.image().digest(), world.tagDigest("production").orElseThrow());
     }
   }
