@@ -282,7 +282,7 @@ class ReferenceCoreTest {
   void unknownRouteIs404JsonNotHtml() {
     given(api).get("/no/such/route").then().statusCode(404).contentType("application/json")
         .header("X-Content-Type-Options", "nosniff")
-        .body("message", equalTo("Cannot GET /api/no/such/route")).body("code", equalTo("NOT_FOUND"))
+        .body("message", equalTo("Cannot GET /api/no/such/route")).body("code", equalTo("NOT_FOUND")).body("error", equalTo("Not Found"))
         .body(not(containsString("<html")));
   }
 

@@ -15,16 +15,21 @@ import java.util.regex.Pattern;
 /**
  * Reads GitHub-flavoured Markdown task lists as beelms core writes its checklists: {@code ##} /
  * {@code ###} headings, {@code **bold**} sub-groups, items {@code - [ ]} / {@code - [x]} / {@code
- * - [X]} that may be indented by two or three spaces or carry stray leading spaces.
+ * - [X]} (also {@code * }, {@code + } and ordered {@code 1. [ ]} / {@code 1) [ ]} items) that may be
+ * indented or carry stray leading spaces. Any other marker ({@code [-]}, {@code [~]}) is read as
+ * not done: never ignored, never a pass.
  *
- * <p>Definition-of-Done items get IDs {@code DOD-<section>-<n>}: the section's BMAD letter
- * (B, M, A, D) when its heading names one, otherwise {@code S<k>}, and the item's number within
- * that section. The IDs are stable as long as items are not reordered within a section.
+ * <p>Definition-of-Done items get IDs {@code DOD-<section>-<n>}: an explicit tag in the item's
+ * text, {@code (DOD-A-7)}, is its ID wherever the item moves; an untagged item gets the section's
+ * BMAD letter (B, M, A, D) when its heading names one, otherwise {@code S<k>}, and its number
+ * within that section, skipping numbers tags use. Untagged IDs are stable only while items are
+ * not inserted or reordered above them: tag an item a waiver names.
  */
 public final class ChecklistParser {
 
   private static final Pattern HEADING = Pattern.compile("^\\s{0,3}(#{1,6})\\s+(.*?)\\s*#*\\s*$");
-  private static final Pattern ITEM = Pattern.compile("^\\s*[-*+]\\s+\\[([ xX])\\]\\s+(.*\\S)\\s*$");
+  private static final Pattern ITEM =
+      Pattern.compile("^\\s*(?:[-*+]|\\d{1,9}[.)])\\s+\\[(.)\\]\\s+(.*\\S)\\s*$");
   private static final Pattern BOLD_GROUP = Pattern.compile("^\\s*(?:[-*+]\\s+)?\\*\\*(.+?)\\*\\*:?\\s*(.*)$");
   private static final Pattern BMAD_LETTER =
       Pattern.compile("^(?:[\\d.)\\s]*)\\**\\s*([BMAD])(?:\\s*[-–—:.)]|\\s*$|\\s+)");
@@ -46,6 +51,15 @@ public final class ChecklistParser {
       throw new java.nio.file.NoSuchFileException(file.toString(), null, "checklist file not found");
     }
     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    Pattern tag = Pattern.compile("\\((" + Pattern.quote(idPrefix) + "-[A-Za-z0-9]+-[A-Za-z0-9]+)\\)");
+    java.util.Set<String> tagged = new java.util.HashSet<>();
+    for (String line : lines) {
+      Matcher item = ITEM.matcher(line);
+      Matcher t = item.matches() ? tag.matcher(item.group(2)) : null;
+      if (t != null && t.find()) {
+        tagged.add(t.group(1).toUpperCase(Locale.ROOT));
+      }
+    }
     List<ChecklistItem> items = new ArrayList<>();
     Map<String, Integer> counters = new HashMap<>();
     String section = "";
@@ -69,14 +83,22 @@ public final class ChecklistParser {
       }
       Matcher item = ITEM.matcher(line);
       if (item.matches()) {
-        int n = counters.merge(sectionKey, 1, Integer::sum);
+        Matcher t = tag.matcher(item.group(2));
+        String id;
+        if (t.find()) {
+          id = t.group(1).toUpperCase(Locale.ROOT);
+        } else {
+          do {
+            id = idPrefix + "-" + sectionKey + "-" + counters.merge(sectionKey, 1, Integer::sum);
+          } while (tagged.contains(id));
+        }
         items.add(
             new ChecklistItem(
-                idPrefix + "-" + sectionKey + "-" + n,
+                id,
                 section,
                 group,
                 item.group(2),
-                !item.group(1).isBlank(),
+                item.group(1).equalsIgnoreCase("x"),
                 i + 1));
         continue;
       }

@@ -97,6 +97,18 @@ public final class DodCheck implements Gate {
                   + " waived",
               document.file().toString()));
     }
+    for (Waiver waiver : settings.waivers().isPresent()
+        ? WaiverFile.read(settings.waivers().get()) : List.<Waiver>of()) {
+      if (document.items().stream().noneMatch(waiver::matches)) {
+        findings.add(
+            Finding.error(
+                "waiver for '" + waiver.item() + "' matches no item of " + document.file()
+                    + " (an ID that moved or a text that changed waives nothing)",
+                waiver.position(),
+                "name the item by its ID as dod-check reports it (tag the item with (DOD-X-n) so"
+                    + " the ID never moves) or by the start of its text, or remove the waiver"));
+      }
+    }
     for (ChecklistItem item : report.open()) {
       findings.add(
           new Finding(

@@ -25,7 +25,7 @@ final class FlywayRunner {
 
   static FluentConfiguration configure(JdbcTarget db, Path location) {
     return Flyway.configure(FlywayRunner.class.getClassLoader())
-        .dataSource(db.url(), db.user(), db.password())
+        .dataSource(JdbcTimeouts.DEFAULT.applyTo(db.url()), db.user(), db.password())
         .locations("filesystem:" + location.toAbsolutePath())
         .loggers(SilentFlywayLog.class.getName())
         .validateMigrationNaming(false)

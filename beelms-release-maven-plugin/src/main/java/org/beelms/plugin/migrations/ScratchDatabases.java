@@ -136,17 +136,35 @@ public final class ScratchDatabases implements AutoCloseable {
 
   /**
    * Opens a connection with the PostgreSQL driver directly (no {@code DriverManager}, which does
-   * not see drivers of a Maven plugin's class realm).
+   * not see drivers of a Maven plugin's class realm), bounded by {@link JdbcTimeouts#DEFAULT}.
    */
   public static Connection connect(JdbcTarget target) throws SQLException {
-    Properties props = new Properties();
+    return connect(target, JdbcTimeouts.DEFAULT);
+  }
+
+  /**
+   * As {@link #connect(JdbcTarget)} with the given bounds; a connection that fails or stalls past
+   * them throws an error naming the database (its setting and URL without secrets).
+   */
+  static Connection connect(JdbcTarget target, JdbcTimeouts timeouts) throws SQLException {
+    Properties props = timeouts.properties();
     if (!target.user().isEmpty()) {
       props.setProperty("user", target.user());
     }
     if (!target.password().isEmpty()) {
       props.setProperty("password", target.password());
     }
-    Connection c = new org.postgresql.Driver().connect(target.url(), props);
+    Connection c;
+    try {
+      c = new org.postgresql.Driver().connect(target.url(), props);
+    } catch (SQLException e) {
+      throw new SQLException(
+          "cannot connect to the database of " + target.setting() + " (" + target.safeUrl()
+              + ") within the bounds (" + timeouts.describe() + "): "
+              + target.redact(String.valueOf(e.getMessage()))
+              + "; check that it is up and answers PostgreSQL on that host and port",
+          e.getSQLState());
+    }
     if (c == null) {
       throw new SQLException(target.setting() + " is not a PostgreSQL JDBC URL: " + target.safeUrl());
     }

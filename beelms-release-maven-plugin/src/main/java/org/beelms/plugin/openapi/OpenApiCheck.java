@@ -111,7 +111,9 @@ public final class OpenApiCheck implements Gate {
                     OpenApiSuggestions.noRoutes(code.origin()))));
       }
     } else {
-      findings.addAll(new RouteSync(settings.scope()).compare(documented, code));
+      RouteSync sync = new RouteSync(settings.scope());
+      findings.addAll(sync.compare(documented, code));
+      sync.nothingInScope(documented, code, prefix).ifPresent(findings::add);
     }
     Optional<ApiChanges> changes = Optional.empty();
     if (settings.compareWithPrevious()) {

@@ -76,6 +76,31 @@ public final class RouteSync {
     return findings;
   }
 
+  /**
+   * An error when the spec or the code has operations but none is in the scope: the sync then
+   * compares nothing, and "no drift" would be a pass without evidence (a prefix or scope that does
+   * not match either side). Empty when something in scope was compared, or both sides are empty.
+   */
+  public java.util.Optional<RuleFinding> nothingInScope(
+      List<SpecOperation> documented, CodeRoutes code, String prefix) {
+    long specInScope = documented.stream().filter(op -> scope.contains(op.route().path())).count();
+    long codeInScope = code.routes().stream().filter(r -> scope.contains(r.path())).count();
+    if (specInScope > 0 || codeInScope > 0 || (documented.isEmpty() && code.routes().isEmpty())) {
+      return java.util.Optional.empty();
+    }
+    String examples = java.util.stream.Stream.concat(
+            documented.stream().map(op -> op.route().key()), code.routes().stream().map(Route::key))
+        .limit(3).collect(java.util.stream.Collectors.joining(", "));
+    return java.util.Optional.of(new RuleFinding(Rule.NOTHING_IN_SCOPE, "",
+        Finding.error(
+            "Nothing in scope '" + scope.name() + "' was compared: the spec has " + documented.size()
+                + " operation(s) and " + code.origin() + " " + code.routes().size() + " route(s), none"
+                + " under the scope's paths with the API prefix '" + prefix + "' (e.g. " + examples + ")",
+            "<scope> / -Dbeelms.openapi.scope, <apiPrefix> / -Dbeelms.openapi.apiPrefix",
+            "set the API prefix the routes are served under (paths are compared without it), or a"
+                + " scope whose paths the API has (all, or ws1..ws4)")));
+  }
+
   /** The guard restricting {@code route} when it is one guard the POM maps to no roles. */
   private static java.util.Optional<String> unmappedGuard(Route route) {
     return route.access() == Access.ROLES && route.restriction().matches("[\\w$]+")

@@ -17,6 +17,7 @@ public enum Rule {
   DUPLICATE_OPERATION_ID("duplicate-operation-id"),
   SERVER_PREFIX("server-prefix"),
   NO_ROUTES("no-routes"),
+  NOTHING_IN_SCOPE("nothing-in-scope"),
   NOT_IMPLEMENTED("not-implemented"),
   UNDOCUMENTED("undocumented"),
   SECURED_BUT_DOCUMENTED_PUBLIC("secured-but-documented-public"),

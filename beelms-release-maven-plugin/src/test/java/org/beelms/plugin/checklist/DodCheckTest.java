@@ -133,4 +133,40 @@ class DodCheckTest {
         new DodCheck(new DodSettings(empty, Optional.empty(), true, NOV_25)).check(ReleaseListener.NONE);
     assertEquals(GateStatus.FAILED, result.status());
   }
+
+  @Test
+  void orderedItemsAndUnknownMarkersAreReadAsOpenAndTagsKeepTheirIdWhenAnItemIsInserted() throws Exception {
+    Path dod = dir.resolve("dod.md");
+    Files.writeString(dod, "## A – Architecture\n\n"
+        + "1. [ ] inserted later above the others\n"
+        + "2. [x] health endpoint\n"
+        + "3) [-] trial deploy (DOD-A-7)\n"
+        + "- [ ] backups tested\n");
+
+    ChecklistDocument doc = ChecklistParser.parseDod(dod);
+
+    assertEquals(java.util.List.of("DOD-A-1", "DOD-A-2", "DOD-A-7", "DOD-A-3"),
+        doc.items().stream().map(ChecklistItem::id).toList());
+    assertEquals(java.util.List.of(false, true, false, false),
+        doc.items().stream().map(ChecklistItem::done).toList());
+    Path waivers = dir.resolve("waivers.yaml");
+    Files.writeString(waivers, "- item: DOD-A-7\n  reason: booked\n  owner: lead\n  expires: 2026-12-31\n");
+    DodReport report = new DodCheck(new DodSettings(dod, Optional.of(waivers), false, NOV_25)).review();
+    assertEquals("trial deploy (DOD-A-7)", report.waived().get(0).item().text(), "the tag's waiver stays on its item");
+  }
+
+  @Test
+  void aWaiverThatMatchesNoItemIsAnError() throws Exception {
+    Path dod = dir.resolve("dod.md");
+    Files.writeString(dod, "## A – Architecture\n\n- [x] health endpoint\n");
+    Path waivers = dir.resolve("waivers.yaml");
+    Files.writeString(waivers, "- item: DOD-A-9\n  reason: booked\n  owner: lead\n  expires: 2026-12-31\n");
+
+    GateResult result = new DodCheck(new DodSettings(dod, Optional.of(waivers), false, NOV_25))
+        .check(ReleaseListener.NONE);
+
+    assertEquals(GateStatus.FAILED, result.status());
+    assertTrue(result.findings().stream().anyMatch(f -> f.message().startsWith("waiver for 'DOD-A-9' matches no item")
+        && f.where().equals(waivers + ", waiver 1")), result.findings().toString());
+  }
 }

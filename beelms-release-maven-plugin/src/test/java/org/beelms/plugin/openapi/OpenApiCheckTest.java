@@ -86,6 +86,23 @@ class OpenApiCheckTest {
   }
 
   @Test
+  void aScopeThatCoversNothingOnEitherSideIsAnErrorNamingScopeAndPrefix() throws Exception {
+    OpenApiFixtures.write(project, OpenApiFixtures.SPEC, OpenApiFixtures.spec());
+    OpenApiFixtures.classes(project, List.of("jaxrs"), List.of());
+
+    OpenApiCheckResult result = new OpenApiCheck(OpenApiFixtures.settings(project)
+            .scope(new ApiScope("ws9", List.of("/v2/**"), false)).build())
+        .run(ReleaseListener.NONE);
+
+    assertEquals(List.of("nothing-in-scope "), problems(result));
+    Finding finding = only(result, Rule.NOTHING_IN_SCOPE);
+    assertTrue(finding.message().startsWith("Nothing in scope 'ws9' was compared"), finding.message());
+    assertTrue(finding.message().contains("API prefix '/api'"), finding.message());
+    assertTrue(finding.where().contains("-Dbeelms.openapi.scope"), finding.where());
+    assertTrue(result.failed());
+  }
+
+  @Test
   void reportsUndocumentedRoute() throws Exception {
     String spec =
         OpenApiFixtures.spec(

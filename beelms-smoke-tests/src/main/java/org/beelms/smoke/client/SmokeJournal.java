@@ -34,6 +34,9 @@ public final class SmokeJournal {
     private static final int MAX_CONTRACT_VIOLATIONS = 500;
     private String contractSpec;
     private long contractValidated;
+    private long contractUnmatched;
+    private String contractBasePath = "/";
+    private final List<String> contractUnmatchedSamples = new ArrayList<>();
     private final List<ContractViolation> contractViolations = new ArrayList<>();
     private final List<Observation> observations = new ArrayList<>();
     private LoadReport load;
@@ -179,6 +182,32 @@ public final class SmokeJournal {
         contractValidated++;
     }
 
+    /** One more response to a request no operation of the spec describes ({@code GET /x}, relative to the base). */
+    public synchronized void contractUnmatched(String request, String basePath) {
+        contractUnmatched++;
+        contractBasePath = basePath;
+        if (contractUnmatchedSamples.size() < 3 && !contractUnmatchedSamples.contains(request)) {
+            contractUnmatchedSamples.add(request);
+        }
+    }
+
+    /**
+     * The run-wide failure of contract conformance when most responses (more than half, or all when none matched)
+     * matched no operation of the spec: nothing meaningful was compared, "0 deviations" would be a pass without
+     * evidence. Empty when most matched, or no spec was checked.
+     */
+    public synchronized java.util.Optional<String> contractMismatch() {
+        if (contractSpec == null || contractUnmatched == 0 || contractUnmatched <= contractValidated) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("contract conformance compared almost nothing: " + contractUnmatched + " of "
+                + (contractUnmatched + contractValidated) + " response(s) matched no operation of " + contractSpec
+                + " (e.g. " + String.join(", ", contractUnmatchedSamples) + ", each a path under the API base path "
+                + contractBasePath + "): the spec's paths and the API base path do not line up. Make the base path"
+                + " (url and apiPrefix) plus a spec path equal the request path — the spec's own servers are"
+                + " replaced by the base path — or give the spec of this API");
+    }
+
     /** A response deviating from the spec (each distinct deviation once). */
     public synchronized void contractViolation(ContractViolation violation) {
         boolean known = contractViolations.stream().anyMatch(v -> v.operation().equals(violation.operation())
@@ -219,6 +248,7 @@ public final class SmokeJournal {
 
     /** What the regression tier recorded so far. */
     public synchronized RegressionRecord regression() {
-        return new RegressionRecord(contractSpec, contractValidated, contractViolations, observations, load);
+        return new RegressionRecord(contractSpec, contractValidated, contractViolations, observations, load,
+                contractUnmatched);
     }
 }

@@ -26,10 +26,15 @@ import java.util.Map;
  * document ({@code beelms.smoke.spec}) with Atlassian's {@link OpenApiInteractionValidator}: the status is documented
  * for the operation, the content type is one the spec names, the body is valid against the schema. Deviations go to
  * the journal per operation; the filter never fails the request itself ({@code failOnContractDeviation} decides at
- * the end of the run). Answers to requests the spec does not describe (an unknown-route probe, a CORS preflight) are
- * out of its scope and not reported.
+ * the end of the run). Only responses matched to an operation of the spec count as validated; answers to requests the
+ * spec does not describe (an unknown-route probe, a CORS preflight) are counted apart as unmatched, and when most
+ * responses of a run match no operation (the API base path and the spec's paths do not line up) the run fails,
+ * naming the mismatch ({@link org.beelms.smoke.client.SmokeJournal#contractMismatch()}).
  */
 public final class ContractConformance implements HttpTransport.ExchangeListener {
+    /** The validator's keys for a request no operation of the spec describes. */
+    private static final java.util.Set<String> UNMATCHED =
+            java.util.Set.of("validation.request.path.missing", "validation.request.operation.notAllowed");
     private final OpenApiInteractionValidator validator;
     private final SmokeJournal journal;
     private final String basePath;
@@ -107,6 +112,11 @@ public final class ContractConformance implements HttpTransport.ExchangeListener
         String path = uri.getRawPath();
         String request = method + " " + journal.redactor().redact(path);
         ValidationReport report = validator.validateResponse(path, m, response);
+        if (report.getMessages().stream().anyMatch(x -> UNMATCHED.contains(x.getKey()))) {
+            // no operation of the spec answers this request: nothing was compared, so it is not counted as validated
+            journal.contractUnmatched(method + " " + journal.redactor().redact(relative(path)), basePath);
+            return;
+        }
         journal.contractValidated();
         for (ValidationReport.Message message : report.getMessages()) {
             if (message.getLevel() != ValidationReport.Level.ERROR || message.getKey().startsWith("validation.request.")) {

@@ -96,9 +96,19 @@ final class Probes {
                 new Endpoint("GET", "/admin/wiki/articles", new Object[0], null));
     }
 
-    /** A 404 worded like an unknown route ("Cannot POST /api/...") means the deployment has no such route. */
-    static boolean routeAbsent(ApiResponse r) {
-        return r.statusCode() == 404 && r.getBody().asString().contains("Cannot ");
+    /**
+     * The framework's own answer for a route it does not know means the deployment has no such route: a 404 whose
+     * JSON says {@code "message": "Cannot <METHOD> <path>"} for the method sent and {@code "error": "Not Found"}
+     * (NestJS's). A handler's own 404 ("Cannot find user") is an answer of the route, which is then probed.
+     */
+    static boolean routeAbsent(String method, ApiResponse r) {
+        if (r.statusCode() != 404 || !isJson(r)) {
+            return false;
+        }
+        java.util.Map<String, Object> body = Json.objectOrEmpty(r);
+        return "Not Found".equals(body.get("error")) && body.get("message") instanceof String message
+                && message.matches("Cannot " + java.util.regex.Pattern.quote(method.toUpperCase(Locale.ROOT))
+                        + " /\\S*");
     }
 
     static boolean isJson(ApiResponse r) {

@@ -55,7 +55,7 @@ public class SecurityRegression {
         List<String> absent = new ArrayList<>();
         for (Probes.Endpoint endpoint : Probes.protectedEndpoints(ids)) {
             ApiResponse none = endpoint.send(api.http().given());
-            if (Probes.routeAbsent(none)) {
+            if (Probes.routeAbsent(endpoint.method(), none)) {
                 absent.add(endpoint.describe());
                 continue;
             }

@@ -89,7 +89,8 @@ final class RegressionReport {
         } else {
             md.append("Spec `").append(record.spec()).append("`: ").append(record.validatedResponses())
                     .append(" response(s) validated, ").append(record.contractViolations().size())
-                    .append(" deviation(s).\n");
+                    .append(" deviation(s), ").append(record.unmatchedResponses())
+                    .append(" response(s) matched no operation (not compared).\n");
             Map<String, List<ContractViolation>> ops = byOperation(record);
             if (!ops.isEmpty()) {
                 md.append("\n| Operation | Request | Status | Rule | Deviation |\n|---|---|---|---|---|\n");
@@ -151,7 +152,8 @@ final class RegressionReport {
             h.append("<p>Not checked: no OpenAPI spec given (<code>beelms.smoke.spec</code> / <code>--spec</code>).</p>\n");
         } else {
             h.append("<p>Spec <code>").append(esc(record.spec())).append("</code>: ").append(record.validatedResponses())
-                    .append(" response(s) validated, ").append(record.contractViolations().size()).append(" deviation(s).</p>\n");
+                    .append(" response(s) validated, ").append(record.contractViolations().size()).append(" deviation(s), ")
+                    .append(record.unmatchedResponses()).append(" response(s) matched no operation (not compared).</p>\n");
             Map<String, List<ContractViolation>> ops = byOperation(record);
             if (!ops.isEmpty()) {
                 h.append("<table><tr><th>Operation</th><th>Request</th><th>Status</th><th>Rule</th><th>Deviation</th></tr>\n");

@@ -80,7 +80,7 @@ public final class SmokeMain {
         var regression = result.regression();
         regression.specChecked().ifPresent(spec -> out.println("Contract: " + regression.validatedResponses()
                 + " response(s) checked against " + spec + ", " + regression.contractViolations().size()
-                + " deviation(s)"));
+                + " deviation(s), " + regression.unmatchedResponses() + " matched no operation"));
         regression.loadReport().ifPresent(load -> out.println("Parallel users: " + load.users() + " users, "
                 + load.requests() + " requests, " + load.errors() + " errors, "
                 + (load.passed() ? "within thresholds" : "THRESHOLDS BREACHED: " + String.join("; ", load.breaches()))));

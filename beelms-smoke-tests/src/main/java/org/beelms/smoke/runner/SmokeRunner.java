@@ -123,6 +123,7 @@ public final class SmokeRunner {
             }
         }
         redactXml(reportDir, journal);
+        journal.contractMismatch().ifPresent(journal::problem);
         if (config.failOnContractDeviation() && !journal.contractViolations().isEmpty()) {
             journal.problem(journal.contractViolations().size() + " response(s) deviate from the OpenAPI spec "
                     + config.spec().map(Object::toString).orElse("") + " (see Contract conformance in the report); "

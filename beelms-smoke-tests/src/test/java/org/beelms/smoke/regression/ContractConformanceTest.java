@@ -67,4 +67,58 @@ class ContractConformanceTest {
             assertEquals(2, journal.regression().validatedResponses(), "but it is no API answer to check");
         }
     }
+
+    /** A spec documenting only {@code GET <path>}. */
+    private Path specOf(String path) throws Exception {
+        Path spec = dir.resolve("openapi.yaml");
+        Files.writeString(spec, String.join("\n",
+                "openapi: 3.0.3",
+                "info: {title: beelms, version: '1'}",
+                "paths:",
+                "  " + path + ":",
+                "    get:",
+                "      responses:",
+                "        '200': {description: up}",
+                ""));
+        return spec;
+    }
+
+    /** Sends GET {@code paths} to a fake beelms with contract conformance against {@code spec}; the journal after. */
+    private static SmokeJournal exchanged(Path spec, String... paths) throws Exception {
+        try (FakeBeelms server = new FakeBeelms()) {
+            SmokeConfig config = SmokeConfig.builder().url(server.url()).spec(spec)
+                    .connectTimeout(Duration.ofSeconds(2)).readTimeout(Duration.ofSeconds(5)).build();
+            SmokeJournal journal = new SmokeJournal(config.secrets());
+            BeelmsClient client = new BeelmsClient(config, journal);
+            for (String path : paths) {
+                client.http().given().get(path);
+            }
+            return journal;
+        }
+    }
+
+    @Test
+    void responsesMatchingNoOperationAreNotCountedAndMostlyUnmatchedIsARunWideFailure() throws Exception {
+        // the spec writes its paths with a /v1 prefix the API base path does not have
+        Path spec = specOf("/v1/health");
+
+        SmokeJournal journal = exchanged(spec, "/health", "/courses");
+
+        assertEquals(0, journal.regression().validatedResponses(), "nothing matched, nothing was validated");
+        assertEquals(2, journal.regression().unmatchedResponses());
+        assertTrue(journal.contractViolations().isEmpty());
+        String mismatch = journal.contractMismatch().orElseThrow();
+        assertTrue(mismatch.contains("2 of 2 response(s) matched no operation of " + spec), mismatch);
+        assertTrue(mismatch.contains("GET /health"), mismatch);
+        assertTrue(mismatch.contains("API base path /api"), mismatch);
+    }
+
+    @Test
+    void aFewUnmatchedProbesAmongMatchedResponsesAreNoFailure() throws Exception {
+        SmokeJournal journal = exchanged(specOf("/health"), "/health", "/health", "/no-such-route");
+
+        assertEquals(2, journal.regression().validatedResponses());
+        assertEquals(1, journal.regression().unmatchedResponses());
+        assertTrue(journal.contractMismatch().isEmpty());
+    }
 }

@@ -88,4 +88,18 @@ class JwtGuardAbsentRoutesTest {
                     + " times: " + server.log());
         }
     }
+
+    @Test
+    @DisplayName("REG-JWT-1 probes a route whose handler answers 404 \"Cannot find user\": only the framework's own"
+            + " \"Cannot <METHOD> <path>\" means absent")
+    void aHandlersOwnCannotMessageIsProbedNotTakenForAnAbsentRoute() throws IOException {
+        try (FakeBeelms server = new FakeBeelms()) {
+            server.protectedRoutesNotFoundMessage = "Cannot find user";
+            TestExecutionResult result = runJwtGuardCheck(server);
+            assertEquals(TestExecutionResult.Status.FAILED, result.getStatus(),
+                    () -> "a route answering without a token is no absent route: " + describe(result));
+            String message = result.getThrowable().orElseThrow().getMessage();
+            assertTrue(message.contains("GET /users/me with no token answered 404"), message);
+        }
+    }
 }

@@ -53,6 +53,8 @@ public final class FakeBeelms implements AutoCloseable {
      * those in {@link #protectedRoutesKept} ("GET /users/me") and {@code DELETE /users/me} (the run removes its account).
      */
     public volatile boolean protectedRoutesAbsent = false;
+    /** When set, every protected route answers 404 with this handler message (and error Not Found), token or not. */
+    public volatile String protectedRoutesNotFoundMessage = null;
     public final Set<String> protectedRoutesKept = ConcurrentHashMap.newKeySet();
 
     // state
@@ -287,6 +289,11 @@ public final class FakeBeelms implements AutoCloseable {
         }
         // ---- protected
         String route = method + " " + p;
+        if (protectedRoutesNotFoundMessage != null && !route.equals("DELETE /users/me")) {
+            json(ex, 404, "{\"statusCode\":404,\"message\":\"" + protectedRoutesNotFoundMessage
+                    + "\",\"error\":\"Not Found\"}");
+            return;
+        }
         if (protectedRoutesAbsent && !route.equals("DELETE /users/me") && !protectedRoutesKept.contains(route)) {
             json(ex, 404, "{\"statusCode\":404,\"message\":\"Cannot " + method + " /api" + p
                     + "\",\"error\":\"Not Found\"}");
@@ -372,7 +379,7 @@ public final class FakeBeelms implements AutoCloseable {
             }
             return;
         }
-        json(ex, 404, "{\"message\":\"Cannot " + method + " " + p + "\"}");
+        json(ex, 404, "{\"statusCode\":404,\"message\":\"Cannot " + method + " /api" + p + "\",\"error\":\"Not Found\"}");
     }
 
     /** The web front end: pages that show what the API returns (with {@link #pagesShowTitles} off they do not). */

@@ -82,6 +82,14 @@ public final class ApiException extends RuntimeException {
     body.put("message", messages.size() == 1 && !"VALIDATION_FAILED".equals(code) ? messages.get(0) : messages);
     body.put("code", code);
     body.put("statusCode", status);
+    if (status == 404) {
+      body.put("error", "Not Found"); // as NestJS's NotFoundException, the unknown-route answer included
+    }
     return body;
+  }
+
+  /** The answer for a route that does not exist, worded like NestJS's: "Cannot GET /api/x", error "Not Found". */
+  public static ApiException routeNotFound(String method, String path) {
+    return notFound("Cannot " + method + " " + path);
   }
 }

@@ -22,6 +22,6 @@ final class ErrorResponses {
 
   /** The answer for a route that does not exist, worded like NestJS's ("Cannot GET /api/x"). */
   static Response routeNotFound(String method, String path) {
-    return of(ApiException.notFound("Cannot " + method + " " + path));
+    return of(ApiException.routeNotFound(method, path));
   }
 }

@@ -28,7 +28,7 @@ public final class WebApplicationExceptionMapper implements ExceptionMapper<WebA
     int status = original == null ? 500 : original.getStatus();
     ApiException error;
     if (exception instanceof NotFoundException) {
-      error = ApiException.notFound("Cannot " + request.getMethod() + " " + uriInfo.getRequestUri().getPath());
+      error = ApiException.routeNotFound(request.getMethod(), uriInfo.getRequestUri().getPath());
     } else if (exception instanceof NotAllowedException) {
       error = ApiException.of(405, "METHOD_NOT_ALLOWED",
           "Method " + request.getMethod() + " is not allowed on " + uriInfo.getRequestUri().getPath());
