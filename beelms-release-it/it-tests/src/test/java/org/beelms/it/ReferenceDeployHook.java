@@ -14,8 +14,10 @@ import java.util.stream.Stream;
  * PostgreSQL, {@code --version} = the released version) on the environment's port, and returns
  * once it is started. A file {@code fault-<env>} (every version) or {@code fault-<env>-<version>}
  * next to it makes that start a broken build (its text: the route {@code --fault-500} breaks;
- * health stays green). Each call is appended to {@code hook-calls.txt}: action, environment, tag,
- * image reference.
+ * health stays green). A file {@code args-<env>} adds its lines, one argument each, to the start
+ * (e.g. {@code --jdbc-url …} for a database that outlives the restarts, or a fault switch); a folder
+ * {@code migrations-<version>} is that version's {@code --extra-migrations}. Each call is appended
+ * to {@code hook-calls.txt}: action, environment, tag, image reference.
  */
 final class ReferenceDeployHook {
 
@@ -39,15 +41,21 @@ final class ReferenceDeployHook {
           rm -f "$pidfile"
         fi
         echo "$BEELMS_ACTION $ENVIRONMENT $TAG $IMAGE_REFERENCE" >> "$dir/hook-calls.txt"
+        port="$1"
+        set --
+        if [ -f "$dir/args-$ENVIRONMENT" ]; then
+          while IFS= read -r arg; do [ -n "$arg" ] && set -- "$@" "$arg"; done < "$dir/args-$ENVIRONMENT"
+        fi
+        if [ -d "$dir/migrations-$VERSION" ]; then set -- "$@" --extra-migrations "$dir/migrations-$VERSION"; fi
         fault=""
         if [ -f "$dir/fault-$ENVIRONMENT-$VERSION" ]; then fault="$dir/fault-$ENVIRONMENT-$VERSION"; fi
         if [ -f "$dir/fault-$ENVIRONMENT" ]; then fault="$dir/fault-$ENVIRONMENT"; fi
         if [ -n "$fault" ]; then
-          nohup java -jar "$REFERENCE_JAR" --port "$1" --version "$VERSION" --no-rate-limits \\
-            --fault-500 "$(cat "$fault")" > "$dir/server-$ENVIRONMENT.log" 2>&1 &
+          nohup java -jar "$REFERENCE_JAR" --port "$port" --version "$VERSION" --no-rate-limits \\
+            --fault-500 "$(cat "$fault")" "$@" > "$dir/server-$ENVIRONMENT.log" 2>&1 &
         else
-          nohup java -jar "$REFERENCE_JAR" --port "$1" --version "$VERSION" --no-rate-limits \\
-            > "$dir/server-$ENVIRONMENT.log" 2>&1 &
+          nohup java -jar "$REFERENCE_JAR" --port "$port" --version "$VERSION" --no-rate-limits \\
+            "$@" > "$dir/server-$ENVIRONMENT.log" 2>&1 &
         fi
         echo $! > "$pidfile"
         """, StandardCharsets.UTF_8);
