@@ -17,7 +17,10 @@ import java.util.stream.Stream;
  * health stays green). Each call is appended to {@code hook-calls.txt}: action, environment, tag,
  * image reference. Arguments after the port are passed to the reference core (e.g. its identity
  * switches, {@code --health-without-version}); the deployed version is written to {@code
- * version-<env>} once started, for the next deploy's {@code --previous-version}.
+ * version-<env>} once started, for the next deploy's {@code --previous-version}. A file {@code
+ * args-<env>} adds its lines, one argument each, to the start (e.g. {@code --jdbc-url …} for a
+ * database that outlives the restarts, or a fault switch); a folder {@code migrations-<version>} is
+ * that version's {@code --extra-migrations}.
  */
 final class ReferenceDeployHook {
 
@@ -43,6 +46,10 @@ final class ReferenceDeployHook {
           rm -f "$pidfile"
         fi
         echo "$BEELMS_ACTION $ENVIRONMENT $TAG $IMAGE_REFERENCE" >> "$dir/hook-calls.txt"
+        if [ -f "$dir/args-$ENVIRONMENT" ]; then
+          while IFS= read -r arg; do [ -n "$arg" ] && set -- "$@" "$arg"; done < "$dir/args-$ENVIRONMENT"
+        fi
+        if [ -d "$dir/migrations-$VERSION" ]; then set -- "$@" --extra-migrations "$dir/migrations-$VERSION"; fi
         fault=""
         if [ -f "$dir/fault-$ENVIRONMENT-$VERSION" ]; then fault="$dir/fault-$ENVIRONMENT-$VERSION"; fi
         if [ -f "$dir/fault-$ENVIRONMENT" ]; then fault="$dir/fault-$ENVIRONMENT"; fi

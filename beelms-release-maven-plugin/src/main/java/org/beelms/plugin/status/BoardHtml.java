@@ -128,8 +128,8 @@ final class BoardHtml {
     if (!d.decision().isEmpty()) {
       more.append(d.decision()).append("; ");
     }
-    if (!d.backupId().isEmpty()) {
-      more.append("backup ").append(d.backupId()).append("; ");
+    if (!ReleaseBoard.backupLabel(d).isEmpty()) {
+      more.append(ReleaseBoard.backupLabel(d)).append("; ");
     }
     if (!d.forced().isEmpty()) {
       more.append("forced: ").append(d.forced()).append("; ");

@@ -231,6 +231,23 @@ public record ReleaseBoard(
     };
   }
 
+  /**
+   * The entry's database backup for the board and {@code status}: {@code backup 8bea… (api, 104233
+   * bytes, taken at …)} for the one a deploy took, {@code restored backup 8bea… taken at …} for the
+   * one a rollback restored; {@code backup <id>} for an older entry with only the id; empty when none.
+   */
+  static String backupLabel(org.beelms.plugin.deploy.DeploymentEntry entry) {
+    if (entry.backup().isPresent()) {
+      var b = entry.backup().get();
+      String at = b.createdAt().isEmpty() ? "an unknown time" : b.createdAt();
+      return "rollback".equals(entry.action())
+          ? "restored backup " + b.id() + " taken at " + at
+          : "backup " + b.id() + " (" + (b.kind().isEmpty() ? "" : b.kind() + ", ")
+              + (b.sizeBytes() >= 0 ? b.sizeBytes() + " bytes, " : "") + "taken at " + at + ")";
+    }
+    return entry.backupId().isEmpty() ? "" : "backup " + entry.backupId();
+  }
+
   /** One line for a recorded deploy or rollback: when, who, digest, outcome and tests. */
   static String entryLine(BoardEntry e) {
     var entry = e.entry();
@@ -244,8 +261,9 @@ public record ReleaseBoard(
     if (!entry.decision().isEmpty()) {
       out.append(", ").append(entry.decision());
     }
-    if (!entry.backupId().isEmpty()) {
-      out.append(", backup ").append(entry.backupId());
+    String backup = backupLabel(entry);
+    if (!backup.isEmpty()) {
+      out.append(", ").append(backup);
     }
     if (!entry.forced().isEmpty()) {
       out.append(", forced: ").append(entry.forced());

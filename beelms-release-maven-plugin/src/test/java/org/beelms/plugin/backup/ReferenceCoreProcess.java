@@ -70,7 +70,10 @@ final class ReferenceCoreProcess implements AutoCloseable {
   }
 
   private static Path jar() throws IOException {
-    Path target = Path.of("..", "beelms-release-it", "reference-core", "target").toAbsolutePath().normalize();
+    // From the module (tests) or from the repository root (bench/backup-restore.sh).
+    Path fromModule = Path.of("..", "beelms-release-it", "reference-core", "target").toAbsolutePath().normalize();
+    Path target = Files.isDirectory(fromModule) ? fromModule
+        : Path.of("beelms-release-it", "reference-core", "target").toAbsolutePath();
     try (Stream<Path> files = Files.list(target)) {
       return files.filter(p -> p.getFileName().toString().matches("beelms-reference-core-.*-runnable\\.jar"))
           .findFirst().orElseThrow(() -> new IllegalStateException("no runnable jar in " + target
