@@ -119,6 +119,8 @@ public class DeployMojo extends AbstractRolloutMojo {
     final String onFailure;
     /** The chosen environment's {@code <notifyCommand>}; empty when none. */
     final String notifyCommand;
+    /** The chosen environment's {@code <verifyKey>}, read; empty when none. */
+    final Optional<java.security.PublicKey> verifyKey;
     private final String smokeSuites;
     private final Optional<RegistryCredentials> registryCredentials;
     private final boolean allowInsecureRegistries;
@@ -153,6 +155,9 @@ public class DeployMojo extends AbstractRolloutMojo {
               .orElse(null);
       this.onFailure = chosen == null ? null : chosen.onFailure();
       this.notifyCommand = chosen == null ? "" : chosen.notifyCommand();
+      this.verifyKey = chosen == null || chosen.verifyKey().isEmpty()
+          ? Optional.empty()
+          : Optional.of(readVerifyKey(chosen.verifyKey(), basedir));
       this.settings = settings;
       this.session = session;
       this.decrypter = decrypter;
@@ -189,13 +194,41 @@ public class DeployMojo extends AbstractRolloutMojo {
     }
 
     Rollout rollout() {
+      ManifestCopy registry = new ManifestCopy(registryCredentials, allowInsecureRegistries);
       return new Rollout(
-          new ManifestCopy(registryCredentials, allowInsecureRegistries),
+          registry,
           hooks(),
           new HealthWait(healthTimeout, Duration.ofMillis(500)),
           smoke(),
           outputDirectory,
-          Clock.systemUTC());
+          Clock.systemUTC(),
+          admission(registry));
+    }
+
+    /** With a {@code <verifyKey>}: the image's signature and provenance are checked before anything moves. */
+    private org.beelms.plugin.deploy.ImageAdmission admission(ManifestCopy registry) {
+      if (verifyKey.isEmpty()) {
+        return org.beelms.plugin.deploy.ImageAdmission.ANY;
+      }
+      org.beelms.plugin.supplychain.ImageVerifier verifier = new org.beelms.plugin.supplychain.ImageVerifier(
+          registry, verifyKey.get(), "<environments>/<environment> '" + environment.name() + "' <verifyKey>");
+      return (release, env) -> verifier.refusal(release.image().image(), release.image().digest(), release.commit());
+    }
+
+    /** A PEM file (relative to the project) or the PEM text itself. */
+    private java.security.PublicKey readVerifyKey(String value, Path projectDir) {
+      String where = "<environments>/<environment> '" + environment.name() + "' <verifyKey>";
+      String pem = value;
+      if (!value.contains("-----BEGIN")) {
+        Path file = projectDir.resolve(value);
+        try {
+          pem = java.nio.file.Files.readString(file);
+        } catch (java.io.IOException e) {
+          throw new IllegalArgumentException(where + " names " + file + ", which cannot be read ("
+              + e.getClass().getSimpleName() + "); give the public key PEM (openssl pkey -in signing.pem -pubout)", e);
+        }
+      }
+      return org.beelms.plugin.supplychain.SigningKey.readPublic(pem, where);
     }
 
     /** Post-deploy smoke with the environment's smoke settings, expecting the deployed version. */

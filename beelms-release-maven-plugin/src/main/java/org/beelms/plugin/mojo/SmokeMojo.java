@@ -168,6 +168,11 @@ public class SmokeMojo extends AbstractBeelmsMojo {
     private String onFailure;
     /** Run after a failed deploy or rollback, with BEELMS_OUTCOME, … in its environment. */
     private String notifyCommand;
+    /**
+     * The public key (a PEM file, or the PEM itself) that signed the releases this environment
+     * may run: deploy and rollback refuse an image without a signature and provenance by it.
+     */
+    private String verifyKey;
 
     String name() {
       return name == null ? "" : name.trim();
@@ -179,6 +184,10 @@ public class SmokeMojo extends AbstractBeelmsMojo {
 
     String notifyCommand() {
       return notifyCommand == null ? "" : notifyCommand.trim();
+    }
+
+    String verifyKey() {
+      return verifyKey == null ? "" : verifyKey.trim();
     }
 
     Environment toEnvironment() {
