@@ -40,6 +40,14 @@ public final class CommandLine {
         --no-task-route             only POST /courses/{courseId}/curriculum/{itemId}/complete completes tasks
         --quiz-submit-status 201    quiz submit answers 201 instead of 200
 
+      Identity (the real core's shape; what proves which release runs):
+        --health-without-version    GET /health answers {"status":"ok"} only, like the real beelms core
+        --running-file PATH         written with --running-image once this release "runs" (an identity command reads it)
+        --running-image REF         what the running file says, e.g. host/repo@sha256:... (default: the version)
+        --previous-version VERSION  health and the X-App-Version header show this version for --previous-for
+        --previous-for DURATION     how long after start the previous identity keeps answering (e.g. PT5S);
+                                    the running file is written only then
+
       Faults (for proving that smoke checks turn red); ROUTE is "METHOD /path/{param}" without the prefix:
         --fault-remove-route ROUTE  the route answers 404 JSON as if not implemented (repeatable)
         --fault-unguard ROUTE       the JWT guard of the route is off (repeatable)
@@ -62,6 +70,8 @@ public final class CommandLine {
   public static ReferenceCoreConfig parse(String[] args, Map<String, String> environment) {
     ReferenceCoreConfig.Builder builder = ReferenceCoreConfig.builder();
     applyEnvironment(builder, environment);
+    boolean healthWithoutVersion = false;
+    Map<String, String> identity = new java.util.HashMap<>();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       String flag = arg;
@@ -82,6 +92,13 @@ public final class CommandLine {
         case "--fault-500-on-malformed-id" -> builder.faultMalformedId500(!noValue(flag, inlineValue));
         case "--fault-price-as-string" -> builder.faultPriceAsString(!noValue(flag, inlineValue));
         case "--fault-page-script" -> builder.faultPageScript(!noValue(flag, inlineValue));
+        case "--health-without-version" -> healthWithoutVersion = !noValue(flag, inlineValue);
+        case "--running-file", "--running-image", "--previous-version", "--previous-for" -> {
+          if (inlineValue == null && i + 1 >= args.length) {
+            throw new UsageException("flag " + flag + " needs a value");
+          }
+          identity.put(flag, inlineValue != null ? inlineValue : args[++i]);
+        }
         default -> {
           BiConsumer<ReferenceCoreConfig.Builder, String> setter = valueFlag(flag);
           if (setter == null) {
@@ -98,6 +115,10 @@ public final class CommandLine {
         }
       }
     }
+    builder.identity(new IdentitySwitches(healthWithoutVersion,
+        java.util.Optional.ofNullable(identity.get("--running-file")).map(java.nio.file.Path::of),
+        identity.get("--running-image"), identity.get("--previous-version"),
+        identity.containsKey("--previous-for") ? duration("--previous-for", identity.get("--previous-for")) : Duration.ZERO));
     try {
       return builder.build();
     } catch (InvalidConfigurationException e) {

@@ -11,6 +11,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.beelms.reference.api.ApiApplication;
+import org.beelms.reference.backup.BackupSetup;
 import org.beelms.reference.api.ClientAddress;
 import org.beelms.reference.api.PasswordHasher;
 import org.beelms.reference.db.CourseRepository;
@@ -42,18 +43,23 @@ public final class ReferenceCore {
 
   /** Starts a server as {@code config} says; close the result to stop it and its embedded database. */
   public static RunningReferenceCore start(ReferenceCoreConfig config) {
+    return start(config, DataOptions.DEFAULTS);
+  }
+
+  /** As {@link #start(ReferenceCoreConfig)}, with extra migrations and the backups' folder of {@code data}. */
+  public static RunningReferenceCore start(ReferenceCoreConfig config, DataOptions data) {
     long startedAt = System.nanoTime();
     Database database = Database.start(config);
     ExecutorService requestThreads = null;
     try {
-      database.migrate();
+      database.migrate(data.extraMigrations());
       new UserRepository(new Jdbc(database.dataSource()))
           .upsertAdmin(config.adminEmail(), new PasswordHasher().hash(config.adminPassword()));
 
       // The db-down fault cuts the API off from its database only now, after migrations and the admin.
       DataSource apiDataSource = config.faultDbDown() ? Database.unreachable() : database.dataSource();
       JdkHttpHandlerContainer api = ContainerFactory.createContainer(JdkHttpHandlerContainer.class,
-          ApiApplication.create(config, apiDataSource));
+          ApiApplication.create(config, apiDataSource, BackupSetup.jobs(data, database.dataSource())));
       Jdbc pagesJdbc = new Jdbc(apiDataSource);
       HtmlPages pages = new HtmlPages(new WikiRepository(pagesJdbc), new CourseRepository(pagesJdbc),
           config.apiPrefix(), config.faultPageScript());
@@ -71,6 +77,7 @@ public final class ReferenceCore {
       server.createContext("/", pages);
       server.start();
       api.getApplicationHandler().onStartup(api);
+      config.identity().announce(config.reportedVersion(), java.time.Instant.now());
 
       RunningReferenceCore running = new RunningReferenceCore(config, server, requestThreads, api, database);
       LOG.info("beelms reference core {} listening on {} ({}, started in {} ms)", config.version(), running.apiUri(),

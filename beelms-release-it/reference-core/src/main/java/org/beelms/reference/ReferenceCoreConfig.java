@@ -1,8 +1,5 @@
 package org.beelms.reference;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,7 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.beelms.reference.api.ApiResources;
@@ -67,6 +63,7 @@ public final class ReferenceCoreConfig {
   private final boolean faultMalformedId500;
   private final boolean faultPriceAsString;
   private final boolean faultPageScript;
+  private final IdentitySwitches identity;
 
   private ReferenceCoreConfig(Builder builder) {
     this.host = builder.host;
@@ -98,6 +95,7 @@ public final class ReferenceCoreConfig {
     this.faultMalformedId500 = builder.faultMalformedId500;
     this.faultPriceAsString = builder.faultPriceAsString;
     this.faultPageScript = builder.faultPageScript;
+    this.identity = builder.identity;
   }
 
   public static Builder builder() {
@@ -117,7 +115,7 @@ public final class ReferenceCoreConfig {
         .faultSlow(faultSlowDelay).faultDbDown(faultDbDown).faultVersion(faultVersion.orElse(null))
         .faultAcceptAlgNone(faultAcceptAlgNone).faultLeakPasswordHash(faultLeakPasswordHash)
         .faultMalformedId500(faultMalformedId500).faultPriceAsString(faultPriceAsString)
-        .faultPageScript(faultPageScript);
+        .faultPageScript(faultPageScript).identity(identity);
     if (!jwtSecretGenerated) {
       builder.jwtSecret(jwtSecret);
     }
@@ -128,18 +126,8 @@ public final class ReferenceCoreConfig {
     return builder;
   }
 
-  /** The version of this build of the reference core, from the filtered {@code reference-core.properties}. */
   public static String projectVersion() {
-    Properties properties = new Properties();
-    try (InputStream in = ReferenceCoreConfig.class.getResourceAsStream("reference-core.properties")) {
-      if (in == null) {
-        throw new IllegalStateException("reference-core.properties is missing from the classpath; rebuild the module");
-      }
-      properties.load(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read reference-core.properties", e);
-    }
-    return properties.getProperty("version");
+    return IdentitySwitches.projectVersion();
   }
 
   private static String randomSecret() {
@@ -286,6 +274,11 @@ public final class ReferenceCoreConfig {
     return faultPageScript;
   }
 
+  /** How it shows which release it is (the real core's health shape, an old identity answering on). */
+  public IdentitySwitches identity() {
+    return identity;
+  }
+
   @Override
   public String toString() {
     return "ReferenceCoreConfig{host=" + host + ", port=" + port + ", apiPrefix=" + apiPrefix
@@ -303,7 +296,7 @@ public final class ReferenceCoreConfig {
         + ", faultDbDown=" + faultDbDown + ", faultVersion=" + faultVersion.orElse("-")
         + ", faultAcceptAlgNone=" + faultAcceptAlgNone + ", faultLeakPasswordHash=" + faultLeakPasswordHash
         + ", faultMalformedId500=" + faultMalformedId500 + ", faultPriceAsString=" + faultPriceAsString
-        + ", faultPageScript=" + faultPageScript + "}";
+        + ", faultPageScript=" + faultPageScript + ", identity=" + identity + "}";
   }
 
   /** A JDBC URL may carry {@code password=...}; show everything before the query string only. */
@@ -350,6 +343,7 @@ public final class ReferenceCoreConfig {
     private boolean faultMalformedId500;
     private boolean faultPriceAsString;
     private boolean faultPageScript;
+    private IdentitySwitches identity = IdentitySwitches.NONE;
     private final List<String> routeProblems = new ArrayList<>();
 
     private Builder() {
@@ -408,6 +402,11 @@ public final class ReferenceCoreConfig {
     /** Required: the admin account's password, set (or reset) at every start. */
     public Builder adminPassword(String adminPassword) {
       this.adminPassword = adminPassword;
+      return this;
+    }
+
+    public Builder identity(IdentitySwitches switches) {
+      this.identity = switches == null ? IdentitySwitches.NONE : switches;
       return this;
     }
 
@@ -570,6 +569,7 @@ public final class ReferenceCoreConfig {
     /** Validates every setting and returns the configuration, or throws naming each bad setting and its fix. */
     public ReferenceCoreConfig build() {
       List<String> problems = new ArrayList<>(routeProblems);
+      problems.addAll(identity.problems());
       if (host == null || host.isBlank()) {
         problems.add("host (--host, BEELMS_HOST) is empty; give an address to bind, e.g. 127.0.0.1");
       }

@@ -13,10 +13,12 @@ public final class ReferenceCoreMain {
 
   public static void main(String[] args) {
     ReferenceCoreConfig config;
+    DataOptions data;
     try {
-      config = CommandLine.parse(args, System.getenv());
+      data = DataOptions.extract(args);
+      config = CommandLine.parse(data.remaining(), System.getenv());
     } catch (CommandLine.HelpRequested help) {
-      System.out.print(CommandLine.USAGE);
+      System.out.print(CommandLine.USAGE + DataOptions.USAGE);
       return;
     } catch (CommandLine.UsageException e) {
       System.err.println("beelms-reference-core: " + e.getMessage());
@@ -26,7 +28,7 @@ public final class ReferenceCoreMain {
     }
     RunningReferenceCore running;
     try {
-      running = ReferenceCore.start(config);
+      running = ReferenceCore.start(config, data);
     } catch (RuntimeException e) {
       System.err.println("beelms-reference-core could not start: " + e.getMessage());
       System.exit(1);

@@ -28,11 +28,18 @@ public final class Deployment implements Gate {
   private final DeploySettings settings;
   private final ReleaseRecords records;
   private final Rollout rollout;
+  private final BeforeMove beforeMove;
 
   public Deployment(DeploySettings settings, ReleaseRecords records, Rollout rollout) {
+    this(settings, records, rollout, BeforeMove.NOTHING);
+  }
+
+  /** @param beforeMove runs after the checks, before the tag moves (the database backup) */
+  public Deployment(DeploySettings settings, ReleaseRecords records, Rollout rollout, BeforeMove beforeMove) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.records = Objects.requireNonNull(records, "records");
     this.rollout = Objects.requireNonNull(rollout, "rollout");
+    this.beforeMove = Objects.requireNonNull(beforeMove, "beforeMove");
   }
 
   @Override
@@ -66,6 +73,12 @@ public final class Deployment implements Gate {
     public boolean failedAfterMove() {
       return rollout.map(r -> r.moved() && !r.succeeded()).orElse(false);
     }
+  }
+
+  /** The entry's identity for the build log: the proof, {@code identity not verified}, or what was seen. */
+  public static String identityLabel(DeploymentEntry entry) {
+    String label = entry.identity().describe();
+    return label.isEmpty() ? "not looked at" : label;
   }
 
   /** The release to deploy, checked to have an image in a registry; the environment to have a tag. */
@@ -130,6 +143,13 @@ public final class Deployment implements Gate {
           "cannot read what " + tagRef + " points at before the deploy: " + e.getMessage()
               + "; an automatic rollback would have no target", tagRef, ""));
     }
+    Optional<ReleaseRecord> running = previous.flatMap(this::releaseWithDigest);
+    BeforeMove.Result before = beforeMove.run(release, running, listener);
+    findings.addAll(before.findings());
+    if (before.stop()) {
+      return new Outcome(GateResult.of(NAME, Duration.ZERO, findings, Severity.ERROR), release, previous,
+          Optional.empty(), Optional.empty());
+    }
     Rollout.Result result = rollout.apply(NAME, release, environment, Map.of(), listener);
     findings.addAll(result.findings());
     Optional<DeploymentEntry> recorded = Optional.empty();
@@ -138,12 +158,15 @@ public final class Deployment implements Gate {
           new DeploymentEntry(
               NAME, environment.name(), environment.modeName(), release.version(), release.tag(),
               release.image().digest(), settings.actor(), rollout.clock().instant(), result.outcome(),
-              result.smokeStatus(), forced, "", "", "").withTiers(result.tiers());
+              result.smokeStatus(), forced, "", "", "").withTiers(result.tiers()).withIdentity(result.identity())
+              .withBackup(before.backup());
       records.append(release, entry, result.smokeReport());
       recorded = Optional.of(entry);
       findings.add(Finding.info(
-          "recorded: " + entry.action() + " " + entry.outcome() + ", smoke " + entry.smoke() + " ("
-              + entry.tiers().describe() + "), by " + entry.by(), "git note of " + release.tag()));
+          "recorded: " + entry.action() + " " + entry.outcome() + entry.backup().map(b -> ", " + b.describe()).orElse("")
+              + ", smoke " + entry.smoke() + " (" + entry.tiers().describe() + "), by " + entry.by() + "; identity: "
+              + identityLabel(entry),
+          "git note of " + release.tag()));
       if (environment.mode() == SmokeMode.STAGING && result.succeeded()
           && !StagingPass.REQUIRED.stream().allMatch(entry.tiers()::passed)) {
         findings.add(Finding.warning(
@@ -157,5 +180,12 @@ public final class Deployment implements Gate {
     }
     return new Outcome(GateResult.of(NAME, Duration.ZERO, findings, Severity.ERROR), release, previous,
         Optional.of(result), recorded);
+  }
+
+  /** The newest release whose image has {@code digest}. */
+  private Optional<ReleaseRecord> releaseWithDigest(String digest) {
+    return records.tagged().stream()
+        .filter(r -> r.image() != null && digest.equals(r.image().digest()))
+        .max(java.util.Comparator.comparing(ReleaseRecords::semanticVersion));
   }
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
+import org.beelms.plugin.identity.IdentityProof;
 import org.beelms.plugin.smoke.SmokeTiers;
 
 /**
@@ -36,6 +38,11 @@ import org.beelms.plugin.smoke.SmokeTiers;
  *     "PASSED"}}): the tiers of the environment's {@code <smokeTiers>}, {@code SKIPPED} when smoke
  *     did not run; {@link SmokeTiers#NONE} (no {@code tiers} field) in records written before
  *     tiers were recorded, which ran the smoke tier only
+ * @param identity what proved (or did not prove) that the release runs ({@code "identity": {"mode":
+ *     "command", "verified": true, "detail": "running image sha256:… = v0.2.0"}}); {@link
+ *     IdentityProof#UNKNOWN} (no field) in records written before identities were recorded
+ * @param backup for a deploy, the database backup it took before moving the tag; for a rollback,
+ *     the backup it restored; empty when none ({@code backup} field absent)
  */
 public record DeploymentEntry(
     String action,
@@ -54,7 +61,9 @@ public record DeploymentEntry(
     String backupId,
     boolean rolledBack,
     String trigger,
-    SmokeTiers tiers) {
+    SmokeTiers tiers,
+    IdentityProof identity,
+    Optional<DeploymentBackup> backup) {
 
   public static final String DEPLOYED = "deployed";
 
@@ -64,7 +73,25 @@ public record DeploymentEntry(
       String by, Instant at, String outcome, String smoke, String forced, String from, String decision,
       String backupId) {
     this(action, environment, mode, version, tag, digest, by, at, outcome, smoke, forced, from, decision,
-        backupId, false, "", SmokeTiers.NONE);
+        backupId, false, "", SmokeTiers.NONE, IdentityProof.UNKNOWN, Optional.empty());
+  }
+
+  /** An entry without {@code identity} and {@code backup}. */
+  public DeploymentEntry(
+      String action, String environment, String mode, String version, String tag, String digest,
+      String by, Instant at, String outcome, String smoke, String forced, String from, String decision,
+      String backupId, boolean rolledBack, String trigger, SmokeTiers tiers) {
+    this(action, environment, mode, version, tag, digest, by, at, outcome, smoke, forced, from, decision,
+        backupId, rolledBack, trigger, tiers, IdentityProof.UNKNOWN, Optional.empty());
+  }
+
+  /** An entry without {@code backup}. */
+  public DeploymentEntry(
+      String action, String environment, String mode, String version, String tag, String digest,
+      String by, Instant at, String outcome, String smoke, String forced, String from, String decision,
+      String backupId, boolean rolledBack, String trigger, SmokeTiers tiers, IdentityProof identity) {
+    this(action, environment, mode, version, tag, digest, by, at, outcome, smoke, forced, from, decision,
+        backupId, rolledBack, trigger, tiers, identity, Optional.empty());
   }
 
   public DeploymentEntry {
@@ -84,24 +111,38 @@ public record DeploymentEntry(
     backupId = nonNull(backupId);
     trigger = nonNull(trigger);
     tiers = tiers == null ? SmokeTiers.NONE : tiers;
+    identity = identity == null ? IdentityProof.UNKNOWN : identity;
+    backup = backup == null ? Optional.empty() : backup;
   }
 
   /** The same entry with {@code newTiers}. */
   public DeploymentEntry withTiers(SmokeTiers newTiers) {
     return new DeploymentEntry(action, environment, mode, version, tag, digest, by, at, outcome, smoke,
-        forced, from, decision, backupId, rolledBack, trigger, newTiers);
+        forced, from, decision, backupId, rolledBack, trigger, newTiers, identity, backup);
   }
 
   /** The same entry with {@code rolledBack: true}. */
   public DeploymentEntry withRolledBack() {
     return new DeploymentEntry(action, environment, mode, version, tag, digest, by, at, outcome, smoke,
-        forced, from, decision, backupId, true, trigger, tiers);
+        forced, from, decision, backupId, true, trigger, tiers, identity, backup);
   }
 
   /** The same entry with {@code trigger} set ({@code manual} or {@code automatic}). */
   public DeploymentEntry withTrigger(String newTrigger) {
     return new DeploymentEntry(action, environment, mode, version, tag, digest, by, at, outcome, smoke,
-        forced, from, decision, backupId, rolledBack, newTrigger, tiers);
+        forced, from, decision, backupId, rolledBack, newTrigger, tiers, identity, backup);
+  }
+
+  /** The same entry with {@code newIdentity}. */
+  public DeploymentEntry withIdentity(IdentityProof newIdentity) {
+    return new DeploymentEntry(action, environment, mode, version, tag, digest, by, at, outcome, smoke,
+        forced, from, decision, backupId, rolledBack, trigger, tiers, newIdentity, backup);
+  }
+
+  /** The same entry with the database backup taken (deploy) or restored (rollback). */
+  public DeploymentEntry withBackup(Optional<DeploymentBackup> newBackup) {
+    return new DeploymentEntry(action, environment, mode, version, tag, digest, by, at, outcome, smoke,
+        forced, from, decision, backupId, rolledBack, trigger, tiers, identity, newBackup);
   }
 
   /** True when the release went in place and its post-deploy smoke passed. */
@@ -132,6 +173,10 @@ public record DeploymentEntry(
     if (!tiers.isEmpty()) {
       node.set("tiers", tiers.toJson());
     }
+    if (identity.outcome() != IdentityProof.Outcome.NOT_RECORDED) {
+      node.set("identity", identity.toJson());
+    }
+    backup.ifPresent(b -> node.set("backup", b.toJson()));
     return node;
   }
 
@@ -153,7 +198,9 @@ public record DeploymentEntry(
         text(node, "backupId"),
         node.path("rolledBack").asBoolean(false),
         text(node, "trigger"),
-        SmokeTiers.fromJson(node.get("tiers")));
+        SmokeTiers.fromJson(node.get("tiers")),
+        IdentityProof.fromJson(node.get("identity")),
+        DeploymentBackup.fromJson(node.get("backup")));
   }
 
   private static String text(JsonNode node, String field) {

@@ -49,27 +49,15 @@ public final class HookRunner {
   }
 
   /**
-   * Runs {@code command} and waits for it, at most the timeout.
+   * Runs {@code command} and waits for it, at most the timeout. Its output goes to the hook's log
+   * file, which is then rewritten with the secrets masked ({@link #redactTail}): the raw output went
+   * only to the hook itself, nothing on disk keeps a secret (deploy, restore and notify hooks alike).
    *
    * @param hook what runs, for messages and the log file's name (e.g. {@code staging-deploy})
    * @param variables added to the command's environment
    * @throws IOException when the shell cannot be started or the log cannot be written
    */
   public HookResult run(String hook, String command, Map<String, String> variables)
-      throws IOException {
-    return run(hook, command, variables, false);
-  }
-
-  /**
-   * As {@link #run(String, String, Map)}, and the log file is rewritten with the secrets masked as
-   * in the tail, so it keeps none (the notify hook, whose output nobody needs verbatim).
-   */
-  public HookResult runWithRedactedLog(String hook, String command, Map<String, String> variables)
-      throws IOException {
-    return run(hook, command, variables, true);
-  }
-
-  private HookResult run(String hook, String command, Map<String, String> variables, boolean redactLog)
       throws IOException {
     Files.createDirectories(logDirectory);
     Path log = logDirectory.resolve(hook.replaceAll("[^A-Za-z0-9._-]", "_") + ".log");
@@ -94,12 +82,29 @@ public final class HookRunner {
       stop(process);
     }
     Duration took = Duration.ofNanos(System.nanoTime() - start);
-    if (redactLog) {
-      redactLog(log, builder.environment());
-    }
+    redactLog(log, builder.environment());
     return new HookResult(
         hook, finished ? process.exitValue() : -1, !finished, took, log,
         redactTail(tail(log), builder.environment()));
+  }
+
+  /**
+   * The identity command's runner ({@code <identityCommand>}): run as a hook named {@code hook}
+   * with its own bound, the log redacted as every hook's, and what it printed read back (at most
+   * 4000 characters).
+   */
+  public org.beelms.plugin.identity.IdentityCheck.CommandRunner identityCommands(String hook) {
+    return (command, variables, bound) -> {
+      HookResult ran = new HookRunner(workingDirectory, logDirectory, bound).run(hook, command, variables);
+      String text;
+      try {
+        text = Files.readString(ran.log(), StandardCharsets.UTF_8);
+      } catch (IOException | java.io.UncheckedIOException e) {
+        text = "";
+      }
+      return new org.beelms.plugin.identity.IdentityCheck.CommandRunner.Output(
+          ran.timedOut() ? -1 : ran.exitCode(), ran.timedOut(), text.length() > 4000 ? text.substring(0, 4000) : text);
+    };
   }
 
   /** Names of environment variables whose values are treated as secrets. */
@@ -122,15 +127,19 @@ public final class HookRunner {
   }
 
   /** Rewrites the hook's log with its secrets masked ({@link #redactTail}), so no secret stays on disk. */
-  private static void redactLog(Path log, Map<String, String> environment) {
+  private static void redactLog(Path log, Map<String, String> environment) throws IOException {
+    byte[] bytes = Files.readAllBytes(log);
+    java.nio.charset.Charset charset = StandardCharsets.UTF_8;
     try {
-      String text = Files.readString(log, StandardCharsets.UTF_8);
-      String redacted = redactTail(text, environment);
-      if (!redacted.equals(text)) {
-        Files.writeString(log, redacted, StandardCharsets.UTF_8);
-      }
-    } catch (IOException | java.io.UncheckedIOException e) {
-      // unreadable (not UTF-8): left as written; the tail read below is empty then too
+      StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes));
+    } catch (java.nio.charset.CharacterCodingException notUtf8) {
+      // read byte for byte as ISO-8859-1, so the secrets (ASCII in practice) are still masked
+      charset = StandardCharsets.ISO_8859_1;
+    }
+    String text = new String(bytes, charset);
+    String redacted = redactTail(text, environment);
+    if (!redacted.equals(text)) {
+      Files.writeString(log, redacted, charset);
     }
   }
 

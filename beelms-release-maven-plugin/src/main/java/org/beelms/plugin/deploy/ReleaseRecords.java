@@ -150,6 +150,32 @@ public final class ReleaseRecords {
     return base;
   }
 
+  /**
+   * Adds {@code field: value} to every entry of {@code environment} written at or after {@code
+   * since}, in every release's record (a deploy and its automatic rollback write to two records);
+   * re-reads each note first, like {@link #append}.
+   *
+   * @return how many entries were marked
+   */
+  public int annotateSince(String environment, java.time.Instant since, String field, String value) {
+    int marked = 0;
+    for (ReleaseRecord record : tagged()) {
+      ObjectNode smoke = record.smoke().deepCopy();
+      int before = marked;
+      for (com.fasterxml.jackson.databind.JsonNode node : smoke.path(environment).path("deployments")) {
+        if (node instanceof ObjectNode object && !object.has(field)
+            && !DeploymentEntry.fromJson(node).at().isBefore(since)) {
+          object.put(field, value);
+          marked++;
+        }
+      }
+      if (marked > before) {
+        write(record, smoke);
+      }
+    }
+    return marked;
+  }
+
   /** Writes {@code base} with {@code smoke} to the git note and, for the same release, release.json. */
   private ReleaseRecord write(ReleaseRecord base, ObjectNode smoke) {
     ReleaseRecord updated =

@@ -16,6 +16,8 @@ import org.beelms.plugin.gate.GateStatus;
 import org.beelms.plugin.gate.ReleaseListener;
 import org.beelms.plugin.image.ImageException;
 import org.beelms.plugin.image.ManifestCopy;
+import org.beelms.plugin.identity.IdentityProof;
+import org.beelms.plugin.identity.ReleaseIdentity;
 import org.beelms.plugin.release.ReleaseRecord;
 import org.beelms.plugin.smoke.Environment;
 import org.beelms.plugin.smoke.SmokeRecord;
@@ -92,6 +94,8 @@ public final class Rollout {
    * @param findings what happened, errors naming the state and the next step
    * @param tiers each tier of the environment's {@code <smokeTiers>}: its outcome, {@code SKIPPED}
    *     when smoke did not run
+   * @param identity what the health wait's identity check found last; {@link IdentityProof#UNKNOWN}
+   *     when it did not run
    */
   public record Result(
       boolean moved,
@@ -99,10 +103,18 @@ public final class Rollout {
       String smokeStatus,
       Optional<Path> smokeReport,
       List<Finding> findings,
-      SmokeTiers tiers) {
+      SmokeTiers tiers,
+      IdentityProof identity) {
 
     public Result {
       tiers = tiers == null ? SmokeTiers.NONE : tiers;
+      identity = identity == null ? IdentityProof.UNKNOWN : identity;
+    }
+
+    /** A result from before the health wait: no identity looked at. */
+    public Result(boolean moved, String outcome, String smokeStatus, Optional<Path> smokeReport,
+        List<Finding> findings, SmokeTiers tiers) {
+      this(moved, outcome, smokeStatus, smokeReport, findings, tiers, IdentityProof.UNKNOWN);
     }
 
     public boolean succeeded() {
@@ -135,6 +147,12 @@ public final class Rollout {
     vars.put("ENVIRONMENT_URL", environment.url().toString());
     vars.put("BEELMS_ACTION", action);
     return vars;
+  }
+
+  /** What identifies {@code release} where it runs: version, tag, commit and image digest. */
+  public static ReleaseIdentity identityOf(ReleaseRecord release) {
+    return new ReleaseIdentity(release.version(), release.tag(), release.commit(),
+        release.image() == null ? "" : release.image().digest());
   }
 
   /**
@@ -189,9 +207,9 @@ public final class Rollout {
     }
 
     // 2. The deploy hook, when the platform does not pull the tag itself.
+    Map<String, String> vars = variables(release, environment, gate);
+    vars.putAll(extraVariables);
     if (!environment.deployCommand().isEmpty()) {
-      Map<String, String> vars = variables(release, environment, gate);
-      vars.putAll(extraVariables);
       listener.progress(gate, "running the <deployCommand> of " + environment.name()
           + " (timeout " + hooks.timeout().toSeconds() + " s)");
       HookResult hook = hooks.run(environment.name() + "-" + gate + "-hook", environment.deployCommand(), vars);
@@ -208,26 +226,31 @@ public final class Rollout {
       listener.progress(gate, environment.name() + " has no <deployCommand>: the platform pulls " + tagRef + " itself");
     }
 
-    // 3. Health, bounded, until it reports the release's version.
+    // 3. Health, bounded, until it answers 200 and the identity is the release's.
     java.net.URI healthUri = HealthWait.healthUri(environment.url());
+    ReleaseIdentity expected = identityOf(release);
     listener.progress(gate, "waiting up to " + health.timeout().toSeconds() + " s for " + healthUri
-        + " to report " + release.version());
-    HealthResult healthy = health.await(healthUri, release.version());
+        + " to answer 200 and " + health.identity().settings().describe() + " to show " + expected.describe());
+    HealthResult healthy = health.await(healthUri, expected, vars);
     if (!healthy.ready()) {
       findings.add(Finding.error(
           healthy.describe() + "; " + state, healthUri.toString(),
           DeploySuggestions.healthAdvice(environment.name()) + "; "
               + DeploySuggestions.rollbackAdvice(environment.name())));
-      return new Result(true, "unhealthy", "SKIPPED", Optional.empty(), findings, notRun);
+      return new Result(true, "unhealthy", "SKIPPED", Optional.empty(), findings, notRun, healthy.identity());
     }
-    findings.add(Finding.info(healthy.describe(), healthUri.toString()));
+    findings.add(healthy.identity().proven()
+        ? Finding.info(healthy.describe(), healthUri.toString())
+        : Finding.warning(healthy.describe(), "<environments>/<environment> '" + environment.name() + "' <identity>",
+            "declare <identity>command</identity> or <identity>endpoint</identity> so the release that runs is proven"));
+    IdentityProof identity = healthy.identity();
 
     // 4. Post-deploy (post-rollback) smoke, always.
     String smokeName = "rollback".equals(gate) ? "post-rollback smoke" : "post-deploy smoke";
     GateResult smokeResult;
     SmokeTiers tiers;
     try {
-      PostDeploySmoke.Outcome ran = smoke.run(release.version(), listener);
+      PostDeploySmoke.Outcome ran = smoke.run(release.version(), identity, listener);
       smokeResult = ran.result();
       tiers = ran.tiers();
     } catch (Exception e) {
@@ -236,7 +259,7 @@ public final class Rollout {
           "fix the smoke settings of environment '" + environment.name() + "' and run mvn beelms:smoke -Dtarget="
               + environment.name()));
       return new Result(true, "smoke-failed", "FAILED", Optional.empty(), findings,
-          SmokeTiers.failed(environment.smokeTiers()));
+          SmokeTiers.failed(environment.smokeTiers()), identity);
     }
     Path report = SmokeRecord.file(recordDirectory, environment.name());
     Optional<Path> smokeReport = Files.isRegularFile(report) ? Optional.of(report) : Optional.empty();
@@ -249,9 +272,9 @@ public final class Rollout {
           smokeReport.map(Path::toString).orElse(environment.url().toString()),
           "see the smoke findings above and target/beelms-smoke/" + environment.name()
               + "/checklist-report.md; " + DeploySuggestions.rollbackAdvice(environment.name())));
-      return new Result(true, "smoke-failed", smokeResult.status().name(), smokeReport, findings, tiers);
+      return new Result(true, "smoke-failed", smokeResult.status().name(), smokeReport, findings, tiers, identity);
     }
     findings.add(Finding.info(smokeName + " PASSED on " + environment.name(), environment.url().toString()));
-    return new Result(true, DeploymentEntry.DEPLOYED, "PASSED", smokeReport, findings, tiers);
+    return new Result(true, DeploymentEntry.DEPLOYED, "PASSED", smokeReport, findings, tiers, identity);
   }
 }

@@ -104,7 +104,7 @@ public final class ReleaseTagger implements Gate {
                 refName));
         action = ReleaseTaggerResult.Action.ALREADY_ON_HEAD;
       } else {
-        TreeState tree = TreeState.read(repository);
+        TreeState tree = TreeState.read(history, settings.buildDirectory());
         if (!tree.clean()) {
           findings.add(
               Finding.error(
@@ -249,7 +249,7 @@ public final class ReleaseTagger implements Gate {
   }
 
   /** The remote's name and URL, without any user info in the URL. */
-  private static String describeRemote(StoredConfig config, String remote) {
+  static String describeRemote(StoredConfig config, String remote) {
     if (isUrl(remote)) {
       return safeUrl(remote);
     }
@@ -277,7 +277,7 @@ public final class ReleaseTagger implements Gate {
     return id.name();
   }
 
-  private static String causeChain(Throwable e) {
+  static String causeChain(Throwable e) {
     StringBuilder text = new StringBuilder();
     for (Throwable t = e; t != null; t = t.getCause()) {
       String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();

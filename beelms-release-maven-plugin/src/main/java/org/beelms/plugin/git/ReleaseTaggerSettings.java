@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param remote the remote's name in git config ({@code origin}) or its URL
  * @param credentials for the push; empty for none (SSH agent, file URL, public remote)
  * @param dryRun report what would be done and change nothing
+ * @param buildDirectory the build's output folder, never counted as a change to the sources
  */
 public record ReleaseTaggerSettings(
     Path projectDirectory,
@@ -29,7 +30,8 @@ public record ReleaseTaggerSettings(
     boolean push,
     String remote,
     Optional<GitCredentials> credentials,
-    boolean dryRun) {
+    boolean dryRun,
+    Optional<Path> buildDirectory) {
 
   public static final String DEFAULT_REMOTE = "origin";
   public static final String DEFAULT_NAME = "beelms release";
@@ -55,31 +57,32 @@ public record ReleaseTaggerSettings(
     }
     remote = remote == null || remote.isBlank() ? DEFAULT_REMOTE : remote.trim();
     credentials = credentials == null ? Optional.empty() : credentials;
+    buildDirectory = buildDirectory == null ? Optional.empty() : buildDirectory;
   }
 
   /** Tag settings for {@code version} with the default tagger and remote, no push. */
   public static ReleaseTaggerSettings of(Path projectDirectory, String version, String message) {
     return new ReleaseTaggerSettings(
         projectDirectory, version, false, message, DEFAULT_NAME, DEFAULT_EMAIL, false,
-        DEFAULT_REMOTE, Optional.empty(), false);
+        DEFAULT_REMOTE, Optional.empty(), false, Optional.empty());
   }
 
   public ReleaseTaggerSettings withPush(String remoteNameOrUrl, Optional<GitCredentials> creds) {
     return new ReleaseTaggerSettings(
         projectDirectory, projectVersion, deriveVersion, message, fallbackName, fallbackEmail,
-        true, remoteNameOrUrl, creds, dryRun);
+        true, remoteNameOrUrl, creds, dryRun, buildDirectory);
   }
 
   public ReleaseTaggerSettings withDryRun(boolean dry) {
     return new ReleaseTaggerSettings(
         projectDirectory, projectVersion, deriveVersion, message, fallbackName, fallbackEmail,
-        push, remote, credentials, dry);
+        push, remote, credentials, dry, buildDirectory);
   }
 
   public ReleaseTaggerSettings withTagger(String name, String email) {
     return new ReleaseTaggerSettings(
         projectDirectory, projectVersion, deriveVersion, message, name, email, push, remote,
-        credentials, dryRun);
+        credentials, dryRun, buildDirectory);
   }
 
   @Override

@@ -56,7 +56,7 @@ public final class ScopeFreezeCheck implements Gate {
                 "commit the release's sources first"));
         return GateResult.of(NAME, Duration.ZERO, findings, Severity.ERROR);
       }
-      checkCleanTree(TreeState.read(repository), findings);
+      checkCleanTree(TreeState.read(history, settings.buildDirectory()), findings);
       checkBranch(repository, findings);
       checkVersion(history, findings);
     }
@@ -118,6 +118,12 @@ public final class ScopeFreezeCheck implements Gate {
     if (tracking == null) {
       findings.add(
           Finding.info("branch '" + branch + "' has no upstream; not compared with a remote", ""));
+    } else if (isTheReleaseCommit(repository, tracking)) {
+      findings.add(
+          Finding.info(
+              "branch '" + branch + "' is 1 commit ahead of " + tracking.getRemoteTrackingBranch()
+                  + ": the release commit prepare just made; it is pushed with the tag at the end",
+              "HEAD"));
     } else if (settings.requireUpstreamMatch()
         && (tracking.getAheadCount() > 0 || tracking.getBehindCount() > 0)) {
       findings.add(
@@ -133,6 +139,17 @@ public final class ScopeFreezeCheck implements Gate {
               "HEAD",
               "push or pull so the release candidate is what everyone sees on the remote"));
     }
+  }
+
+  /** Exactly one commit ahead, none behind, and that commit is the one prepare made in this run. */
+  private boolean isTheReleaseCommit(Repository repository, BranchTrackingStatus tracking)
+      throws IOException {
+    if (settings.releaseCommit().isEmpty()
+        || tracking.getAheadCount() != 1 || tracking.getBehindCount() != 0) {
+      return false;
+    }
+    var head = repository.resolve(org.eclipse.jgit.lib.Constants.HEAD);
+    return head != null && head.name().equals(settings.releaseCommit().get());
   }
 
   private void checkVersion(ReleaseHistory history, List<Finding> findings) throws IOException {

@@ -15,6 +15,10 @@ import java.util.Optional;
  * @param spec the OpenAPI document whose {@code info.version} must equal the release version;
  *     empty to skip that comparison
  * @param requireUpstreamMatch whether HEAD must equal its upstream branch when it has one
+ * @param buildDirectory the build's output folder ({@code ${project.build.directory}}), never a
+ *     finding of the tree check: the plugin writes its reports there, ignored by git or not
+ * @param releaseCommit the release commit {@code prepare} just made in this run: accepted as the
+ *     one commit HEAD is ahead of its upstream (it is pushed with the tag at the end)
  */
 public record ScopeFreezeSettings(
     Path projectDirectory,
@@ -22,7 +26,9 @@ public record ScopeFreezeSettings(
     String projectVersion,
     boolean deriveVersion,
     Optional<Path> spec,
-    boolean requireUpstreamMatch) {
+    boolean requireUpstreamMatch,
+    Optional<Path> buildDirectory,
+    Optional<String> releaseCommit) {
 
   public ScopeFreezeSettings {
     Objects.requireNonNull(projectDirectory, "projectDirectory");
@@ -34,5 +40,7 @@ public record ScopeFreezeSettings(
     }
     Objects.requireNonNull(projectVersion, "projectVersion");
     spec = spec == null ? Optional.empty() : spec;
+    buildDirectory = buildDirectory == null ? Optional.empty() : buildDirectory;
+    releaseCommit = releaseCommit == null ? Optional.empty() : releaseCommit.filter(c -> !c.isBlank());
   }
 }

@@ -32,6 +32,26 @@ public record TreeState(SortedSet<String> uncommitted, SortedSet<String> untrack
     }
   }
 
+  /**
+   * This state without the files under {@code folder} (a path relative to the work tree, e.g.
+   * {@code target}): the build's own output is never a change to the sources, whether or not
+   * {@code .gitignore} names it.
+   */
+  public TreeState without(String folder) {
+    String prefix = folder.endsWith("/") ? folder : folder + "/";
+    java.util.function.Predicate<String> outside = file -> !file.startsWith(prefix) && !file.equals(folder);
+    return new TreeState(
+        new TreeSet<>(uncommitted.stream().filter(outside).toList()),
+        new TreeSet<>(untracked.stream().filter(outside).toList()));
+  }
+
+  /** {@link #read(Repository)} without the files under the build directory, when there is one. */
+  public static TreeState read(ReleaseHistory history, java.util.Optional<java.nio.file.Path> buildDirectory)
+      throws GitAPIException {
+    TreeState state = read(history.repository());
+    return buildDirectory.isPresent() ? state.without(history.gitPath(buildDirectory.get())) : state;
+  }
+
   public boolean clean() {
     return uncommitted.isEmpty() && untracked.isEmpty();
   }

@@ -23,6 +23,13 @@ public record JdbcTarget(String url, String user, String password, String settin
     user = user == null ? "" : user;
     password = password == null ? "" : password;
     setting = setting == null || setting.isBlank() ? "JDBC URL" : setting;
+    if (org.beelms.smoke.client.Redactor.hasUserInfo(url)) {
+      throw new IllegalArgumentException(
+          setting + " carries user info (user:password@ in the URL); the value is not shown. Remove"
+              + " the credentials from it: give the user with <jdbcUser> (-Dbeelms.migrations.jdbcUser)"
+              + " and the password through a settings.xml <server> (<passwordServerId> /"
+              + " <targetServerId>) or the BEELMS_MIGRATIONS_* environment variables");
+    }
     if (!url.startsWith("jdbc:postgresql:")) {
       throw new IllegalArgumentException(
           setting
@@ -41,7 +48,7 @@ public record JdbcTarget(String url, String user, String password, String settin
     if (!password.isEmpty()) {
       result = result.replace(password, "****");
     }
-    return PASSWORD_IN_URL.matcher(result).replaceAll("$1****");
+    return redactUrl(result);
   }
 
   /** The URL as it may be shown: without a password parameter. */
@@ -50,7 +57,8 @@ public record JdbcTarget(String url, String user, String password, String settin
   }
 
   private static String redactUrl(String url) {
-    return PASSWORD_IN_URL.matcher(url).replaceAll("$1****");
+    return org.beelms.smoke.client.Redactor.maskUrlUserInfo(
+        PASSWORD_IN_URL.matcher(url).replaceAll("$1****"));
   }
 
   @Override

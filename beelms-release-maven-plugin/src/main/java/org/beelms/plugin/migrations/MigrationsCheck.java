@@ -95,7 +95,8 @@ public final class MigrationsCheck implements Gate {
               gate,
               run.previousTag.map(ReleaseTag::name),
               run.reports,
-              run.pending);
+              run.pending,
+              run.reproducibility);
       MigrationsCheckResult.Provenance provenance =
           new MigrationsCheckResult.Provenance(
               run.toolUsed.id(),
@@ -144,6 +145,9 @@ public final class MigrationsCheck implements Gate {
         f.checklistId());
   }
 
+  private static final String NO_PREVIOUS =
+      "no previous release to upgrade from: only a fresh database was migrated";
+
   /** One execution: the state the steps share. */
   private final class Run {
     private final ReleaseListener listener;
@@ -160,6 +164,12 @@ public final class MigrationsCheck implements Gate {
     private final java.util.Map<String, String> sqlSources = new java.util.HashMap<>();
     private UnaryOperator<String> where;
     private UnaryOperator<String> gitPath = p -> p;
+    /**
+     * Whether a fresh database and one upgraded from the previous release were compared: {@value
+     * MigrationsCheckResult#REPRODUCIBILITY_CHECKED} only once they were; otherwise {@code skipped
+     * (<why>)}, never read as checked.
+     */
+    private String reproducibility = MigrationsCheckResult.skipped("the database checks did not run");
 
     Run(ReleaseListener listener) {
       this.listener = listener;
@@ -199,6 +209,7 @@ public final class MigrationsCheck implements Gate {
     /** An empty folder passes only when the previous release had no migrations there either. */
     private void nothingToCheck() {
       Path locations = settings.locations();
+      reproducibility = MigrationsCheckResult.skipped("no migrations in " + locations);
       int releasedCount =
           previousTree == null
               ? 0
@@ -240,6 +251,7 @@ public final class MigrationsCheck implements Gate {
       if (current.migrations().isEmpty()) {
         nothingToCheck();
       } else if (NamingRules.blocksFlyway(current)) {
+        reproducibility = MigrationsCheckResult.skipped("Flyway cannot run until the names are fixed");
         findings.add(
             Finding.info(
                 "Database checks skipped: Flyway cannot run until the names above are fixed",
@@ -273,6 +285,7 @@ public final class MigrationsCheck implements Gate {
         return;
       }
       if (!naming.isEmpty()) {
+        reproducibility = MigrationsCheckResult.skipped("TypeORM cannot run until the classes are fixed");
         findings.add(
             Finding.info(
                 "Database checks skipped: TypeORM cannot run until the classes above are fixed",
@@ -295,6 +308,8 @@ public final class MigrationsCheck implements Gate {
                 .toList();
       }
       if (!needCommand.isEmpty()) {
+        reproducibility = MigrationsCheckResult.skipped(needCommand.size() + " TypeORM migration(s)"
+            + " use the QueryRunner API or SQL not read, and no <migrationCommand> is set");
         findings.add(
             Finding.warning(
                 "Reproducibility not checked: " + needCommand.size() + " TypeORM migration(s) use"
@@ -457,6 +472,7 @@ public final class MigrationsCheck implements Gate {
         }
         progress("fresh database migrated by `" + command.command() + "`");
         if (upgraded == null) {
+          reproducibility = MigrationsCheckResult.skipped(NO_PREVIOUS);
           return;
         }
         String tag = previousTag.get().name();
@@ -525,6 +541,7 @@ public final class MigrationsCheck implements Gate {
         }
         progress("fresh database migrated");
         if (upgraded == null) {
+          reproducibility = MigrationsCheckResult.skipped(NO_PREVIOUS);
           return;
         }
         if (upgradeFailure.isPresent()) {
@@ -599,6 +616,7 @@ public final class MigrationsCheck implements Gate {
                 MigrationSuggestions.reproducible()));
       }
       progress("schemas compared: " + a.asMap().size() + " objects");
+      reproducibility = MigrationsCheckResult.REPRODUCIBILITY_CHECKED;
     }
 
     private SchemaSnapshot snapshot(ScratchDatabase db) throws SQLException {

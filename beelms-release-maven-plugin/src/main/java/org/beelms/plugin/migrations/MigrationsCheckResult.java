@@ -20,12 +20,31 @@ import org.beelms.plugin.gate.GateResult;
  * @param previousRelease the tag compared with (e.g. {@code v0.1.0}); empty when there was none
  * @param migrations one report per migration new in this release, in Flyway's order
  * @param pendingOnTarget what the target database will apply; empty without a target
+ * @param reproducibility {@value #REPRODUCIBILITY_CHECKED} when a fresh database and one upgraded
+ *     from the previous release were migrated and compared; otherwise {@code skipped (<why>)}
  */
 public record MigrationsCheckResult(
     GateResult gate,
     Optional<String> previousRelease,
     List<MigrationReport> migrations,
-    List<PendingMigration> pendingOnTarget) {
+    List<PendingMigration> pendingOnTarget,
+    String reproducibility) {
+
+  /** The reproducibility of a check that compared a fresh and an upgraded database. */
+  public static final String REPRODUCIBILITY_CHECKED = "checked";
+
+  /** {@code skipped (<why>)}: how a reproducibility that was not checked is recorded and shown. */
+  public static String skipped(String why) {
+    return "skipped (" + why + ")";
+  }
+
+  public MigrationsCheckResult(
+      GateResult gate,
+      Optional<String> previousRelease,
+      List<MigrationReport> migrations,
+      List<PendingMigration> pendingOnTarget) {
+    this(gate, previousRelease, migrations, pendingOnTarget, skipped("not recorded"));
+  }
 
   /** The file name under the report directory. */
   public static final String JSON_FILE = "migrations.json";
@@ -36,6 +55,8 @@ public record MigrationsCheckResult(
   public MigrationsCheckResult {
     migrations = List.copyOf(migrations);
     pendingOnTarget = List.copyOf(pendingOnTarget);
+    reproducibility =
+        reproducibility == null || reproducibility.isBlank() ? skipped("not recorded") : reproducibility;
   }
 
   /** True when any new migration is a contract one: rolling back needs a plan for the schema. */
@@ -79,6 +100,7 @@ public record MigrationsCheckResult(
     doc.put("commit", provenance.commit());
     doc.put("gate", gate.gate());
     doc.put("status", gate.status().name());
+    doc.put("reproducibility", reproducibility);
     doc.put("previousRelease", previousRelease.orElse(null));
     doc.put("migrations", migrations);
     doc.put("pendingOnTarget", pendingOnTarget);
@@ -98,6 +120,19 @@ public record MigrationsCheckResult(
       var tree = JSON.readTree(file.toFile());
       return new Provenance(
           tree.path("tool").asText(TOOL), tree.path("version").asText(""), tree.path("commit").asText(""));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
+  /**
+   * The reproducibility a file written by {@link #writeJson(Path, Provenance)} records; a file
+   * without it (written by an older version) says {@code skipped (not recorded ...)}, never checked.
+   */
+  public static String readReproducibility(Path file) {
+    try {
+      String value = JSON.readTree(file.toFile()).path("reproducibility").asText("");
+      return value.isBlank() ? skipped("not recorded in " + file.getFileName()) : value;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }

@@ -92,6 +92,11 @@ public abstract class AbstractBeelmsMojo extends AbstractMojo {
     }
   }
 
+  /** {@code ${project.build.directory}}: the plugin's own output, never a change to the sources. */
+  protected final Optional<Path> buildDirectory() {
+    return Optional.ofNullable(project.getBuild()).map(b -> b.getDirectory()).map(Path::of);
+  }
+
   /**
    * A parameter renamed because another goal reads the same name with another meaning (plugin-level
    * {@code <configuration>} reaches every goal): the new name's value, else the old name's for one

@@ -1,5 +1,7 @@
 package org.beelms.plugin.mojo;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -7,7 +9,12 @@ import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.beelms.plugin.gate.Gate;
 import org.beelms.plugin.gate.GateResult;
+import org.beelms.plugin.lock.EnvironmentLocks;
+import org.beelms.plugin.lock.LockedGate;
+import org.beelms.plugin.release.ReleaseRecordSync;
+import org.eclipse.jgit.lib.Repository;
 import org.beelms.plugin.gate.ReleaseListener;
 
 /**
@@ -41,12 +48,26 @@ abstract class AbstractRolloutMojo extends AbstractBeelmsMojo {
   private String healthTimeout;
 
   /**
+   * How long the database backup before a deploy, and the restore of a rollback, may take (the
+   * admin backup API's job, or the hook), ISO-8601.
+   */
+  @Parameter(property = "beelms.deploy.backupTimeout", defaultValue = "PT10M")
+  private String backupTimeout;
+
+  /**
    * The smoke suites run after the deploy or rollback: {@code smoke} (OPS and WS-1..WS-3, release
    * plan 3.1), or a list such as {@code ops,ws1}; {@code all} adds the regression tier. The
    * environment's {@code <smokeTiers>} adds the regression tier too (by default on staging).
    */
   @Parameter(property = "beelms.deploy.smokeSuites", defaultValue = "smoke")
   private String smokeSuites;
+
+  /**
+   * What proves the release runs, for every environment of this run: {@code health}, {@code
+   * endpoint}, {@code command} or {@code none}; wins over the environment's {@code <identity>}.
+   */
+  @Parameter(property = "beelms.deploy.identity")
+  private String identity;
 
   /** The settings.xml server with the registry account; else {@code BEELMS_REGISTRY_USERNAME/PASSWORD}. */
   @Parameter(property = "beelms.image.registryServerId")
@@ -55,6 +76,30 @@ abstract class AbstractRolloutMojo extends AbstractBeelmsMojo {
   /** Allow plain HTTP to the registry (a registry on 127.0.0.1 only). */
   @Parameter(property = "beelms.image.allowInsecureRegistries", defaultValue = "false")
   private boolean allowInsecureRegistries;
+
+  /**
+   * The git remote the release tag goes to: the release records are fetched from and pushed to it,
+   * and the environment's lock is a ref there. A name in git config or a URL; without such a
+   * remote the records stay local and the lock is a file in {@code .git}.
+   */
+  @Parameter(property = "beelms.tag.remote", defaultValue = "origin")
+  private String remote;
+
+  /** The settings.xml server with the git account for the remote; else {@code BEELMS_GIT_USERNAME/PASSWORD}. */
+  @Parameter(property = "beelms.tag.serverId")
+  private String gitServerId;
+
+  /** Push the release records to the remote after writing them (fetch, merge and retry on a race). */
+  @Parameter(property = "beelms.record.push", defaultValue = "true")
+  private boolean pushRecords;
+
+  /** After how long an environment's lock counts as abandoned (a killed run), ISO-8601. */
+  @Parameter(property = "beelms.deploy.lockTimeout", defaultValue = "PT30M")
+  private String lockTimeout;
+
+  /** Take over an expired lock of the environment, for this reason (recorded on the entry). */
+  @Parameter(property = "beelms.deploy.breakLock")
+  private String breakLock;
 
   @Parameter(defaultValue = "${settings}", readonly = true)
   private Settings settings;
@@ -71,11 +116,38 @@ abstract class AbstractRolloutMojo extends AbstractBeelmsMojo {
     if (wiring == null) {
       wiring =
           new DeployMojo.Wiring(environments, target, beelmsTarget, registryServerId,
-              allowInsecureRegistries, hookTimeout, healthTimeout, smokeSuites, actor, settings,
+              allowInsecureRegistries, hookTimeout, healthTimeout, backupTimeout, smokeSuites, actor, identity, settings,
               session, settingsDecrypter, project.getBasedir().toPath(), outputDirectory.toPath());
     }
     return wiring;
   }
+
+  /**
+   * {@code gate} run under the environment's lock, with the records fetched first and pushed
+   * after (see {@link LockedGate}); a dry run takes no lock and pushes nothing.
+   *
+   * @param version the release named on the command line; empty or null when not named
+   */
+  protected final Gate locked(Gate gate, String version, boolean dryRun) {
+    DeployMojo.Wiring wiring = wiring();
+    java.util.Optional<org.beelms.plugin.git.GitCredentials> credentials =
+        new SettingsServers(settings, settingsDecrypter).git(gitServerId);
+    Repository repository = wiring.repository();
+    LockedGate.Settings lock =
+        new LockedGate.Settings(wiring.environment.name(), wiring.actor, version,
+            DeployMojo.Wiring.duration(lockTimeout, "-Dbeelms.deploy.lockTimeout"),
+            java.util.Optional.ofNullable(breakLock), !dryRun, pushRecords);
+    return new LockedGate(gate, lock,
+        EnvironmentLocks.of(repository, remote, credentials, LOCK_NETWORK_TIMEOUT),
+        new ReleaseRecordSync(repository, remote, credentials, RECORDS_NETWORK_TIMEOUT),
+        wiring.records(), Clock.systemUTC());
+  }
+
+  /** Bound of each network call of the lock: a held lock is reported within seconds. */
+  private static final Duration LOCK_NETWORK_TIMEOUT = Duration.ofSeconds(10);
+
+  /** Bound of each fetch or push of the release records. */
+  private static final Duration RECORDS_NETWORK_TIMEOUT = Duration.ofSeconds(60);
 
   @Override
   protected List<GateResult> runGates(ReleaseListener listener) throws MojoExecutionException {

@@ -14,6 +14,11 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.beelms.plugin.backup.BackupBefore;
+import org.beelms.plugin.backup.BackupKind;
+import org.beelms.plugin.backup.BackupSettings;
+import org.beelms.plugin.backup.Backups;
+import org.beelms.plugin.backup.DatabaseAccess;
 import org.beelms.plugin.deploy.DeploySettings;
 import org.beelms.plugin.deploy.Deployment;
 import org.beelms.plugin.rollout.GuardedDeployment;
@@ -30,6 +35,10 @@ import org.beelms.plugin.gate.GateResult;
 import org.beelms.plugin.gate.ReleaseListener;
 import org.beelms.plugin.gate.GateRunner;
 import org.beelms.plugin.git.ReleaseHistory;
+import org.beelms.plugin.identity.IdentityCheck;
+import org.beelms.plugin.identity.IdentityMode;
+import org.beelms.plugin.identity.IdentityProof;
+import org.beelms.plugin.identity.IdentitySettings;
 import org.beelms.plugin.image.ManifestCopy;
 import org.beelms.plugin.image.RegistryCredentials;
 import org.beelms.plugin.smoke.Environment;
@@ -101,7 +110,10 @@ public class DeployMojo extends AbstractRolloutMojo {
     OnFailureSettings failure =
         new OnFailureSettings(
             OnFailure.parse(onFailure, "-Dbeelms.deploy.onFailure", fallback), wiring.notifyCommand, dryRun);
-    return List.of(new GuardedDeployment(deploy, failure, wiring.records(), wiring.rollout()));
+    ReleaseRecords records = wiring.records();
+    Backups backups = wiring.backups();
+    return List.of(locked(new GuardedDeployment(deploy, failure, records, wiring.rollout(), backups.beforeMove(records),
+        backups.restore()), version, dryRun));
   }
 
   /**
@@ -121,7 +133,11 @@ public class DeployMojo extends AbstractRolloutMojo {
     final String notifyCommand;
     /** The chosen environment's {@code <verifyKey>}, read; empty when none. */
     final Optional<java.security.PublicKey> verifyKey;
+    /** What proves the release runs on the chosen environment. */
+    final IdentitySettings identity;
     private final String smokeSuites;
+    private final Duration backupTimeout;
+    private final SmokeMojo.EnvironmentDeclaration declaration;
     private final Optional<RegistryCredentials> registryCredentials;
     private final boolean allowInsecureRegistries;
     private final Settings settings;
@@ -137,8 +153,10 @@ public class DeployMojo extends AbstractRolloutMojo {
         boolean allowInsecureRegistries,
         String hookTimeout,
         String healthTimeout,
+        String backupTimeout,
         String smokeSuites,
         String actor,
+        String identityOverride,
         Settings settings,
         MavenSession session,
         SettingsDecrypter decrypter,
@@ -153,11 +171,18 @@ public class DeployMojo extends AbstractRolloutMojo {
               .filter(d -> d.name().equals(environment.name()))
               .findFirst()
               .orElse(null);
+      this.declaration = chosen;
+      this.backupTimeout = duration(backupTimeout == null ? "PT10M" : backupTimeout, "-Dbeelms.deploy.backupTimeout");
       this.onFailure = chosen == null ? null : chosen.onFailure();
       this.notifyCommand = chosen == null ? "" : chosen.notifyCommand();
       this.verifyKey = chosen == null || chosen.verifyKey().isEmpty()
           ? Optional.empty()
           : Optional.of(readVerifyKey(chosen.verifyKey(), basedir));
+      this.identity =
+          chosen == null
+              ? IdentitySettings.declared("<environments>/<environment> '" + environment.name() + "'",
+                  environment.url(), null, identityOverride, null, null, null)
+              : chosen.identity(environment, identityOverride);
       this.settings = settings;
       this.session = session;
       this.decrypter = decrypter;
@@ -174,10 +199,19 @@ public class DeployMojo extends AbstractRolloutMojo {
     }
 
     ReleaseRecords records() {
+      return new ReleaseRecords(history(), outputDirectory);
+    }
+
+    /** The project's git repository, opened once per goal run. */
+    org.eclipse.jgit.lib.Repository repository() {
+      return history().repository();
+    }
+
+    private ReleaseHistory history() {
       if (history == null) {
         history = ReleaseHistory.open(basedir);
       }
-      return new ReleaseRecords(history, outputDirectory);
+      return history;
     }
 
     /** Closes the git repository the records were read from. */
@@ -189,6 +223,38 @@ public class DeployMojo extends AbstractRolloutMojo {
       }
     }
 
+    /** The environment's backup settings ({@code <backup>}, …), accounts read from settings.xml. */
+    Backups backups() {
+      String where = "<environments>/<environment> '" + environment.name() + "'";
+      SmokeMojo.EnvironmentDeclaration d = declaration == null ? new SmokeMojo.EnvironmentDeclaration() : declaration;
+      BackupKind kind = BackupKind.parse(d.backup(), where + " <backup>");
+      SettingsServers servers = new SettingsServers(settings, decrypter);
+      Optional<String> encryption = servers.account(d.backupPasswordServerId(), where + " <backupPasswordServerId>",
+          "no encryption").map(a -> {
+            if (a.password().isEmpty()) {
+              throw new IllegalArgumentException("settings.xml server '" + a.id() + "' (" + where
+                  + " <backupPasswordServerId>) has no <password>: it is the backups' encryption password");
+            }
+            return a.password();
+          });
+      Optional<DatabaseAccess> database = Optional.empty();
+      if (!d.database().isEmpty()) {
+        if (!d.database().startsWith("jdbc:")) {
+          throw new IllegalArgumentException(where + " <database> is '" + d.database() + "'; write a JDBC URL, e.g."
+              + " jdbc:postgresql://db.internal:5432/beelms");
+        }
+        Optional<SettingsServers.Account> account =
+            servers.account(d.databaseServerId(), where + " <databaseServerId>", "the URL's own settings");
+        database = Optional.of(new DatabaseAccess(d.database(), account.map(SettingsServers.Account::username).orElse(""),
+            account.map(SettingsServers.Account::password).orElse("")));
+      }
+      Optional<Credentials> admin = kind == BackupKind.API ? account(environment.adminServerId(), "adminServerId")
+          : Optional.empty();
+      BackupSettings backup = new BackupSettings(kind, BackupBefore.parse(d.backupBefore(), where + " <backupBefore>"),
+          d.backupCommand(), admin, encryption, database, backupTimeout, Duration.ofMillis(500));
+      return new Backups(environment, backup, hooks(), Clock.systemUTC());
+    }
+
     HookRunner hooks() {
       return new HookRunner(basedir, outputDirectory.resolve("hooks"), hookTimeout);
     }
@@ -198,7 +264,8 @@ public class DeployMojo extends AbstractRolloutMojo {
       return new Rollout(
           registry,
           hooks(),
-          new HealthWait(healthTimeout, Duration.ofMillis(500)),
+          new HealthWait(healthTimeout, Duration.ofMillis(500),
+              new IdentityCheck(identity, hooks().identityCommands(environment.name() + "-identity"))),
           smoke(),
           outputDirectory,
           Clock.systemUTC(),
@@ -236,9 +303,10 @@ public class DeployMojo extends AbstractRolloutMojo {
       Optional<Credentials> user = account(environment.serverId(), "serverId");
       Optional<Credentials> admin = account(environment.adminServerId(), "adminServerId");
       Map<String, String> overrides = commandLineSmokeProperties();
-      return (deployedVersion, listener) -> {
+      return (deployedVersion, proof, listener) -> {
         Map<String, String> withVersion = new LinkedHashMap<>(overrides);
         withVersion.put(SmokeConfig.PREFIX + "expectedVersion", deployedVersion);
+        withVersion.putAll(identityForSmoke(identity, proof));
         SmokeSettings smoke =
             SmokeSettings.forEnvironment(environment)
                 .suites(SmokeTiers.suites(smokeSuites, environment.smokeTiers()))
@@ -253,6 +321,20 @@ public class DeployMojo extends AbstractRolloutMojo {
         GateResult result = new GateRunner(listener).run(gate);
         return new PostDeploySmoke.Outcome(result, gate.tiers());
       };
+    }
+
+    /**
+     * {@code beelms.smoke.identity.mode} and, when the health wait proved the release another way
+     * than {@code /health}'s version, {@code beelms.smoke.identity.proof}: OPS-HEALTH-1 passes with
+     * that proof, or is skipped with {@code none}.
+     */
+    static Map<String, String> identityForSmoke(IdentitySettings identity, IdentityProof proof) {
+      Map<String, String> out = new LinkedHashMap<>();
+      out.put(SmokeConfig.PREFIX + "identity.mode", identity.mode().label());
+      if (proof.proven() && identity.mode() != IdentityMode.HEALTH) {
+        out.put(SmokeConfig.PREFIX + "identity.proof", proof.detail());
+      }
+      return out;
     }
 
     private Map<String, String> commandLineSmokeProperties() {
@@ -274,7 +356,7 @@ public class DeployMojo extends AbstractRolloutMojo {
           .environmentAccount(id, environment.name(), element);
     }
 
-    private static Duration duration(String value, String property) {
+    static Duration duration(String value, String property) {
       try {
         Duration d = Duration.parse(value.trim());
         if (d.isNegative() || d.isZero()) {

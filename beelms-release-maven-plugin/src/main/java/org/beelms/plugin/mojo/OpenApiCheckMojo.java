@@ -237,7 +237,8 @@ public class OpenApiCheckMojo extends AbstractBeelmsMojo {
                 new URI(specUrl.trim()), Duration.ofSeconds(specUrlTimeoutSeconds));
           } catch (URISyntaxException | IllegalArgumentException e) {
             throw new IllegalArgumentException(
-                "<specUrl> / -Dbeelms.openapi.specUrl is '" + specUrl + "': " + e.getMessage()
+                "<specUrl> / -Dbeelms.openapi.specUrl is '"
+                    + org.beelms.smoke.client.Redactor.maskUrlUserInfo(specUrl) + "': " + e.getMessage()
                     + "; give an http(s) URL such as http://localhost:3000/api-json",
                 e);
           }

@@ -86,7 +86,8 @@ public class PrepareMojo extends AbstractBeelmsMojo {
             Optional.ofNullable(explicitReleaseVersion),
             nextSnapshot,
             nextSnapshotPackageJson,
-            dryRun));
+            dryRun,
+            buildDirectory()));
   }
 
   /** Whether a next-development-version commit was asked for. */

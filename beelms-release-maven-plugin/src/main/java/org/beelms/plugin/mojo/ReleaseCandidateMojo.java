@@ -24,6 +24,7 @@ import org.beelms.plugin.git.SemanticVersion;
 import org.beelms.plugin.release.ReleaseRecord;
 import org.beelms.plugin.release.ReleaseRecordAssembler;
 import org.beelms.plugin.release.ReleaseRecordStore;
+import org.beelms.plugin.release.ReleaseRecordSync;
 import org.beelms.plugin.gate.GateResult;
 import org.beelms.plugin.gate.ReleaseListener;
 import org.beelms.plugin.release.PlannedGate;
@@ -91,6 +92,23 @@ public class ReleaseCandidateMojo extends AbstractBeelmsMojo {
   @Parameter(property = "beelms.prepare", defaultValue = "false")
   private boolean prepare;
 
+  /** The git remote the release tag goes to; the release record is pushed there too. */
+  @Parameter(property = "beelms.tag.remote", defaultValue = "origin")
+  private String remote;
+
+  /** The settings.xml server with the git account for the remote; else {@code BEELMS_GIT_USERNAME/PASSWORD}. */
+  @Parameter(property = "beelms.tag.serverId")
+  private String gitServerId;
+
+  /** Push the release record (git note) to the remote after attaching it. */
+  @Parameter(property = "beelms.record.push", defaultValue = "true")
+  private boolean pushRecords;
+
+  @Parameter(defaultValue = "${settings}", readonly = true)
+  private org.apache.maven.settings.Settings settings;
+
+  @Component private org.apache.maven.settings.crypto.SettingsDecrypter settingsDecrypter;
+
   /** Skip the whole release candidate. */
   @Parameter(property = "beelms.skip.release-candidate", defaultValue = "false")
   private boolean skip;
@@ -107,6 +125,9 @@ public class ReleaseCandidateMojo extends AbstractBeelmsMojo {
   @Component private MavenPluginManager pluginManager;
 
   @Component private LifecycleExecutionPlanCalculator executionPlanner;
+
+  /** The tag the release record names, once written; what the push at the end sends. */
+  private String releasedTag;
 
   @Override
   protected String goal() {
@@ -165,6 +186,9 @@ public class ReleaseCandidateMojo extends AbstractBeelmsMojo {
     if (blocker == null) {
       results.add(record(results, listener));
       results.addAll(candidate.runGates(afterTag));
+      if (prepare && results.stream().noneMatch(GateResult::failed)) {
+        results.addAll(candidate.runGates(List.of(PlannedGate.run(releasePush()))));
+      }
     } else {
       getLog().error(whatWasPublished(results));
     }
@@ -190,17 +214,34 @@ public class ReleaseCandidateMojo extends AbstractBeelmsMojo {
     if (prepared.stream().anyMatch(GateResult::failed)) {
       return false;
     }
-    now.stream()
-        .flatMap(gate -> gate.gate().stream())
-        .filter(org.beelms.plugin.version.ReleasePreparation.class::isInstance)
-        .map(org.beelms.plugin.version.ReleasePreparation.class::cast)
-        .flatMap(gate -> gate.prepared().stream())
-        .findFirst()
-        .ifPresent(version -> {
-          explicitReleaseVersion = version.toString();
-          session.getUserProperties().setProperty("beelms.releaseVersion", version.toString());
-        });
+    java.util.Optional<org.beelms.plugin.version.ReleasePreparation> preparation =
+        now.stream()
+            .flatMap(gate -> gate.gate().stream())
+            .filter(org.beelms.plugin.version.ReleasePreparation.class::isInstance)
+            .map(org.beelms.plugin.version.ReleasePreparation.class::cast)
+            .findFirst();
+    preparation.flatMap(org.beelms.plugin.version.ReleasePreparation::prepared).ifPresent(version -> {
+      explicitReleaseVersion = version.toString();
+      session.getUserProperties().setProperty("beelms.releaseVersion", version.toString());
+    });
+    // scope-freeze accepts exactly this commit ahead of the upstream; the push at the end sends it.
+    preparation.flatMap(org.beelms.plugin.version.ReleasePreparation::releaseCommit).ifPresent(commit ->
+        session.getUserProperties().setProperty("beelms.scope-freeze.releaseCommit", commit));
     return true;
+  }
+
+  /**
+   * The release commit, the tag and the next SNAPSHOT commit, pushed together to the branch's
+   * upstream (with the tag goal's credentials): what prepare committed is never left local.
+   */
+  private org.beelms.plugin.git.ReleasePush releasePush() throws MojoExecutionException {
+    AbstractBeelmsMojo tag = configuredMojo("tag");
+    try {
+      return new org.beelms.plugin.git.ReleasePush(
+          project.getBasedir().toPath(), releasedTag, ((TagMojo) tag).credentials(), dryRun);
+    } finally {
+      pluginManager.releaseMojo(tag, mojoExecution);
+    }
   }
 
   /** Writes the release record and, when the tag was created, keeps it as a git note. */
@@ -220,6 +261,7 @@ public class ReleaseCandidateMojo extends AbstractBeelmsMojo {
                   java.util.Optional.ofNullable(spec).map(java.io.File::toPath),
                   java.time.Clock.systemUTC())
               .assemble(version, commit, dryRun, results);
+      releasedTag = record.tag();
       java.nio.file.Path file = record.writeTo(outputDirectory.toPath());
       releaseSummary(record, file);
       List<Finding> findings = new ArrayList<>();
@@ -227,12 +269,16 @@ public class ReleaseCandidateMojo extends AbstractBeelmsMojo {
       if (dryRun) {
         findings.add(Finding.info("dry run: the record was not attached to a tag", ""));
       } else {
+        ReleaseRecordSync sync =
+            new ReleaseRecordSync(history.repository(), remote,
+                new SettingsServers(settings, settingsDecrypter).git(gitServerId), RECORDS_NETWORK_TIMEOUT);
+        // The remote's records first, so a record another runner kept for this commit is seen.
+        ReleaseRecordSync.Outcome fetched = pushRecords ? sync.fetch() : null;
         new ReleaseRecordStore(history.repository()).attach(record);
         findings.add(
             Finding.info(
-                "release record attached to " + record.tag() + " as a git note",
-                ReleaseRecordStore.NOTES_REF + " (push it with: git push origin "
-                    + ReleaseRecordStore.NOTES_REF + ")"));
+                "release record attached to " + record.tag() + " as a git note", ReleaseRecordStore.NOTES_REF));
+        findings.add(shared(sync, fetched));
       }
       GateResult result =
           GateResult.of("release-record", java.time.Duration.ZERO, findings, Severity.ERROR);
@@ -242,6 +288,23 @@ public class ReleaseCandidateMojo extends AbstractBeelmsMojo {
     } catch (RuntimeException e) {
       throw new MojoExecutionException("cannot write the release record: " + e.getMessage(), e);
     }
+  }
+
+  /** Bound of each fetch or push of the release records. */
+  private static final java.time.Duration RECORDS_NETWORK_TIMEOUT = java.time.Duration.ofSeconds(60);
+
+  /** Pushes the record (unless off or there is no remote), and says how it went. */
+  private Finding shared(ReleaseRecordSync sync, ReleaseRecordSync.Outcome fetched) {
+    if (!pushRecords) {
+      return Finding.info("the release record was not pushed (-Dbeelms.record.push=false); push it with: "
+          + sync.pushCommand(), ReleaseRecordStore.NOTES_REF);
+    }
+    ReleaseRecordSync.Outcome outcome = sync.hasRemote() ? sync.push() : fetched;
+    String where = "git remote " + sync.remote() + " " + ReleaseRecordStore.NOTES_REF;
+    if (outcome.failed()) {
+      return Finding.warning(outcome.message(), where, "push it by hand: " + sync.pushCommand());
+    }
+    return Finding.info(outcome.message(), where);
   }
 
   /** The lines the console ends with: what was released and where everything is. */

@@ -15,6 +15,7 @@ import org.beelms.plugin.gate.ReleaseListener;
 import org.beelms.plugin.image.TargetKind;
 import org.beelms.plugin.rollback.Rollback;
 import org.beelms.plugin.rollback.RollbackSettings;
+import org.beelms.plugin.rollback.Trigger;
 import org.beelms.plugin.rollout.NotifyingRollback;
 
 /**
@@ -43,6 +44,13 @@ public class RollbackMojo extends AbstractRolloutMojo {
   /** The backup the environment's restore hook restores, needed past a contract migration. */
   @Parameter(property = "beelms.rollback.backupId")
   private String backupId;
+
+  /**
+   * Over a contract migration, restore the database from the backup the deploy being undone took
+   * (recorded on its deployment entry), then roll the image back. Never implied.
+   */
+  @Parameter(property = "beelms.rollback.restore", defaultValue = "false")
+  private boolean restore;
 
   /**
    * Roll back although the migrations of a release since the target are not known (not checked,
@@ -89,10 +97,10 @@ public class RollbackMojo extends AbstractRolloutMojo {
     DeployMojo.Wiring wiring = wiring();
     RollbackSettings rollback =
         new RollbackSettings(
-            wiring.environment, Optional.ofNullable(releaseToReturnTo()), Optional.ofNullable(backupId), dryRun, wiring.actor,
-            Optional.ofNullable(force));
-    return List.of(new NotifyingRollback(
-        new Rollback(rollback, wiring.records(), wiring.rollout()), rollback, wiring.notifyCommand,
-        wiring.hooks(), wiring.outputDirectory));
+            wiring.environment, Optional.ofNullable(releaseToReturnTo()), Optional.ofNullable(backupId), dryRun,
+            wiring.actor, Optional.ofNullable(force), Trigger.MANUAL, restore);
+    return List.of(locked(new NotifyingRollback(
+        new Rollback(rollback, wiring.records(), wiring.rollout(), wiring.backups().restore()), rollback,
+        wiring.notifyCommand, wiring.hooks(), wiring.outputDirectory), to, dryRun));
   }
 }

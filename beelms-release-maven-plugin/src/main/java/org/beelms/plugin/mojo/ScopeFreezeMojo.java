@@ -42,6 +42,13 @@ public class ScopeFreezeMojo extends AbstractBeelmsMojo {
   @Parameter(property = "beelms.scope-freeze.requireUpstreamMatch", defaultValue = "true")
   private boolean requireUpstreamMatch;
 
+  /**
+   * The release commit {@code beelms:release-candidate -Dbeelms.prepare=true} just made (set by
+   * that goal, not by hand): the one commit HEAD may be ahead of its upstream, pushed with the tag.
+   */
+  @Parameter(property = "beelms.scope-freeze.releaseCommit")
+  private String releaseCommit;
+
   /** Skip this gate. */
   @Parameter(property = "beelms.skip.scope-freeze", defaultValue = "false")
   private boolean skip;
@@ -68,6 +75,8 @@ public class ScopeFreezeMojo extends AbstractBeelmsMojo {
         projectVersion(),
         deriveVersion,
         Optional.ofNullable(spec).map(File::toPath),
-        requireUpstreamMatch);
+        requireUpstreamMatch,
+        buildDirectory(),
+        Optional.ofNullable(releaseCommit));
   }
 }

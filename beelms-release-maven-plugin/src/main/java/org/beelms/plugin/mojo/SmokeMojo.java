@@ -173,6 +173,26 @@ public class SmokeMojo extends AbstractBeelmsMojo {
      * may run: deploy and rollback refuse an image without a signature and provenance by it.
      */
     private String verifyKey;
+    /** What proves the release runs: health (default), endpoint, command or none. */
+    private String identity;
+    /** For identity=endpoint: the URL answering what runs (absolute, or a path below url). */
+    private String identityUrl;
+    /** For identity=endpoint: a JSON pointer (/version, /build/commit) or header:X-App-Version. */
+    private String identityPointer;
+    /** For identity=command: a command printing what runs (image@sha256:…, digest, version or commit). */
+    private String identityCommand;
+    /** How beelms:deploy backs up the database: none (default), api (admin backup API) or command. */
+    private String backup;
+    /** When: contract (default: the release brings a contract migration) or always. */
+    private String backupBefore;
+    /** For backup=command: takes the backup and prints its id as its last line. */
+    private String backupCommand;
+    /** The settings.xml server whose password encrypts the backups (backup=api); none = not encrypted. */
+    private String backupPasswordServerId;
+    /** The environment's database (JDBC URL), read to verify a restore's migration history. */
+    private String database;
+    /** The settings.xml server with the account for {@code <database>}. */
+    private String databaseServerId;
 
     String name() {
       return name == null ? "" : name.trim();
@@ -188,6 +208,48 @@ public class SmokeMojo extends AbstractBeelmsMojo {
 
     String verifyKey() {
       return verifyKey == null ? "" : verifyKey.trim();
+    }
+
+    String backup() {
+      return backup;
+    }
+
+    String backupBefore() {
+      return backupBefore;
+    }
+
+    String backupCommand() {
+      return backupCommand;
+    }
+
+    String backupPasswordServerId() {
+      return backupPasswordServerId;
+    }
+
+    String database() {
+      return database == null ? "" : database.trim();
+    }
+
+    String databaseServerId() {
+      return databaseServerId;
+    }
+
+    /** The identity settings of {@code environment}, {@code override} ({@code -Dbeelms.deploy.identity}) winning. */
+    org.beelms.plugin.identity.IdentitySettings identity(Environment environment, String override) {
+      return org.beelms.plugin.identity.IdentitySettings.declared(
+          "<environments>/<environment> '" + environment.name() + "'", environment.url(), identity, override,
+          identityUrl, identityPointer, identityCommand);
+    }
+
+    /** The identity settings of each declared environment, by name. */
+    static java.util.Map<String, org.beelms.plugin.identity.IdentitySettings> identities(
+        List<EnvironmentDeclaration> declarations, List<Environment> environments, String override) {
+      java.util.Map<String, org.beelms.plugin.identity.IdentitySettings> out = new java.util.LinkedHashMap<>();
+      List<EnvironmentDeclaration> all = declarations == null ? List.of() : declarations;
+      for (int i = 0; i < all.size() && i < environments.size(); i++) {
+        out.put(environments.get(i).name(), all.get(i).identity(environments.get(i), override));
+      }
+      return out;
     }
 
     Environment toEnvironment() {

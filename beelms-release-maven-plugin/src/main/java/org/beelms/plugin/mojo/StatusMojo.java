@@ -12,7 +12,10 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.beelms.plugin.deploy.HookRunner;
 import org.beelms.plugin.deploy.ReleaseRecords;
+import org.beelms.plugin.identity.IdentityCheck;
+import org.beelms.plugin.identity.IdentitySettings;
 import org.beelms.plugin.gate.Gate;
 import org.beelms.plugin.gate.GateResult;
 import org.beelms.plugin.gate.ReleaseListener;
@@ -20,6 +23,7 @@ import org.beelms.plugin.git.ReleaseHistory;
 import org.beelms.plugin.image.ManifestCopy;
 import org.beelms.plugin.smoke.Environment;
 import org.beelms.plugin.smoke.Environments;
+import org.beelms.plugin.lock.EnvironmentLocks;
 import org.beelms.plugin.status.EnvironmentInspector;
 import org.beelms.plugin.status.HealthProbe;
 import org.beelms.plugin.status.NotesSync;
@@ -60,8 +64,11 @@ public class StatusMojo extends AbstractBeelmsMojo {
   @Parameter(property = "beelms.status.remote", defaultValue = "origin")
   private String remote;
 
-  /** Fetch the remote's release records first, fast-forward only (local unpushed records are kept). */
-  @Parameter(property = "beelms.status.fetch", defaultValue = "false")
+  /**
+   * Fetch the remote's release records first (fast-forward, or merged entry by entry: local records
+   * not pushed yet are kept).
+   */
+  @Parameter(property = "beelms.status.fetch", defaultValue = "true")
   private boolean fetch;
 
   /** The settings.xml server with the registry account; else {@code BEELMS_REGISTRY_USERNAME/PASSWORD}. */
@@ -75,6 +82,13 @@ public class StatusMojo extends AbstractBeelmsMojo {
   /** The settings.xml server with the git account for the remote; else {@code BEELMS_GIT_USERNAME/PASSWORD}. */
   @Parameter(property = "beelms.tag.serverId")
   private String gitServerId;
+
+  /**
+   * What proves which release runs, for every environment inspected: {@code health}, {@code
+   * endpoint}, {@code command} or {@code none}; wins over each environment's {@code <identity>}.
+   */
+  @Parameter(property = "beelms.deploy.identity")
+  private String identity;
 
   /** Skips this goal. */
   @Parameter(property = "beelms.skip.status", defaultValue = "false")
@@ -113,13 +127,21 @@ public class StatusMojo extends AbstractBeelmsMojo {
     SettingsServers servers = new SettingsServers(settings, settingsDecrypter);
     ManifestCopy registry = new ManifestCopy(servers.registry(registryServerId), allowInsecureRegistries, bound, bound);
     HealthProbe health = new HealthProbe(bound);
+    java.util.Map<String, IdentitySettings> identities =
+        SmokeMojo.EnvironmentDeclaration.identities(environments, declared, identity);
+    HookRunner hooks = new HookRunner(project.getBasedir().toPath(), outputDirectory.toPath().resolve("hooks"), bound);
     history = ReleaseHistory.open(project.getBasedir().toPath());
+    var git = servers.git(gitServerId);
     return List.of(new StatusCheck(
         status,
         new ReleaseRecords(history, outputDirectory.toPath()),
-        new NotesSync(history.repository(), status.remote(), servers.git(gitServerId), bound),
-        ledger -> new EnvironmentInspector(ledger, registry, health),
-        Clock.systemUTC()));
+        new NotesSync(history.repository(), status.remote(), git, bound),
+        ledger -> new EnvironmentInspector(ledger, registry, health,
+            name -> new IdentityCheck(identities.getOrDefault(name, IdentitySettings.HEALTH),
+                hooks.identityCommands(name + "-status-identity")),
+            bound),
+        Clock.systemUTC(),
+        EnvironmentLocks.of(history.repository(), status.remote(), git, bound)::held));
   }
 
   @Override

@@ -113,11 +113,13 @@ public class TagMojo extends AbstractBeelmsMojo {
             false,
             remote,
             Optional.empty(),
-            dryRun);
+            dryRun,
+            buildDirectory());
     return push ? s.withPush(remote, credentials()) : s;
   }
 
-  private Optional<GitCredentials> credentials() {
+  /** The credentials for pushing to a git remote ({@code serverId}, else the environment). */
+  Optional<GitCredentials> credentials() {
     return new SettingsServers(settings, settingsDecrypter).git(serverId);
   }
 

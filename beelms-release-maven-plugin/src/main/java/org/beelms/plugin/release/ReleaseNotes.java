@@ -135,12 +135,21 @@ public record ReleaseNotes(
    * @param added the migrations, in Flyway's order (report) or by path (git)
    * @param checked true only when the list comes from this commit's {@code migrations.json}: an
    *     empty list then means "none"; otherwise the migrations were not checked
+   * @param reproducibility when checked, what {@code migrations.json} says: {@code checked} or
+   *     {@code skipped (<why>)}; empty when the migrations were not checked at all
    */
-  public record Migrations(String source, boolean available, List<Migration> added, boolean checked) {
+  public record Migrations(
+      String source, boolean available, List<Migration> added, boolean checked, String reproducibility) {
 
     public Migrations {
       Objects.requireNonNull(source, "source");
       added = List.copyOf(added);
+      reproducibility = reproducibility == null ? "" : reproducibility;
+    }
+
+    /** Migrations that were not checked: no reproducibility to tell. */
+    public Migrations(String source, boolean available, List<Migration> added, boolean checked) {
+      this(source, available, added, checked, "");
     }
 
     public long contractCount() {

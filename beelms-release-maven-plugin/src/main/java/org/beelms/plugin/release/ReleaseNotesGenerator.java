@@ -181,7 +181,8 @@ public final class ReleaseNotesGenerator implements Gate {
                     r.safetyClass() == null ? "unknown"
                         : r.safetyClass().name().toLowerCase(Locale.ROOT)))
                 .toList(),
-            true);
+            true,
+            MigrationsCheckResult.readReproducibility(report));
       }
       // An empty report may only mean the check read no migrations it knows (e.g. TypeORM
       // files in a Flyway check): the files git saw added are listed rather than "none".

@@ -60,6 +60,9 @@ final class ReleaseNotesMarkdown {
       }
       first(text, migrations.added(), m -> m.file() + ": " + m.safetyClass());
     }
+    if (!migrations.reproducibility().isEmpty()) {
+      text.append("Migrations reproducibility: ").append(migrations.reproducibility()).append('\n');
+    }
     ReleaseNotes.Api api = notes.api();
     if (api.changes().isEmpty()) {
       text.append("API changes: not compared (").append(api.source()).append(")\n");
@@ -223,6 +226,10 @@ final class ReleaseNotesMarkdown {
     }
     if (migrations.checked()) {
       md.append("From ").append(migrations.source()).append(".\n\n");
+    }
+    if (!migrations.reproducibility().isEmpty()) {
+      md.append("Reproducibility (a fresh database and one upgraded from the previous release"
+          + " compared): **").append(migrations.reproducibility()).append("**\n\n");
     }
     for (Migration m : migrations.added()) {
       md.append("- `").append(m.file()).append("` – **").append(m.safetyClass()).append("**");

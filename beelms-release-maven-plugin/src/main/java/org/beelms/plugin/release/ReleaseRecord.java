@@ -186,8 +186,12 @@ public record ReleaseRecord(
    * @param tool the migration tool checked, e.g. {@code flyway}; empty when not checked
    * @param commit the full SHA the check ran on; empty when not checked
    * @param reason why the migrations were not checked; empty when checked
+   * @param reproducibility {@code checked} when a fresh database and one upgraded from the
+   *     previous release were compared, else {@code skipped (<why>)}; a record written before this
+   *     field says {@code not recorded}, never checked
    */
-  public record Migrations(String status, String tool, String commit, String reason) {
+  public record Migrations(
+      String status, String tool, String commit, String reason, String reproducibility) {
 
     public static final String CHECKED = "checked";
     public static final String NOT_CHECKED = "not-checked";
@@ -197,14 +201,22 @@ public record ReleaseRecord(
       tool = tool == null ? "" : tool;
       commit = commit == null ? "" : commit;
       reason = reason == null ? "" : reason;
+      reproducibility = reproducibility == null || reproducibility.isBlank()
+          ? (CHECKED.equals(status) ? "not recorded (the record predates it)" : "skipped (migrations not checked)")
+          : reproducibility;
     }
 
-    public static Migrations checked(String tool, String commit) {
-      return new Migrations(CHECKED, tool, commit, "");
+    public static Migrations checked(String tool, String commit, String reproducibility) {
+      return new Migrations(CHECKED, tool, commit, "", reproducibility);
     }
 
     public static Migrations notChecked(String reason) {
-      return new Migrations(NOT_CHECKED, "", "", reason);
+      return new Migrations(NOT_CHECKED, "", "", reason, "");
+    }
+
+    /** True only when the record says a fresh and an upgraded database were compared. */
+    public boolean reproduced() {
+      return "checked".equals(reproducibility);
     }
 
     public boolean wasChecked() {

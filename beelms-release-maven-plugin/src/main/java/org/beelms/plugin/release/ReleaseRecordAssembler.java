@@ -120,7 +120,8 @@ public final class ReleaseRecordAssembler {
             .toList();
     return new Schema(
         Optional.of(new ReleaseRecord.Flyway(tool.newestVersion(migrationsDirectory).orElse(""), fresh)),
-        ReleaseRecord.Migrations.checked(provenance.tool(), provenance.commit()));
+        ReleaseRecord.Migrations.checked(provenance.tool(), provenance.commit(),
+            MigrationsCheckResult.readReproducibility(report)));
   }
 
   private Optional<ReleaseRecord.Image> image() {

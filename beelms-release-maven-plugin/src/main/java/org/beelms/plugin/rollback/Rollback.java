@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.beelms.plugin.deploy.DeploymentEntry;
-import org.beelms.plugin.deploy.HookResult;
 import org.beelms.plugin.deploy.ReleaseRecords;
 import org.beelms.plugin.deploy.Rollout;
 import org.beelms.plugin.gate.Finding;
@@ -33,11 +32,19 @@ public final class Rollback implements Gate {
   private final RollbackSettings settings;
   private final ReleaseRecords records;
   private final Rollout rollout;
+  private final DatabaseRestore restorer;
 
+  /** Restores, when needed, through the environment's {@code <restoreCommand>}. */
   public Rollback(RollbackSettings settings, ReleaseRecords records, Rollout rollout) {
+    this(settings, records, rollout, new HookRestore(settings.environment(), rollout.hooks()));
+  }
+
+  /** @param restorer how the database is restored when the plan says so */
+  public Rollback(RollbackSettings settings, ReleaseRecords records, Rollout rollout, DatabaseRestore restorer) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.records = Objects.requireNonNull(records, "records");
     this.rollout = Objects.requireNonNull(rollout, "rollout");
+    this.restorer = Objects.requireNonNull(restorer, "restorer");
   }
 
   @Override
@@ -68,11 +75,10 @@ public final class Rollback implements Gate {
     RollbackPlan plan =
         RollbackPlanner.plan(
             environment, all, records.tagsWithoutRecord(), environmentTag, current, settings.to(),
-            settings.backupId(), settings.force());
+            new RestoreChoice(settings.backupId(), settings.restore(), restorer.via()), settings.force());
     if (settings.trigger() == Trigger.AUTOMATIC) {
-      plan = new RollbackPlan(plan.environment(), plan.environmentTag(), plan.current(), plan.target(),
-          "ran on " + environment.name() + " before the failed deploy of " + plan.current().tag(),
-          plan.migrations(), plan.decision());
+      plan = plan.withTargetChosenBy(
+          "ran on " + environment.name() + " before the failed deploy of " + plan.current().tag());
     }
     return plan;
   }
@@ -131,6 +137,17 @@ public final class Rollback implements Gate {
                   + where));
       return new Outcome(GateResult.of(NAME, Duration.ZERO, findings, Severity.ERROR), plan, Optional.empty());
     }
+    if (plan.decision().kind() == RollbackDecision.Kind.RESTORE_AND_IMAGE_ROLLBACK) {
+      // Before anything moves, also in a dry run: a backup the core does not know is refused.
+      Optional<String> refused = restorer.refusal(plan.restore().backupId().orElseThrow());
+      if (refused.isPresent()) {
+        findings.add(Finding.error(
+            refused.get() + "; nothing was moved, " + environment.name() + " still runs " + plan.current().tag(),
+            where, "give a backup the environment's core lists (-Dbeelms.rollback.backupId=<id>), or"
+                + " -Dbeelms.rollback.restore=true for the one the last deploy took"));
+        return new Outcome(GateResult.of(NAME, Duration.ZERO, findings, Severity.ERROR), plan, Optional.empty());
+      }
+    }
     if (settings.dryRun()) {
       findings.add(Finding.info(
           "dry run (-Dbeelms.dryRun=true): the plan above was not carried out; nothing was moved", ""));
@@ -143,22 +160,15 @@ public final class Rollback implements Gate {
     extra.put("ROLLBACK_FROM_DIGEST", plan.current().image().digest());
     String backupId = "";
     if (plan.decision().kind() == RollbackDecision.Kind.RESTORE_AND_IMAGE_ROLLBACK) {
-      backupId = settings.backupId().orElseThrow();
+      backupId = plan.restore().backupId().orElseThrow();
       extra.put("BACKUP_ID", backupId);
       Map<String, String> vars = Rollout.variables(target, environment, NAME);
       vars.putAll(extra);
-      listener.progress(NAME, "running the <restoreCommand> of " + environment.name() + " with backup " + backupId);
-      HookResult restore = rollout.hooks().run(environment.name() + "-restore-hook", environment.restoreCommand(), vars);
-      if (!restore.succeeded()) {
-        findings.add(Finding.error(
-            "the restore hook " + restore.describe() + "; the image was not moved (" + plan.environmentTag()
-                + " still points at " + plan.current().tag() + ") but the database may be partly restored",
-            where + " <restoreCommand>",
-            "check the restore log and the database; restore backup " + backupId + " by hand or fix"
-                + " forward, then run the rollback again"));
+      DatabaseRestore.Result restored = restorer.restore(backupId, target, vars, listener);
+      findings.addAll(restored.findings());
+      if (!restored.succeeded()) {
         return new Outcome(GateResult.of(NAME, Duration.ZERO, findings, Severity.ERROR), plan, Optional.empty());
       }
-      findings.add(Finding.info("restore hook " + restore.describe(), where + " <restoreCommand>"));
     }
 
     Rollout.Result result = rollout.apply(NAME, target, environment, extra, listener);
@@ -170,12 +180,16 @@ public final class Rollback implements Gate {
               target.image().digest(), settings.actor(), rollout.clock().instant(), result.outcome(),
               result.smokeStatus(), plan.decision().forced(), plan.current().tag(), plan.decision().kind().label(), backupId)
               .withTrigger(settings.trigger().label())
-              .withTiers(result.tiers());
+              .withTiers(result.tiers())
+              .withIdentity(result.identity())
+              .withBackup(backupId.isEmpty() ? Optional.empty() : Optional.of(plan.restore().backup()
+                  .orElse(new org.beelms.plugin.deploy.DeploymentBackup("", backupId, "", -1, ""))));
       records.append(target, entry, result.smokeReport());
       findings.add(Finding.info(
           "recorded: " + settings.trigger().label() + " rollback from " + plan.current().tag() + " to " + target.tag() + " ("
-              + plan.decision().kind().label() + "), smoke " + entry.smoke() + " (" + entry.tiers().describe()
-              + "), by " + entry.by(),
+              + plan.decision().kind().label() + entry.backup().map(b -> ", restored " + b.describe()).orElse("")
+              + "), smoke " + entry.smoke() + " (" + entry.tiers().describe()
+              + "), by " + entry.by() + "; identity: " + org.beelms.plugin.deploy.Deployment.identityLabel(entry),
           "git note of " + target.tag()));
     }
     return new Outcome(GateResult.of(NAME, Duration.ZERO, findings, Severity.ERROR), plan, Optional.of(result));

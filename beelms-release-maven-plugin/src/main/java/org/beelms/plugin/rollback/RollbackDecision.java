@@ -74,7 +74,22 @@ public record RollbackDecision(Kind kind, String reason, String forced) {
       Optional<String> backupId,
       boolean restoreHook,
       Optional<String> force) {
-    RollbackDecision known = decide(migrations, backupId, restoreHook);
+    return decide(migrations, unknown, restoreHook(backupId, restoreHook), force);
+  }
+
+  /**
+   * The decision when the migrations of some releases since the target are not known, with the
+   * backup a restore would use.
+   *
+   * @param unknown one line per release whose migrations are not known, with why
+   * @param force the reason given with {@value #FORCE}; empty when not given
+   */
+  public static RollbackDecision decide(
+      List<PlannedMigration> migrations,
+      List<String> unknown,
+      RestoreChoice.Resolved restore,
+      Optional<String> force) {
+    RollbackDecision known = decide(migrations, restore);
     if (unknown.isEmpty()) {
       return known;
     }
@@ -95,9 +110,21 @@ public record RollbackDecision(Kind kind, String reason, String forced) {
         force.get());
   }
 
+  private static RestoreChoice.Resolved restoreHook(Optional<String> backupId, boolean restoreHook) {
+    return new RestoreChoice.Resolved(backupId, Optional.empty(), Optional.empty(), Optional.empty(),
+        RestoreChoice.hook(backupId, restoreHook).via());
+  }
+
   /** The decision for rolling back over {@code migrations}. */
   public static RollbackDecision decide(
       List<PlannedMigration> migrations, Optional<String> backupId, boolean restoreHook) {
+    return decide(migrations, restoreHook(backupId, restoreHook));
+  }
+
+  /** The decision for rolling back over {@code migrations}, restoring {@code restore} if needed and allowed. */
+  public static RollbackDecision decide(List<PlannedMigration> migrations, RestoreChoice.Resolved restore) {
+    Optional<String> backupId = restore.backupId();
+    boolean restoreHook = restore.via().isPresent();
     List<String> contract =
         migrations.stream().filter(PlannedMigration::contract)
             .map(m -> "V" + m.version() + " " + m.file() + " (" + m.release() + ")").toList();
@@ -109,24 +136,38 @@ public record RollbackDecision(Kind kind, String reason, String forced) {
               : "only expand migrations since the target (" + migrations.size() + "): the previous"
                   + " code still runs on the current schema, which stays as it is");
     }
+    if (restore.refusal().isPresent()) {
+      return new RollbackDecision(
+          Kind.REFUSED,
+          "refused: contract migration(s) " + String.join(", ", contract) + " need a restore, and "
+              + restore.refusal().get() + "; give a backup of this environment (-Dbeelms.rollback.backupId)"
+              + " or -Dbeelms.rollback.restore=true for the one its last deploy took");
+    }
     if (backupId.isPresent() && restoreHook) {
       return new RollbackDecision(
           Kind.RESTORE_AND_IMAGE_ROLLBACK,
           "contract migration(s) " + String.join(", ", contract) + ": the database is restored from"
-              + " backup " + backupId.get() + " by the <restoreCommand> first, then the image is rolled"
+              + " backup " + backupId.get() + " by " + restore.via().get() + " first, then the image is rolled"
               + " back");
     }
+    String offer = restore.offered().filter(b -> restoreHook && backupId.isEmpty())
+        .map(b -> ". restore-and-image-rollback is offered with " + b.describe() + ", which the deploy being"
+            + " undone took: run again with -Dbeelms.rollback.restore=true (data-loss window: writes to the"
+            + " database after " + (b.createdAt().isEmpty() ? "that backup" : b.createdAt()) + " are lost)")
+        .orElse("");
     String missing =
         backupId.isEmpty() && !restoreHook
-            ? "no -Dbeelms.rollback.backupId was given and the environment has no <restoreCommand>"
+            ? "no -Dbeelms.rollback.backupId was given and the environment has no <restoreCommand> (nor"
+                + " <backup>api</backup>)"
             : backupId.isEmpty()
-                ? "no -Dbeelms.rollback.backupId was given"
-                : "the environment has no <restoreCommand>";
+                ? "no -Dbeelms.rollback.backupId was given" + (restore.offered().isPresent()
+                    ? " and -Dbeelms.rollback.restore=true was not set" : "")
+                : "the environment has no <restoreCommand> (nor <backup>api</backup>)";
     return new RollbackDecision(
         Kind.REFUSED,
         "refused: contract migration(s) " + String.join(", ", contract) + " changed the schema in a"
             + " way the previous code cannot run on, so an image rollback would break it; a forward"
             + " fix (a new release with a new migration) is preferred. A database rollback needs a"
-            + " planned backup: " + missing);
+            + " planned backup: " + missing + offer);
   }
 }

@@ -57,6 +57,23 @@ public final class RollbackPlanner {
       Optional<String> to,
       Optional<String> backupId,
       Optional<String> force) {
+    return plan(environment, records, tagsWithoutRecord, environmentTag, currentDigest, to,
+        RestoreChoice.hook(backupId, !environment.restoreCommand().isEmpty()), force);
+  }
+
+  /**
+   * As above, with the backup a restore would use chosen by {@code restore} (a given id, or the one
+   * the deploy being undone recorded when {@code -Dbeelms.rollback.restore=true}).
+   */
+  public static RollbackPlan plan(
+      Environment environment,
+      List<ReleaseRecord> records,
+      List<String> tagsWithoutRecord,
+      String environmentTag,
+      String currentDigest,
+      Optional<String> to,
+      RestoreChoice restore,
+      Optional<String> force) {
     List<ReleaseRecord> withImage =
         records.stream().filter(r -> r.image() != null && r.image().digest() != null).toList();
     ReleaseRecord current =
@@ -111,11 +128,14 @@ public final class RollbackPlanner {
     migrations.stream().filter(PlannedMigration::unknown)
         .forEach(m -> unknown.add(m.release() + ": " + m.file() + " is classed " + m.safetyClass()
             + " (statements not read, review by hand)"));
-    RollbackDecision decision =
-        RollbackDecision.decide(
-            migrations, unknown, backupId, !environment.restoreCommand().isEmpty(), force);
-    return new RollbackPlan(
-        environment.name(), environmentTag, current, target, chosenBy, migrations, decision);
+    RestoreChoice.Resolved resolved = restore.resolve(environment.name(), records, current);
+    RollbackDecision decision = RollbackDecision.decide(migrations, unknown, resolved, force);
+    List<String> reproducibility = between(records, targetVersion, currentVersion).stream()
+        .filter(r -> r.migrations() != null && r.migrations().wasChecked() && !r.migrations().reproduced())
+        .map(r -> r.tag() + ": " + r.migrations().reproducibility())
+        .toList();
+    return new RollbackPlan(environment.name(), environmentTag, current, target, chosenBy,
+        migrations, decision, reproducibility, resolved);
   }
 
   /**
@@ -123,7 +143,7 @@ public final class RollbackPlanner {
    * migrations are not known: not checked, a record older than the migrations status, or no
    * record at all.
    */
-  static List<String> migrationsUnknown(
+  public static List<String> migrationsUnknown(
       List<ReleaseRecord> records,
       List<String> tagsWithoutRecord,
       SemanticVersion target,
@@ -157,7 +177,7 @@ public final class RollbackPlanner {
    * first; when the target's schema version is known, only those above it (a record that listed
    * already released migrations as new does not make them count twice).
    */
-  static List<PlannedMigration> migrationsBetween(
+  public static List<PlannedMigration> migrationsBetween(
       List<ReleaseRecord> records,
       SemanticVersion target,
       SemanticVersion current,

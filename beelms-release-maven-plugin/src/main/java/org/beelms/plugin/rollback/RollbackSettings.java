@@ -18,6 +18,8 @@ import org.beelms.plugin.smoke.Environment;
  *     target are not known; recorded in the rollback entry; empty when not given
  * @param trigger {@link Trigger#MANUAL} for {@code beelms:rollback}, {@link Trigger#AUTOMATIC} after
  *     a failed deploy; recorded
+ * @param restore {@code -Dbeelms.rollback.restore=true}: restore the backup the deploy being undone
+ *     took (the only way, besides a given backup id, that a rollback restores the database)
  */
 public record RollbackSettings(
     Environment environment,
@@ -26,7 +28,15 @@ public record RollbackSettings(
     boolean dryRun,
     String actor,
     Optional<String> force,
-    Trigger trigger) {
+    Trigger trigger,
+    boolean restore) {
+
+  /** Without {@code -Dbeelms.rollback.restore}. */
+  public RollbackSettings(
+      Environment environment, Optional<String> to, Optional<String> backupId, boolean dryRun, String actor,
+      Optional<String> force, Trigger trigger) {
+    this(environment, to, backupId, dryRun, actor, force, trigger, false);
+  }
 
   public RollbackSettings(
       Environment environment, Optional<String> to, Optional<String> backupId, boolean dryRun, String actor) {

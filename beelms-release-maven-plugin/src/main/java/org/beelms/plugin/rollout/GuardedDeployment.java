@@ -9,6 +9,8 @@ import java.util.Optional;
 import org.beelms.plugin.deploy.DeploySettings;
 import org.beelms.plugin.deploy.Deployment;
 import org.beelms.plugin.deploy.StagingPass;
+import org.beelms.plugin.deploy.BeforeMove;
+import org.beelms.plugin.deploy.DeploymentBackup;
 import org.beelms.plugin.deploy.DeploymentEntry;
 import org.beelms.plugin.deploy.ReleaseRecords;
 import org.beelms.plugin.deploy.Rollout;
@@ -19,6 +21,8 @@ import org.beelms.plugin.gate.ReleaseListener;
 import org.beelms.plugin.gate.Severity;
 import org.beelms.plugin.image.ImageException;
 import org.beelms.plugin.release.ReleaseRecord;
+import org.beelms.plugin.rollback.DatabaseRestore;
+import org.beelms.plugin.rollback.HookRestore;
 import org.beelms.plugin.rollback.Rollback;
 import org.beelms.plugin.rollback.RollbackDecision;
 import org.beelms.plugin.rollback.RollbackPlan;
@@ -52,9 +56,24 @@ public final class GuardedDeployment implements Gate {
   private final ReleaseRecords records;
   private final Rollout rollout;
   private final NotifyHook notifier;
+  private final BeforeMove beforeMove;
+  private final DatabaseRestore restorer;
 
   public GuardedDeployment(
       DeploySettings settings, OnFailureSettings failure, ReleaseRecords records, Rollout rollout) {
+    this(settings, failure, records, rollout, BeforeMove.NOTHING,
+        new HookRestore(settings.environment(), rollout.hooks()));
+  }
+
+  /**
+   * @param beforeMove the database backup taken before the tag moves
+   * @param restorer how an automatic rollback restores ({@code rollback-with-restore})
+   */
+  public GuardedDeployment(
+      DeploySettings settings, OnFailureSettings failure, ReleaseRecords records, Rollout rollout,
+      BeforeMove beforeMove, DatabaseRestore restorer) {
+    this.beforeMove = Objects.requireNonNull(beforeMove, "beforeMove");
+    this.restorer = Objects.requireNonNull(restorer, "restorer");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.failure = Objects.requireNonNull(failure, "failure");
     this.records = Objects.requireNonNull(records, "records");
@@ -69,7 +88,7 @@ public final class GuardedDeployment implements Gate {
 
   @Override
   public GateResult check(ReleaseListener listener) throws Exception {
-    Deployment deployment = new Deployment(settings, records, rollout);
+    Deployment deployment = new Deployment(settings, records, rollout, beforeMove);
     if (failure.dryRun()) {
       return preview(deployment, listener);
     }
@@ -95,7 +114,7 @@ public final class GuardedDeployment implements Gate {
       return finish(findings, notice, listener);
     }
     String tagRef = Rollout.environmentTag(release, environment);
-    String where = "-Dbeelms.deploy.onFailure=rollback";
+    String where = "-Dbeelms.deploy.onFailure=" + failure.onFailure().label();
     if (deployed.previousDigest().isEmpty() && previous.isEmpty()) {
       findings.add(Finding.error(
           "automatic rollback: nothing to go back to, " + tagRef + " did not exist before this deploy (the"
@@ -125,12 +144,15 @@ public final class GuardedDeployment implements Gate {
     ReleaseRecord target = previous.get();
     listener.progress(name(), "onFailure=rollback: the deploy " + outcome + "; rolling " + environment.name()
         + " back to " + target.tag() + ", which ran there before");
+    // rollback-with-restore restores only the backup this same deploy took, never another one.
+    Optional<DeploymentBackup> ownBackup = failure.onFailure() == OnFailure.ROLLBACK_WITH_RESTORE
+        ? deployed.entry().flatMap(DeploymentEntry::backup) : Optional.empty();
     RollbackSettings back =
-        new RollbackSettings(environment, Optional.of(target.tag()), Optional.empty(), false, settings.actor(),
-            Optional.empty(), Trigger.AUTOMATIC);
+        new RollbackSettings(environment, Optional.of(target.tag()), ownBackup.map(DeploymentBackup::id), false,
+            settings.actor(), Optional.empty(), Trigger.AUTOMATIC, false);
     Rollback.Outcome rolled;
     try {
-      rolled = new Rollback(back, records, rollout).rollBack(listener);
+      rolled = new Rollback(back, records, rollout, restorer).rollBack(listener);
     } catch (IllegalArgumentException e) {
       findings.add(Finding.error(
           "automatic rollback to " + target.tag() + " not possible: " + e.getMessage() + "; the tag stays at "
@@ -166,9 +188,14 @@ public final class GuardedDeployment implements Gate {
     if (!decision.allowed()) {
       findings.add(Finding.error(
           "not rolled back: " + decision.reason() + "; " + state, where,
-          "ship a forward fix (a new release whose migration repairs the schema), or a planned restore: mvn"
-              + " beelms:rollback -Dtarget=" + environment.name() + " -Dbeelms.rollback.backupId=<backup id>"
-              + " with a <restoreCommand> in <environments>/<environment> '" + environment.name() + "'"));
+          ownBackup.isEmpty() && failure.onFailure() == OnFailure.ROLLBACK_WITH_RESTORE
+              ? "this deploy took no backup, so rollback-with-restore has none of its own to restore: configure"
+                  + " <backup>api</backup> (or command) for " + environment.name() + " so the deploy takes one;"
+                  + " meanwhile ship a forward fix"
+              : "ship a forward fix (a new release whose migration repairs the schema), or a planned restore: mvn"
+              + " beelms:rollback -Dtarget=" + environment.name() + " -Dbeelms.rollback.restore=true (the backup"
+              + " the deploy took) or -Dbeelms.rollback.backupId=<backup id>, with <backup>api</backup> or a"
+              + " <restoreCommand> in <environments>/<environment> '" + environment.name() + "'"));
       notice.rollback = "refused";
       notice.summary = "deploy of " + release.tag() + " to " + environment.name() + " " + outcome
           + "; not rolled back to " + target.tag() + " (" + decision.kind().label() + ")";
@@ -191,9 +218,18 @@ public final class GuardedDeployment implements Gate {
           "fix the cause (see the deploy's findings above) and release again"));
       notice.rollback = "rolled-back";
       notice.summary = "deploy of " + release.tag() + " to " + environment.name() + " " + outcome
-          + "; rolled back to " + target.tag() + ", smoke PASSED";
+          + "; rolled back to " + target.tag() + restored(decision, ownBackup) + ", smoke PASSED";
     }
     return finish(findings, notice, listener);
+  }
+
+  /** " (restored backup … taken at …)" when the rollback restored this deploy's backup. */
+  private static String restored(RollbackDecision decision, Optional<DeploymentBackup> backup) {
+    if (decision.kind() != RollbackDecision.Kind.RESTORE_AND_IMAGE_ROLLBACK || backup.isEmpty()) {
+      return "";
+    }
+    return " (restored backup " + backup.get().id() + " taken at "
+        + (backup.get().createdAt().isEmpty() ? "an unknown time" : backup.get().createdAt()) + ")";
   }
 
   /** A dry run: what the deploy would move, and what it would do on failure; nothing moves. */
@@ -234,8 +270,7 @@ public final class GuardedDeployment implements Gate {
           RollbackPlan plan =
               RollbackPlanner.plan(environment, all, records.tagsWithoutRecord(), tagRef, release.image().digest(),
                   Optional.of(previous.get().tag()), Optional.empty(), Optional.empty());
-          plan = new RollbackPlan(plan.environment(), plan.environmentTag(), plan.current(), plan.target(),
-              "runs on " + environment.name() + " now", plan.migrations(), plan.decision());
+          plan = plan.withTargetChosenBy("runs on " + environment.name() + " now");
           lines.add("on failure (onFailure=rollback): " + (plan.decision().allowed()
               ? "roll back to " + previous.get().tag() + " and run post-rollback smoke:"
               : "not roll back (the planner refuses), say why and fail:"));

@@ -53,7 +53,7 @@ public final class NotifyHook {
       new GateReport(List.of(soFar)).writeTo(reportDirectory);
       listener.progress(soFar.gate(), "running the <notifyCommand> of " + notice.environment()
           + " (timeout " + hooks.timeout().toSeconds() + " s): " + notice.summary());
-      HookResult hook = hooks.runWithRedactedLog(notice.environment() + "-notify-hook", command, notice.variables());
+      HookResult hook = hooks.run(notice.environment() + "-notify-hook", command, notice.variables());
       if (hook.succeeded()) {
         return List.of(Finding.info("notify hook " + hook.describe(), where));
       }

@@ -11,11 +11,17 @@ public enum OnFailure {
   /** Stop and say where the tag points (the default). */
   STOP,
   /** Roll back, in the same run, to the release that ran there before, as the planner allows. */
-  ROLLBACK;
+  ROLLBACK,
+  /**
+   * As {@link #ROLLBACK}, and over a contract migration restore the database from the backup this
+   * same deploy took before it moved the tag (never another one): the data-loss window is the
+   * deploy's own minutes.
+   */
+  ROLLBACK_WITH_RESTORE;
 
-  /** As written: {@code stop} or {@code rollback}. */
+  /** As written: {@code stop}, {@code rollback} or {@code rollback-with-restore}. */
   public String label() {
-    return name().toLowerCase(Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   /**
@@ -28,11 +34,12 @@ public enum OnFailure {
       return fallback;
     }
     try {
-      return valueOf(value.trim().toUpperCase(Locale.ROOT));
+      return valueOf(value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
           where + " is '" + value.trim() + "'; write stop (the default: fail and leave the tag where it"
-              + " is) or rollback (return to the release that ran there before, when the migrations allow)",
+              + " is), rollback (return to the release that ran there before, when the migrations allow) or"
+              + " rollback-with-restore (the same, restoring the backup this deploy took over a contract migration)",
           e);
     }
   }

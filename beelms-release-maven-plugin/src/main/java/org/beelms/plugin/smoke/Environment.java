@@ -57,16 +57,18 @@ public record Environment(
 
   /** Smoke keys that have their own element (or are secrets) and so may not be set in {@code <properties>}. */
   private static final Map<String, String> RESERVED =
-      Map.of(
-          "url", "use <url> (or -Dbeelms.smoke.url)",
-          "webUrl", "use <webUrl>",
-          "mode", "use <mode>",
-          "environment", "the environment's <name> is used",
-          "expectedVersion", "use <expectedVersion>",
-          "user.email", "use <serverId>: a settings.xml server whose username is the smoke account's email",
-          "user.password", "use <serverId>: passwords belong in settings.xml, not in the POM",
-          "admin.email", "use <adminServerId>: a settings.xml server with the admin account",
-          "admin.password", "use <adminServerId>: passwords belong in settings.xml, not in the POM");
+      Map.ofEntries(
+          Map.entry("url", "use <url> (or -Dbeelms.smoke.url)"),
+          Map.entry("webUrl", "use <webUrl>"),
+          Map.entry("mode", "use <mode>"),
+          Map.entry("environment", "the environment's <name> is used"),
+          Map.entry("expectedVersion", "use <expectedVersion>"),
+          Map.entry("identity.mode", "use <identity> (beelms:deploy and beelms:rollback hand the identity to the smoke)"),
+          Map.entry("identity.proof", "set by beelms:deploy and beelms:rollback from the identity check (<identity>)"),
+          Map.entry("user.email", "use <serverId>: a settings.xml server whose username is the smoke account's email"),
+          Map.entry("user.password", "use <serverId>: passwords belong in settings.xml, not in the POM"),
+          Map.entry("admin.email", "use <adminServerId>: a settings.xml server with the admin account"),
+          Map.entry("admin.password", "use <adminServerId>: passwords belong in settings.xml, not in the POM"));
 
   private static final String NAME_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]*";
 
@@ -178,7 +180,7 @@ public record Environment(
       return new URI(value.trim());
     } catch (URISyntaxException e) {
       throw new IllegalArgumentException(
-          SmokeSuggestions.where(environment, field) + " is '" + value + "', not a URL ("
+          SmokeSuggestions.where(environment, field) + " is '" + Redactor.maskUrlUserInfo(value) + "', not a URL ("
               + e.getReason() + "); write an absolute http(s) URL, e.g. https://staging.example.org/api",
           e);
     }
@@ -192,7 +194,8 @@ public record Environment(
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
       throw new IllegalArgumentException(
-          SmokeSuggestions.where(environment, field) + " is '" + uri + "'; write an absolute http(s)"
+          SmokeSuggestions.where(environment, field) + " is '" + Redactor.maskUrlUserInfo(uri.toString())
+              + "'; write an absolute http(s)"
               + " URL with a host, e.g. https://staging.example.org/api");
     }
     if (uri.getUserInfo() != null) {

@@ -186,7 +186,7 @@ public final class SmokeSettings {
         this.urlOverride = new URI(url.trim());
       } catch (java.net.URISyntaxException e) {
         throw new IllegalArgumentException(
-            "-Dbeelms.smoke.url=" + url + " is not a URL (" + e.getReason()
+            "-Dbeelms.smoke.url=" + org.beelms.smoke.client.Redactor.maskUrlUserInfo(url) + " is not a URL (" + e.getReason()
                 + "); write an absolute http(s) URL, e.g. -Dbeelms.smoke.url=http://127.0.0.1:3000/api", e);
       }
       return this;

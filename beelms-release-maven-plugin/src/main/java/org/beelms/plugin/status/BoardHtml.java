@@ -39,6 +39,9 @@ final class BoardHtml {
         .append(esc(org.beelms.plugin.release.ReleaseRecordStore.NOTES_REF)).append("</code>).</p>\n");
     h.append("<p id=\"notes\" class=\"notes").append(board.notes().behind() ? "" : " ok").append("\">")
         .append(esc(board.notes().message())).append("</p>\n");
+    for (String lock : board.inProgress()) {
+      h.append("<p class=\"notes in-progress\"><strong>deploy in progress</strong>: ").append(esc(lock)).append("</p>\n");
+    }
     if (!board.statuses().isEmpty()) {
       now(board, h);
     }
@@ -70,7 +73,7 @@ final class BoardHtml {
         h.append("<code>").append(esc(s.registry().reference())).append("</code><br>");
       }
       h.append(esc(s.registry().digest().map(ReleaseBoard::shortDigest).orElse(s.registry().describe())))
-          .append("</td><td>").append(esc(s.health().describe())).append("</td><td>");
+          .append("</td><td>").append(esc(s.healthAndIdentity())).append("</td><td>");
       if (s.drift().isEmpty()) {
         h.append(s.recorded().isPresent() ? "<span class=\"badge ok\">in step</span>"
             : "<span class=\"badge\">nothing deployed</span>");
@@ -133,6 +136,9 @@ final class BoardHtml {
     }
     if (e.rolledBack()) {
       more.append("rolled back afterwards; ");
+    }
+    if (!ReleaseBoard.identityLabel(d).isEmpty()) {
+      more.append(ReleaseBoard.identityLabel(d)).append("; ");
     }
     if (more.length() > 0) {
       h.append("<div class=\"fix\">").append(esc(more.substring(0, more.length() - 2))).append("</div>");

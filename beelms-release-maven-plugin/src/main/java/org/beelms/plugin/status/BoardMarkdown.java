@@ -16,6 +16,7 @@ final class BoardMarkdown {
         .append(board.ledger().releases().size()).append(" release record(s) (git notes `")
         .append(org.beelms.plugin.release.ReleaseRecordStore.NOTES_REF).append("`).\n\n")
         .append(board.notes().behind() ? "> **Warning:** " : "> ").append(cell(board.notes().message())).append("\n\n");
+    board.inProgress().forEach(lock -> m.append("> **deploy in progress**: ").append(cell(lock)).append("\n\n"));
     if (!board.statuses().isEmpty()) {
       m.append("## What runs where now\n\n| Environment | Recorded release | Registry tag now | Health now | Drift |\n")
           .append("|---|---|---|---|---|\n");
@@ -30,7 +31,7 @@ final class BoardMarkdown {
             s.drift().stream().map(d -> "**" + d.kind().label() + "**: " + cell(d.message()) + " — fix: " + cell(d.fix())).toList());
         m.append("| ").append(s.name()).append(" (").append(s.mode()).append(") | ").append(recorded).append(" | ")
             .append(cell(s.registry().digest().map(ReleaseBoard::shortDigest).orElse(s.registry().describe())))
-            .append(" | ").append(cell(s.health().describe())).append(" | ").append(drift).append(" |\n");
+            .append(" | ").append(cell(s.healthAndIdentity())).append(" | ").append(drift).append(" |\n");
       }
       m.append('\n');
     }

@@ -25,9 +25,10 @@ public record Drift(Kind kind, String message, String fix) {
     TAG_MISSING("registry tag missing"),
     NOT_RECORDED("deployed without a record"),
     ROLLBACK_INCOMPLETE("rollback failed half-way"),
+    ROLLBACK_SMOKE_FAILED("rolled back, a smoke check failed"),
     DEPLOY_INCOMPLETE("deploy failed half-way"),
     HEALTH_DOWN("health down"),
-    VERSION_MISMATCH("another version runs"),
+    VERSION_MISMATCH("another release runs"),
     NOT_VERIFIED("could not verify");
 
     private final String label;

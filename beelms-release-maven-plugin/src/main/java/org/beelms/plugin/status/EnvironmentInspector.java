@@ -4,7 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.time.Duration;
+import java.util.function.Function;
 import org.beelms.plugin.deploy.DeploymentEntry;
+import org.beelms.plugin.deploy.Rollout;
+import org.beelms.plugin.identity.IdentityCheck;
+import org.beelms.plugin.identity.IdentityMode;
+import org.beelms.plugin.identity.IdentityProof;
 import org.beelms.plugin.image.ImageException;
 import org.beelms.plugin.image.ManifestCopy;
 import org.beelms.plugin.release.ReleaseRecord;
@@ -20,11 +26,25 @@ public final class EnvironmentInspector {
   private final ReleaseLedger ledger;
   private final ManifestCopy registry;
   private final HealthProbe health;
+  private final Function<String, IdentityCheck> identities;
+  private final Duration identityBound;
 
+  /** An inspector that reads every environment's identity from {@code /health}'s version. */
   public EnvironmentInspector(ReleaseLedger ledger, ManifestCopy registry, HealthProbe health) {
+    this(ledger, registry, health, name -> IdentityCheck.health(), Duration.ofSeconds(5));
+  }
+
+  /**
+   * @param identities each environment's identity check, by name ({@code <identity>})
+   * @param identityBound how long one identity look may take
+   */
+  public EnvironmentInspector(ReleaseLedger ledger, ManifestCopy registry, HealthProbe health,
+      Function<String, IdentityCheck> identities, Duration identityBound) {
     this.ledger = Objects.requireNonNull(ledger, "ledger");
     this.registry = Objects.requireNonNull(registry, "registry");
     this.health = Objects.requireNonNull(health, "health");
+    this.identities = Objects.requireNonNull(identities, "identities");
+    this.identityBound = Objects.requireNonNull(identityBound, "identityBound");
   }
 
   public EnvironmentStatus inspect(Environment environment) {
@@ -33,8 +53,10 @@ public final class EnvironmentInspector {
     EnvironmentStatus.TagState tag = tagState(environment, recorded);
     HealthProbe.Answer answer = health.ask(environment.url());
     List<Drift> drift = new ArrayList<>();
+    IdentityProof identity = IdentityProof.UNKNOWN;
     if (recorded.isPresent()) {
-      compare(environment, recorded.get(), tag, answer, drift);
+      identity = identity(environment, recorded.get(), answer);
+      compare(environment, recorded.get(), tag, answer, identity, drift);
     } else if (tag.digest().isPresent()) {
       String digest = tag.digest().get();
       String release = ledger.releaseWithDigest(digest).map(ReleaseRecord::tag).orElse("no release record knows it");
@@ -58,7 +80,23 @@ public final class EnvironmentInspector {
                   + " BEELMS_REGISTRY_USERNAME/PASSWORD; -Dbeelms.image.allowInsecureRegistries=true for plain"
                   + " HTTP on loopback), then run mvn beelms:status again"));
     }
-    return new EnvironmentStatus(name, environment.modeName(), recorded, tag, answer, drift);
+    return new EnvironmentStatus(name, environment.modeName(), recorded, tag, answer, drift, identity);
+  }
+
+  /** What runs, as the environment's identity check sees it, compared with the recorded release; only when health is up. */
+  private IdentityProof identity(Environment environment, ReleaseLedger.Recorded recorded, HealthProbe.Answer answer) {
+    ReleaseRecord release = recorded.release();
+    if (!answer.up() || release.image() == null) {
+      return IdentityProof.UNKNOWN;
+    }
+    IdentityCheck check = identities.apply(environment.name());
+    return check.look(Rollout.identityOf(release), answer.body(),
+        Rollout.variables(release, environment, "status"), identityBound);
+  }
+
+  private static String anotherReleaseFix(String redeploy) {
+    return "the platform did not start the recorded image, or something else was deployed: run the deploy again ("
+        + redeploy + ") or find out what runs there";
   }
 
   private EnvironmentStatus.TagState tagState(Environment environment, Optional<ReleaseLedger.Recorded> recorded) {
@@ -85,6 +123,7 @@ public final class EnvironmentInspector {
       ReleaseLedger.Recorded recorded,
       EnvironmentStatus.TagState tag,
       HealthProbe.Answer answer,
+      IdentityProof identity,
       List<Drift> drift) {
     String name = environment.name();
     BoardEntry board = recorded.entry();
@@ -96,7 +135,19 @@ public final class EnvironmentInspector {
 
     if (!board.healthy() && !board.rolledBack()) {
       String state = "outcome " + entry.outcome() + ", " + board.testsLabel();
-      if ("rollback".equals(entry.action())) {
+      if ("rollback".equals(entry.action()) && "smoke-failed".equals(entry.outcome())) {
+        // Every step ran: running the rollback again would change nothing.
+        List<String> failed = SmokeFailures.read(board.report());
+        drift.add(new Drift(Drift.Kind.ROLLBACK_SMOKE_FAILED,
+            "the last rollback of " + name + " (from " + (entry.from().isEmpty() ? "?" : entry.from()) + " to "
+                + release + ", at " + entry.at() + ", by " + entry.by() + ") ran every step and " + name
+                + " runs " + release + "; only the post-rollback smoke failed: "
+                + (failed.isEmpty() ? "the failed checks are in the smoke report"
+                    + board.report().map(r -> " " + r).orElse(" (not kept)") : String.join("; ", failed)),
+            "running the rollback again changes nothing: fix what "
+                + (failed.size() == 1 ? "that check" : "those checks") + " found (in " + release
+                + " or in " + name + "'s setup), then check with mvn beelms:smoke -Dtarget=" + name));
+      } else if ("rollback".equals(entry.action())) {
         drift.add(new Drift(Drift.Kind.ROLLBACK_INCOMPLETE,
             "the last rollback of " + name + " (from " + (entry.from().isEmpty() ? "?" : entry.from()) + " to "
                 + release + ", at " + entry.at() + ", by " + entry.by() + ") stopped half-way: " + state
@@ -137,12 +188,24 @@ public final class EnvironmentInspector {
               + "; the records say " + name + " runs " + release + since,
           "check " + name + " (platform, logs); when it is back, mvn beelms:smoke -Dtarget=" + name
               + "; if the release is at fault, mvn beelms:rollback -Dtarget=" + name));
-    } else if (answer.version().isPresent() && !answer.version().get().equals(entry.version())) {
+    } else if (identity.mode() == IdentityMode.HEALTH) {
+      if (answer.version().isPresent() && !answer.version().get().equals(entry.version())) {
+        drift.add(new Drift(Drift.Kind.VERSION_MISMATCH,
+            answer.uri() + " reports version " + answer.version().get() + ", but the records say " + name + " runs "
+                + entry.version() + " (" + release + ")" + since,
+            anotherReleaseFix(redeploy)));
+      }
+    } else if (identity.outcome() == IdentityProof.Outcome.ANOTHER_RELEASE) {
       drift.add(new Drift(Drift.Kind.VERSION_MISMATCH,
-          answer.uri() + " reports version " + answer.version().get() + ", but the records say " + name + " runs "
-              + entry.version() + " (" + release + ")" + since,
-          "the platform did not start the recorded image, or something else was deployed: run the deploy again ("
-              + redeploy + ") or find out what runs there"));
+          identity.detail() + " (<identity>" + identity.mode().label() + "</identity>), but the records say " + name
+              + " runs " + release + " (" + entry.digest() + ")" + since,
+          anotherReleaseFix(redeploy)));
+    } else if (identity.outcome() == IdentityProof.Outcome.NOT_READ) {
+      // fail closed: what runs could not be seen
+      drift.add(new Drift(Drift.Kind.NOT_VERIFIED,
+          "could not tell what runs on " + name + ": " + identity.detail(),
+          "check the <identity> settings of " + name + " (<identityCommand> or <identityUrl>) and run mvn beelms:status"
+              + " again"));
     }
   }
 }

@@ -3,6 +3,7 @@ package org.beelms.plugin.status;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.beelms.plugin.identity.IdentityProof;
 
 /**
  * What one environment runs, three ways: the release records (the latest deploy or rollback), the
@@ -15,6 +16,8 @@ import java.util.Optional;
  * @param registry where the environment tag points now
  * @param health what {@code /health} answered
  * @param drift every disagreement found; empty when the three agree
+ * @param identity what the environment's identity check found running ({@code <identity>});
+ *     {@link IdentityProof#UNKNOWN} when it was not looked at (nothing recorded, health down)
  */
 public record EnvironmentStatus(
     String name,
@@ -22,12 +25,35 @@ public record EnvironmentStatus(
     Optional<ReleaseLedger.Recorded> recorded,
     TagState registry,
     HealthProbe.Answer health,
-    List<Drift> drift) {
+    List<Drift> drift,
+    IdentityProof identity) {
 
   public EnvironmentStatus {
     Objects.requireNonNull(name, "name");
     recorded = recorded == null ? Optional.empty() : recorded;
     drift = List.copyOf(drift);
+    identity = identity == null ? IdentityProof.UNKNOWN : identity;
+  }
+
+  /** A status whose identity was not looked at. */
+  public EnvironmentStatus(String name, String mode, Optional<ReleaseLedger.Recorded> recorded, TagState registry,
+      HealthProbe.Answer health, List<Drift> drift) {
+    this(name, mode, recorded, registry, health, drift, IdentityProof.UNKNOWN);
+  }
+
+  /** {@code HTTP 200, no version reported; identity: running image sha256:… = v0.2.0}: the board's "health now". */
+  public String healthAndIdentity() {
+    String label = identityLabel();
+    // in mode health the answer's version is the identity: said once
+    if (label.isEmpty() || identity.mode() == org.beelms.plugin.identity.IdentityMode.HEALTH) {
+      return health.describe();
+    }
+    return health.describe() + "; " + (identity.outcome() == IdentityProof.Outcome.NOT_VERIFIED ? label : "identity: " + label);
+  }
+
+  /** What runs as the identity check saw it: the proof, {@code identity not verified}, or what was seen; empty when not looked at. */
+  public String identityLabel() {
+    return identity.describe();
   }
 
   /**

@@ -39,8 +39,17 @@ public final class HealthProbe {
    * @param statusCode the HTTP status; 0 when there was no answer
    * @param version the version it reports; empty when it reports none
    * @param error why there was no answer; empty when there was one
+   * @param body what it answered (for the identity in mode {@code health}); empty when no answer
    */
-  public record Answer(URI uri, int statusCode, Optional<String> version, String error) {
+  public record Answer(URI uri, int statusCode, Optional<String> version, String error, String body) {
+
+    public Answer {
+      body = body == null ? "" : body;
+    }
+
+    public Answer(URI uri, int statusCode, Optional<String> version, String error) {
+      this(uri, statusCode, version, error, "");
+    }
 
     public boolean up() {
       return statusCode == 200;
@@ -63,7 +72,7 @@ public final class HealthProbe {
           http.send(
               HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json").GET().build(),
               HttpResponse.BodyHandlers.ofString());
-      return new Answer(uri, response.statusCode(), version(response.body()), "");
+      return new Answer(uri, response.statusCode(), version(response.body()), "", response.body());
     } catch (IOException e) {
       return new Answer(uri, 0, Optional.empty(),
           e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));

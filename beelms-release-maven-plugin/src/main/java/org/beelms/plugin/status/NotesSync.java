@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.beelms.plugin.git.GitCredentials;
 import org.beelms.plugin.release.ReleaseRecordStore;
-import org.eclipse.jgit.api.FetchCommand;
+import org.beelms.plugin.release.ReleaseRecordSync;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.LsRemoteCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -17,9 +17,6 @@ import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.transport.FetchResult;
-import org.eclipse.jgit.transport.RefSpec;
-import org.eclipse.jgit.transport.TrackingRefUpdate;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 
 /**
@@ -75,29 +72,23 @@ public final class NotesSync {
     this.timeoutSeconds = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toSeconds()));
   }
 
-  /** Fetches the remote's records when they are ahead (fast-forward only), then compares. */
+  /**
+   * Fetches the remote's records when they are ahead or both changed (fast-forward, or merged entry
+   * by entry: {@link ReleaseRecordSync#fetch}; local records not pushed yet are never lost), then
+   * compares.
+   */
   public Result fetchAndCompare() {
     Result before = compare();
-    if (before.state() != State.BEHIND) {
+    if (!before.behind()) {
       return before;
     }
-    try (Git git = new Git(repository)) {
-      FetchCommand fetch =
-          git.fetch().setRemote(remote).setRefSpecs(new RefSpec(REF + ":" + REF)).setTimeout(timeoutSeconds);
-      credentials.ifPresent(c -> fetch.setCredentialsProvider(new UsernamePasswordCredentialsProvider(c.username(), c.password())));
-      FetchResult result = fetch.call();
-      TrackingRefUpdate update = result.getTrackingRefUpdate(REF);
-      Result after = compare();
-      if (update != null && after.state() == State.UP_TO_DATE) {
-        return new Result(State.UP_TO_DATE, remote,
-            "fetched the release records from " + remote + " (" + REF + " " + abbreviate(update.getOldObjectId())
-                + " -> " + abbreviate(update.getNewObjectId()) + "); they are now the remote's", true);
-      }
-      return after;
-    } catch (GitAPIException | RuntimeException e) {
-      return new Result(State.BEHIND, remote,
-          before.message() + "; fetching them failed: " + redact(e.getMessage()), false);
+    ReleaseRecordSync.Outcome fetched =
+        new ReleaseRecordSync(repository, remote, credentials, Duration.ofSeconds(timeoutSeconds)).fetch();
+    if (fetched.failed()) {
+      return new Result(before.state(), remote, before.message() + "; " + fetched.message(), false);
     }
+    Result after = compare();
+    return after.behind() ? after : new Result(after.state(), remote, fetched.message(), true);
   }
 
   /** Compares without changing anything. */

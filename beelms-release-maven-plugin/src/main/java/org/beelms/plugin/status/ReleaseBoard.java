@@ -28,6 +28,7 @@ import org.beelms.plugin.release.ReleaseRecord;
  * @param statuses what runs where now, one per environment inspected; empty when not inspected
  * @param notes how the local records stand against the remote's
  * @param directory where the board is written, so links to smoke reports can be relative
+ * @param inProgress one line per environment lock held now ("deploy in progress"); empty when none
  */
 public record ReleaseBoard(
     Instant generatedAt,
@@ -35,7 +36,8 @@ public record ReleaseBoard(
     List<String> environments,
     List<EnvironmentStatus> statuses,
     NotesSync.Result notes,
-    Path directory) {
+    Path directory,
+    List<String> inProgress) {
 
   public static final String HTML_FILE = "board.html";
   public static final String MARKDOWN_FILE = "board.md";
@@ -50,6 +52,13 @@ public record ReleaseBoard(
     statuses = List.copyOf(statuses);
     Objects.requireNonNull(notes, "notes");
     Objects.requireNonNull(directory, "directory");
+    inProgress = inProgress == null ? List.of() : List.copyOf(inProgress);
+  }
+
+  /** A board without lock information. */
+  public ReleaseBoard(Instant generatedAt, ReleaseLedger ledger, List<String> environments,
+      List<EnvironmentStatus> statuses, NotesSync.Result notes, Path directory) {
+    this(generatedAt, ledger, environments, statuses, notes, directory, List.of());
   }
 
   /** Writes {@value #HTML_FILE} and {@value #MARKDOWN_FILE} into {@link #directory()}. */
@@ -110,11 +119,38 @@ public record ReleaseBoard(
     return report;
   }
 
-  /** The DoD state of a release: the {@code dod-check} gate's outcome in its record. */
+  /**
+   * The DoD state of a release: the {@code dod-check} gate's outcome in its record, with how it
+   * passed: {@code PASSED (35 waived, 0 done)} says a pass that is all waivers.
+   */
   static String dodState(ReleaseRecord release) {
     return gate(release, "dod-check")
-        .map(g -> g.path("status").asText() + skip(g) + findingCounts(g))
+        .map(g -> g.path("status").asText() + itemCounts(g) + skip(g) + findingCounts(g))
         .orElse("not run in this release");
+  }
+
+  /** The per-section lines dod-check writes: {@code <section>: 3 done, 1 open, 2 waived}. */
+  private static final java.util.regex.Pattern SECTION_COUNTS =
+      java.util.regex.Pattern.compile(": (\\d+) done, (\\d+) open, (\\d+) waived$");
+
+  /** {@code " (2 open, 35 waived, 0 done)"} summed over the sections; empty when not recorded. */
+  static String itemCounts(JsonNode dodGate) {
+    int done = 0;
+    int open = 0;
+    int waived = 0;
+    boolean counted = false;
+    for (JsonNode f : dodGate.path("findings")) {
+      java.util.regex.Matcher m = SECTION_COUNTS.matcher(f.path("message").asText());
+      if ("INFO".equals(f.path("severity").asText()) && m.find()) {
+        counted = true;
+        done += Integer.parseInt(m.group(1));
+        open += Integer.parseInt(m.group(2));
+        waived += Integer.parseInt(m.group(3));
+      }
+    }
+    return counted
+        ? " (" + (open > 0 ? open + " open, " : "") + waived + " waived, " + done + " done)"
+        : "";
   }
 
   /** The migrations of a release as the record knows them: status, tool, and each new one. */
@@ -128,7 +164,8 @@ public record ReleaseBoard(
     List<ReleaseRecord.NewMigration> added =
         release.flyway() == null || release.flyway().newMigrations() == null ? List.of() : release.flyway().newMigrations();
     String tool = release.migrations().tool().isEmpty() ? "" : " (" + release.migrations().tool() + ")";
-    return added.isEmpty() ? "checked" + tool + ", none added" : "checked" + tool + ", " + added.size() + " added";
+    return (added.isEmpty() ? "checked" + tool + ", none added" : "checked" + tool + ", " + added.size() + " added")
+        + ", reproducibility: " + release.migrations().reproducibility();
   }
 
   static List<ReleaseRecord.NewMigration> newMigrations(ReleaseRecord release) {
@@ -181,6 +218,19 @@ public record ReleaseBoard(
     };
   }
 
+  /**
+   * The entry's identity for the board: {@code identity not verified} (never shown as verified),
+   * {@code identity: running image sha256:… = v0.2.0}, or what was seen; empty for older entries.
+   */
+  static String identityLabel(org.beelms.plugin.deploy.DeploymentEntry entry) {
+    var identity = entry.identity();
+    return switch (identity.outcome()) {
+      case NOT_RECORDED -> "";
+      case NOT_VERIFIED -> identity.describe();
+      default -> "identity: " + identity.describe();
+    };
+  }
+
   /** One line for a recorded deploy or rollback: when, who, digest, outcome and tests. */
   static String entryLine(BoardEntry e) {
     var entry = e.entry();
@@ -202,6 +252,10 @@ public record ReleaseBoard(
     }
     if (e.rolledBack()) {
       out.append(", rolled back");
+    }
+    String identity = identityLabel(entry);
+    if (!identity.isEmpty()) {
+      out.append(", ").append(identity);
     }
     return out.toString();
   }

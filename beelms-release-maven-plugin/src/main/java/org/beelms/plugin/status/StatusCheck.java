@@ -12,6 +12,8 @@ import org.beelms.plugin.gate.Gate;
 import org.beelms.plugin.gate.GateResult;
 import org.beelms.plugin.gate.ReleaseListener;
 import org.beelms.plugin.gate.Severity;
+import org.beelms.plugin.lock.EnvironmentLock;
+import org.beelms.plugin.lock.LockHeldException;
 import org.beelms.plugin.smoke.Environment;
 
 /**
@@ -31,6 +33,13 @@ public final class StatusCheck implements Gate {
   private final NotesSync notes;
   private final EnvironmentInspectorFactory inspectors;
   private final Clock clock;
+  private final LockReader locks;
+
+  /** The environment locks held now (see {@code org.beelms.plugin.lock}). */
+  @FunctionalInterface
+  public interface LockReader {
+    List<EnvironmentLock> held() throws LockHeldException;
+  }
 
   /** Builds the inspector once the records are read (after a possible fetch). */
   @FunctionalInterface
@@ -44,6 +53,17 @@ public final class StatusCheck implements Gate {
       NotesSync notes,
       EnvironmentInspectorFactory inspectors,
       Clock clock) {
+    this(settings, records, notes, inspectors, clock, List::of);
+  }
+
+  public StatusCheck(
+      StatusSettings settings,
+      ReleaseRecords records,
+      NotesSync notes,
+      EnvironmentInspectorFactory inspectors,
+      Clock clock,
+      LockReader locks) {
+    this.locks = Objects.requireNonNull(locks, "locks");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.records = Objects.requireNonNull(records, "records");
     this.notes = Objects.requireNonNull(notes, "notes");
@@ -69,7 +89,8 @@ public final class StatusCheck implements Gate {
       statuses.add(inspector.inspect(environment));
     }
     List<String> columns = ledger.environments(settings.declared().stream().map(Environment::name).toList());
-    return new ReleaseBoard(clock.instant(), ledger, columns, statuses, sync, settings.outputDirectory());
+    return new ReleaseBoard(clock.instant(), ledger, columns, statuses, sync, settings.outputDirectory(),
+        locks().stream().map(this::describe).toList());
   }
 
   @Override
@@ -92,6 +113,15 @@ public final class StatusCheck implements Gate {
           "no <environments> declared: the board shows the environments the records name, nothing was inspected",
           "<environments>", "declare them in the plugin's <configuration> (docs/environments.md)"));
     }
+    for (EnvironmentLock lock : locks()) {
+      findings.add(Finding.warning("deploy in progress on " + describe(lock),
+          "lock " + org.beelms.plugin.lock.EnvironmentLocks.PREFIX + lock.environment(),
+          lock.expiredAt(clock.instant()) ? "break it only when that run is gone" : ""));
+    }
+    if (!lockProblem.isEmpty()) {
+      findings.add(Finding.warning(lockProblem + "; a deploy in progress would not be shown",
+          org.beelms.plugin.lock.EnvironmentLocks.PREFIX, ""));
+    }
     Severity driftSeverity = settings.failOnDrift() ? Severity.ERROR : Severity.WARNING;
     for (EnvironmentStatus s : board.statuses()) {
       findings.add(Finding.info(summary(s), s.name()));
@@ -110,6 +140,31 @@ public final class StatusCheck implements Gate {
     return GateResult.of(NAME, Duration.ZERO, findings, Severity.ERROR);
   }
 
+  private List<EnvironmentLock> held;
+  private String lockProblem = "";
+
+  /** The locks held now, read once per run; a read that failed is said in {@link #check}. */
+  private List<EnvironmentLock> locks() {
+    if (held == null) {
+      try {
+        held = locks.held();
+      } catch (LockHeldException e) {
+        held = List.of();
+        lockProblem = e.getMessage();
+      }
+    }
+    return held;
+  }
+
+  /** A held lock, with the command to break it once it has expired (a killed run). */
+  private String describe(EnvironmentLock lock) {
+    return lock.environment() + ": " + lock.goal() + " by " + lock.describe()
+        + (lock.expiredAt(clock.instant())
+            ? "; EXPIRED: if that run is gone (killed), take the lock over with mvn beelms:" + lock.goal()
+                + " -Dtarget=" + lock.environment() + " -Dbeelms.deploy.breakLock=\"<reason>\""
+            : "");
+  }
+
   /** {@code staging: v0.1.1 (sha256:…) deploy 2026-… by ci, smoke PASSED; registry …; health …}. */
   static String summary(EnvironmentStatus s) {
     String recorded = s.recorded()
@@ -121,6 +176,6 @@ public final class StatusCheck implements Gate {
         ? s.registry().describe()
         : s.registry().reference() + " -> " + s.registry().describe();
     return s.name() + " (" + s.mode() + "): records: " + recorded + "; registry: " + registry + "; health: "
-        + s.health().describe() + (s.drifted() ? "; DRIFT" : s.recorded().isPresent() ? "; in step" : "; nothing deployed");
+        + s.healthAndIdentity() + (s.drifted() ? "; DRIFT" : s.recorded().isPresent() ? "; in step" : "; nothing deployed");
   }
 }

@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param nextSnapshot also commit the next development version
  * @param nextSnapshotPackageJson whether that commit also sets the {@code package.json} files
  * @param dryRun print the diff, write and commit nothing
+ * @param buildDirectory the build's output folder, never counted as a change to the sources
  */
 public record PrepareSettings(
     Path projectDirectory,
@@ -28,12 +29,14 @@ public record PrepareSettings(
     Optional<String> explicitVersion,
     boolean nextSnapshot,
     boolean nextSnapshotPackageJson,
-    boolean dryRun) {
+    boolean dryRun,
+    Optional<Path> buildDirectory) {
 
   public PrepareSettings {
     poms = List.copyOf(poms);
     packageJsons = List.copyOf(packageJsons);
     openApi = openApi == null ? Optional.empty() : openApi;
+    buildDirectory = buildDirectory == null ? Optional.empty() : buildDirectory;
     explicitVersion = explicitVersion == null ? Optional.empty() : explicitVersion.filter(v -> !v.isBlank());
   }
 }

@@ -43,6 +43,7 @@ public final class ReleasePreparation implements Gate {
 
   private final PrepareSettings settings;
   private SemanticVersion prepared;
+  private String releaseCommit;
 
   public ReleasePreparation(PrepareSettings settings) {
     this.settings = settings;
@@ -56,6 +57,11 @@ public final class ReleasePreparation implements Gate {
   /** The version the last {@link #check} prepared; empty before it ran or when it failed. */
   public Optional<SemanticVersion> prepared() {
     return Optional.ofNullable(prepared);
+  }
+
+  /** The full id of the release commit the last {@link #check} made; empty when it made none. */
+  public Optional<String> releaseCommit() {
+    return Optional.ofNullable(releaseCommit);
   }
 
   /** The release version and why: explicit, set in the pom above the last tag, or derived. */
@@ -95,7 +101,8 @@ public final class ReleasePreparation implements Gate {
       listener.progress(NAME, "release version " + version.reason());
       findings.add(Finding.info("release version " + version.reason(), ""));
       Map<Path, String> edits = edits(version.version().toString(), true);
-      commitOrShow(history, edits, "chore(release): " + version.version(), findings);
+      releaseCommit =
+          commitOrShow(history, edits, "chore(release): " + version.version(), findings).orElse(null);
       if (!settings.dryRun()) {
         prepared = version.version();
       }
@@ -138,7 +145,7 @@ public final class ReleasePreparation implements Gate {
   }
 
   private Optional<Finding> dirtyTree(ReleaseHistory history) throws GitAPIException {
-    TreeState state = TreeState.read(history.repository());
+    TreeState state = TreeState.read(history, settings.buildDirectory());
     if (state.clean() || settings.dryRun()) {
       return Optional.empty();
     }
@@ -189,7 +196,8 @@ public final class ReleasePreparation implements Gate {
     return Files.readString(file, StandardCharsets.UTF_8);
   }
 
-  private void commitOrShow(
+  /** Writes and commits the edits (or shows them on a dry run); the new commit's full id. */
+  private Optional<String> commitOrShow(
       ReleaseHistory history, Map<Path, String> edits, String message, List<Finding> findings)
       throws IOException, GitAPIException {
     for (Map.Entry<Path, String> edit : edits.entrySet()) {
@@ -202,7 +210,7 @@ public final class ReleasePreparation implements Gate {
       findings.add(Finding.info(
           "dry run: " + edits.size() + " file(s) would change and \"" + message
               + "\" would be committed; nothing written", ""));
-      return;
+      return Optional.empty();
     }
     try (Git git = new Git(history.repository())) {
       for (Map.Entry<Path, String> edit : edits.entrySet()) {
@@ -211,11 +219,13 @@ public final class ReleasePreparation implements Gate {
       }
       PersonIdent who = new PersonIdent(history.repository());
       String sha = git.commit().setMessage(message).setAuthor(who).setCommitter(who)
-          .setAllowEmpty(false).call().getId().abbreviate(7).name();
-      findings.add(Finding.info("committed " + sha + " " + message + " (" + edits.size()
-          + " file(s))", history.workTree().toString()));
+          .setAllowEmpty(false).call().getId().name();
+      findings.add(Finding.info("committed " + sha.substring(0, 7) + " " + message + " ("
+          + edits.size() + " file(s))", history.workTree().toString()));
+      return Optional.of(sha);
     } catch (org.eclipse.jgit.api.errors.EmptyCommitException nothing) {
       findings.add(Finding.info("every version already says so; nothing to commit", ""));
+      return Optional.empty();
     }
   }
 }

@@ -74,7 +74,8 @@ public final class DeployWorld implements AutoCloseable {
       int status;
       if (Files.exists(runningVersion)) {
         status = 200;
-        body = ("{\"status\":\"ok\",\"version\":\"" + Files.readString(runningVersion).trim() + "\"}")
+        body = (Files.exists(work.resolve("no-version")) ? "{\"status\":\"ok\"}"
+            : "{\"status\":\"ok\",\"version\":\"" + Files.readString(runningVersion).trim() + "\"}")
             .getBytes(StandardCharsets.UTF_8);
       } else {
         status = 503;
@@ -102,6 +103,21 @@ public final class DeployWorld implements AutoCloseable {
 
   public URI apiUrl() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api");
+  }
+
+  /**
+   * A deploy hook for a core whose health has no version (the real beelms core's shape): health
+   * answers {"status":"ok"}; what runs is written to the file {@code running-image}
+   * ($IMAGE_REFERENCE), which an identity command reads as {@code docker inspect} would.
+   */
+  public String startingHookWithoutVersion() {
+    return startingHook() + " && printf '%s\\n' \"$IMAGE_REFERENCE\" > '" + runningImage() + "' && touch '"
+        + work.resolve("no-version") + "'";
+  }
+
+  /** The file {@link #startingHookWithoutVersion()} writes the running image reference to. */
+  public Path runningImage() {
+    return work.resolve("running-image");
   }
 
   /** A deploy hook that "starts" the image: health then reports $VERSION; logs the variables. */
@@ -149,7 +165,7 @@ public final class DeployWorld implements AutoCloseable {
                 notCheckedReason == null ? newMigrations : null),
             "", null, null,
             notCheckedReason == null
-                ? ReleaseRecord.Migrations.checked("flyway", commit)
+                ? ReleaseRecord.Migrations.checked("flyway", commit, "checked")
                 : ReleaseRecord.Migrations.notChecked(notCheckedReason));
     new ReleaseRecordStore(git.git().getRepository()).attach(record);
     return record;
@@ -205,11 +221,23 @@ public final class DeployWorld implements AutoCloseable {
   }
 
   public Rollout rollout(Duration healthTimeout) {
+    return rollout(healthTimeout, org.beelms.plugin.identity.IdentitySettings.HEALTH);
+  }
+
+  /** The identities the last smoke runs were handed, in order. */
+  public final List<org.beelms.plugin.identity.IdentityProof> smokeIdentities =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** A rollout whose health wait proves the release as {@code identity} says (commands run in {@link #work()}). */
+  public Rollout rollout(Duration healthTimeout, org.beelms.plugin.identity.IdentitySettings identity) {
+    HookRunner hooks = new HookRunner(work, work.resolve("target/beelms-release/hooks"), Duration.ofSeconds(20));
     return new Rollout(
         new ManifestCopy(Optional.empty(), true),
-        new HookRunner(work, work.resolve("target/beelms-release/hooks"), Duration.ofSeconds(20)),
-        new HealthWait(healthTimeout, Duration.ofMillis(100)),
-        (version, listener) -> {
+        hooks,
+        new HealthWait(healthTimeout, Duration.ofMillis(100),
+            new org.beelms.plugin.identity.IdentityCheck(identity, hooks.identityCommands("identity"))),
+        (version, identity2, listener) -> {
+          smokeIdentities.add(identity2);
           smokeRuns.incrementAndGet();
           GateStatus status = failingSmoke.contains(version) ? GateStatus.FAILED : smokeStatus;
           return new PostDeploySmoke.Outcome(

@@ -61,6 +61,62 @@ class DeploymentTest {
   }
 
   @Test
+  void aCoreWithoutVersionInHealthIsProvenByTheIdentityCommandAndTheProofIsRecordedAndHandedToSmoke(
+      LoopbackRegistry registry) throws Exception {
+    try (DeployWorld world = new DeployWorld(work, registry)) {
+      ReleaseRecord v1 = world.release("0.1.0");
+      Environment staging = world.environment("staging", "staging", world.startingHookWithoutVersion(), "");
+      org.beelms.plugin.identity.IdentitySettings command = org.beelms.plugin.identity.IdentitySettings.declared(
+          "<environments>/<environment> 'staging'", staging.url(), "command", null, null, null,
+          "cat '" + world.runningImage() + "'");
+
+      GateResult result =
+          new Deployment(world.deploySettings(staging, "v0.1.0", null), world.records(),
+                  world.rollout(Duration.ofSeconds(5), command))
+              .check(ReleaseListener.NONE);
+
+      assertEquals(GateStatus.PASSED, result.status(), errors(result));
+      String proof = "running image " + v1.image().digest() + " = v0.1.0";
+      DeploymentEntry entry = ReleaseRecords.deployments(world.note("v0.1.0")).get(0);
+      assertTrue(entry.identity().proven(), entry.toString());
+      assertEquals(proof, entry.identity().detail());
+      assertEquals("command", entry.toJson().get("identity").get("mode").asText());
+      assertTrue(entry.toJson().get("identity").get("verified").asBoolean());
+      assertEquals(proof, world.smokeIdentities.get(0).detail());
+      assertTrue(errors(result).contains("; identity: " + proof), errors(result));
+
+      // the default (health) cannot prove it: the deploy fails at the wait, naming what to declare
+      GateResult unproven = world.deploy(staging, "v0.1.0");
+      assertEquals(GateStatus.FAILED, unproven.status());
+      assertTrue(errors(unproven).contains("/health answers without a version"), errors(unproven));
+      assertEquals("unhealthy", ReleaseRecords.deployments(world.note("v0.1.0")).get(1).outcome());
+    }
+  }
+
+  @Test
+  void identityNoneIsRecordedAsNotVerified(LoopbackRegistry registry) throws Exception {
+    try (DeployWorld world = new DeployWorld(work, registry)) {
+      world.release("0.1.0");
+      Environment staging = world.environment("staging", "staging", world.startingHookWithoutVersion(), "");
+      org.beelms.plugin.identity.IdentitySettings none = org.beelms.plugin.identity.IdentitySettings.declared(
+          "<environments>/<environment> 'staging'", staging.url(), "health", "none", null, null, null);
+
+      GateResult result =
+          new Deployment(world.deploySettings(staging, "v0.1.0", null), world.records(),
+                  world.rollout(Duration.ofSeconds(5), none))
+              .check(ReleaseListener.NONE);
+
+      assertEquals(GateStatus.PASSED, result.status(), errors(result));
+      DeploymentEntry entry = ReleaseRecords.deployments(world.note("v0.1.0")).get(0);
+      assertEquals(org.beelms.plugin.identity.IdentityProof.Outcome.NOT_VERIFIED, entry.identity().outcome());
+      assertEquals("identity not verified", entry.toJson().get("identity").get("detail").asText());
+      assertTrue(result.findings().stream().anyMatch(f -> f.severity() == Severity.WARNING
+          && f.message().contains("identity: identity not verified")), result.toString());
+      assertEquals(org.beelms.plugin.identity.IdentityMode.NONE, world.smokeIdentities.get(0).mode());
+    }
+  }
+
+  @Test
   void productionRefusesAStagingPassRecordedBeforeTiersUnlessForced(LoopbackRegistry registry) throws Exception {
     try (DeployWorld world = new DeployWorld(work, registry)) {
       ReleaseRecord v1 = world.release("0.1.0");

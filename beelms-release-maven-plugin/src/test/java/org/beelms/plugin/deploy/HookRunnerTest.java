@@ -35,7 +35,7 @@ class HookRunnerTest {
   @Test
   void theNotifyHooksLogKeepsNoSecretEvenWhenItSucceeds() throws Exception {
     HookResult result =
-        runner(Duration.ofSeconds(10)).runWithRedactedLog("staging-notify-hook",
+        runner(Duration.ofSeconds(10)).run("staging-notify-hook",
             "echo \"posting to $CHAT_WEBHOOK_URL\"; echo \"token $NOTIFY_TOKEN\"; echo \"outcome $BEELMS_OUTCOME\"",
             Map.of("CHAT_WEBHOOK_URL", "https://chat.example.org/hooks/T0/B0/xyzzy-secret-path",
                 "NOTIFY_TOKEN", "tok-0123456789", "BEELMS_OUTCOME", "smoke-failed"));
@@ -76,8 +76,10 @@ class HookRunnerTest {
     assertTrue(shown.contains("login with *** failed"), shown);
     assertTrue(shown.contains("https://***@registry.example.org/v2/"), shown);
     assertTrue(shown.contains("version 0.2.0"), "ordinary variables stay: " + shown);
-    assertTrue(java.nio.file.Files.readString(result.log()).contains("S3cret-registry-pw"),
-        "the log file itself keeps the full output");
+    String onDisk = java.nio.file.Files.readString(result.log());
+    assertFalse(onDisk.contains("S3cret-registry-pw"), "a deploy hook's log on disk is redacted too: " + onDisk);
+    assertFalse(onDisk.contains("Pa55-w0rd"), onDisk);
+    assertTrue(onDisk.contains("version 0.2.0"), onDisk);
   }
 
   @Test
@@ -104,5 +106,18 @@ class HookRunnerTest {
     ProcessHandle server = ProcessHandle.of(pid).orElseThrow();
     assertTrue(server.isAlive(), "the background server keeps running");
     server.destroyForcibly();
+  }
+
+  @Test
+  void aRestoreHooksLogOnDiskIsRedactedEvenWhenItIsNotUtf8() throws Exception {
+    HookResult result =
+        runner(Duration.ofSeconds(10)).run("production-restore-hook",
+            "printf 'restoring with PGPASSWORD=%s \\351t\\351\\n' \"$PGPASSWORD\"",
+            Map.of("PGPASSWORD", "Restore-Pw-42"));
+
+    assertTrue(result.succeeded(), result.describe());
+    String onDisk = new String(Files.readAllBytes(result.log()), java.nio.charset.StandardCharsets.ISO_8859_1);
+    assertFalse(onDisk.contains("Restore-Pw-42"), onDisk);
+    assertTrue(onDisk.contains("restoring with PGPASSWORD=***"), onDisk);
   }
 }

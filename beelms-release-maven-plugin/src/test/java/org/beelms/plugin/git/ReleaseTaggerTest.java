@@ -229,7 +229,7 @@ class ReleaseTaggerTest {
     repo.write("b.txt", "b").commitAll("fix: b");
     ReleaseTaggerSettings derived =
         new ReleaseTaggerSettings(dir, "0.1.1-SNAPSHOT", true, MESSAGE, "n", "e@x", false,
-            "origin", Optional.empty(), false);
+            "origin", Optional.empty(), false, Optional.empty());
     assertEquals("v0.1.1", tag(derived).tag());
     ReleaseTaggerResult again = tag(derived);
     assertEquals("v0.1.1", again.tag());

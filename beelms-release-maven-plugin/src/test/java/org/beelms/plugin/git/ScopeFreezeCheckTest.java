@@ -33,6 +33,12 @@ class ScopeFreezeCheckTest {
   }
 
   private GateResult check(String version, boolean derive) throws Exception {
+    return check(version, derive, Optional.empty(), Optional.empty());
+  }
+
+  private GateResult check(
+      String version, boolean derive, Optional<Path> buildDirectory, Optional<String> releaseCommit)
+      throws Exception {
     return new ScopeFreezeCheck(
             new ScopeFreezeSettings(
                 dir,
@@ -40,8 +46,72 @@ class ScopeFreezeCheckTest {
                 version,
                 derive,
                 Optional.of(dir.resolve(SPEC)),
-                true))
+                true,
+                buildDirectory,
+                releaseCommit))
         .check(ReleaseListener.NONE);
+  }
+
+  @Test
+  void theBuildDirectoryIsNeverAFindingEvenWhenGitDoesNotIgnoreIt() throws Exception {
+    repo.write(".gitignore", "be/node_modules/\n").commitAll("chore: the real core ignores no target/");
+    repo.write("target/beelms-release/summary.json", "[]").write("target/beelms-release/release.json", "{}");
+    assertEquals(
+        List.of("untracked file: target/beelms-release/release.json",
+            "untracked file: target/beelms-release/summary.json"),
+        errors(check("0.2.0", false)), "without the build directory the plugin's output counts");
+    GateResult withBuildDirectory =
+        check("0.2.0", false, Optional.of(dir.resolve("target")), Optional.empty());
+    assertEquals(List.of(), errors(withBuildDirectory));
+    // Anything else still counts.
+    repo.write("targets.md", "x");
+    assertEquals(List.of("untracked file: targets.md"),
+        errors(check("0.2.0", false, Optional.of(dir.resolve("target")), Optional.empty())));
+  }
+
+  @Test
+  void acceptsExactlyTheReleaseCommitPrepareJustMadeAheadOfTheUpstream() throws Exception {
+    Path remoteDir = dir.resolveSibling(dir.getFileName() + "-origin");
+    try (Git remote = Git.init().setBare(true).setDirectory(remoteDir.toFile()).call()) {
+      track(remoteDir);
+      String release = repo.write("pom.xml", "<version>0.2.0</version>")
+          .commitAll("chore(release): 0.2.0").getId().name();
+      GateResult accepted = check("0.2.0", false, Optional.empty(), Optional.of(release));
+      assertEquals(GateStatus.PASSED, accepted.status(), accepted.toString());
+      assertTrue(accepted.findings().stream().anyMatch(f -> f.message().contains(
+          "1 commit ahead of refs/remotes/origin/main: the release commit prepare just made")),
+          accepted.toString());
+
+      // Another commit on top: two ahead, refused although the release commit is among them.
+      repo.write("CHANGELOG.md", "x").commitAll("docs: changelog");
+      assertEquals(
+          List.of("branch 'main' is 2 commit(s) ahead of and 0 behind refs/remotes/origin/main"),
+          errors(check("0.2.0", false, Optional.empty(), Optional.of(release))));
+    }
+  }
+
+  @Test
+  void anUnpushedCommitThatIsNotTheReleaseCommitIsRefused() throws Exception {
+    Path remoteDir = dir.resolveSibling(dir.getFileName() + "-origin2");
+    try (Git remote = Git.init().setBare(true).setDirectory(remoteDir.toFile()).call()) {
+      track(remoteDir);
+      String release = repo.git().getRepository().resolve("HEAD").name();
+      repo.write("CHANGELOG.md", "x").commitAll("docs: changelog");
+      assertEquals(
+          List.of("branch 'main' is 1 commit(s) ahead of and 0 behind refs/remotes/origin/main"),
+          errors(check("0.2.0", false, Optional.empty(), Optional.of(release))));
+    }
+  }
+
+  /** origin = the bare repository at {@code remoteDir}, main pushed and tracking it. */
+  private void track(Path remoteDir) throws Exception {
+    StoredConfig config = repo.git().getRepository().getConfig();
+    config.setString("remote", "origin", "url", remoteDir.toUri().toString());
+    config.setString("remote", "origin", "fetch", "+refs/heads/*:refs/remotes/origin/*");
+    config.setString("branch", "main", "remote", "origin");
+    config.setString("branch", "main", "merge", "refs/heads/main");
+    config.save();
+    repo.git().push().setRemote("origin").add("main").call();
   }
 
   private static List<String> errors(GateResult result) {
@@ -105,13 +175,7 @@ class ScopeFreezeCheckTest {
   void refusesHeadThatDiffersFromItsUpstream() throws Exception {
     Path remoteDir = dir.resolveSibling(dir.getFileName() + "-remote");
     try (Git remote = Git.init().setBare(true).setDirectory(remoteDir.toFile()).call()) {
-      StoredConfig config = repo.git().getRepository().getConfig();
-      config.setString("remote", "origin", "url", remoteDir.toUri().toString());
-      config.setString("remote", "origin", "fetch", "+refs/heads/*:refs/remotes/origin/*");
-      config.setString("branch", "main", "remote", "origin");
-      config.setString("branch", "main", "merge", "refs/heads/main");
-      config.save();
-      repo.git().push().setRemote("origin").add("main").call();
+      track(remoteDir);
       assertEquals(GateStatus.PASSED, check("0.2.0", false).status());
 
       repo.write("CHANGELOG.md", "x").commitAll("docs: changelog");

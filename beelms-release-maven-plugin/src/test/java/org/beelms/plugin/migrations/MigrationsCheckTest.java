@@ -356,6 +356,7 @@ class MigrationsCheckTest {
 
       assertEquals(List.of(), problems(result), () -> describe(problems(result)));
       assertTrue(progress.stream().anyMatch(p -> p.startsWith("schemas compared")), progress.toString());
+      assertEquals(MigrationsCheckResult.REPRODUCIBILITY_CHECKED, result.reproducibility());
       try (Connection c = ScratchDatabases.connect(server.connection());
           Statement s = c.createStatement();
           ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'beelms_check_%'")) {

@@ -108,6 +108,10 @@ class TypeOrmMigrationsCheckTest {
           .filter(f -> f.message().startsWith("Reproducibility not checked")).findFirst().orElseThrow();
       assertTrue(skipped.message().contains("1716000100000-CreateCourses.ts"), skipped.message());
       assertTrue(skipped.fix().contains("migrationCommand"), skipped.fix());
+      assertTrue(result.reproducibility().startsWith("skipped (")
+          && result.reproducibility().contains("no <migrationCommand>"), result.reproducibility());
+      assertEquals(result.reproducibility(), MigrationsCheckResult.readReproducibility(
+          dir.resolve("target/beelms-release/migrations.json")));
       List<MigrationReport> written =
           MigrationsCheckResult.readReports(dir.resolve("target/beelms-release/migrations.json"));
       assertEquals("typeorm", written.get(0).tool());

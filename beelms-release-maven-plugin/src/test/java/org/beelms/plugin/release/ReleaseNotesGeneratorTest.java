@@ -197,7 +197,7 @@ class ReleaseNotesGeneratorTest {
                     SafetyClass.EXPAND, List.of(), List.of()),
                 new MigrationReport("3", "drop legacy wiki", "V3__drop_legacy_wiki.sql", -4,
                     SafetyClass.CONTRACT, List.of(), List.of())),
-            List.of())
+            List.of(), MigrationsCheckResult.skipped("no previous release to upgrade from"))
         .writeJson(reports(), new MigrationsCheckResult.Provenance("flyway", "0.2.0", head()));
     ReleaseNotes notes = new ReleaseNotesGenerator(settings("0.2.0")).compile(ReleaseListener.NONE);
 
@@ -208,6 +208,8 @@ class ReleaseNotesGeneratorTest {
     String md = notes.toMarkdown();
     assertTrue(md.contains("- `V2__add_enrolment.sql` – **expand**: add enrolment"), md);
     assertTrue(md.contains("- `V3__drop_legacy_wiki.sql` – **contract**: drop legacy wiki"), md);
+    assertTrue(md.contains("**skipped (no previous release to upgrade from)**"), md);
+    assertTrue(notes.summary().contains("Migrations reproducibility: skipped (no previous release"), notes.summary());
     assertTrue(notes.summary().contains("Migrations: 2, 1 contract (V2__add_enrolment.sql: expand, …)"),
         notes.summary());
   }

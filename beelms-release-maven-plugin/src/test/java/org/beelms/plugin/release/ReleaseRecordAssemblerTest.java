@@ -1,6 +1,7 @@
 package org.beelms.plugin.release;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,7 +53,7 @@ class ReleaseRecordAssemblerTest {
   private void report(String version, String commit) {
     new MigrationsCheckResult(PASSED, Optional.of("v0.1.0"),
             List.of(new MigrationReport("2", "b", "V2__b.sql", 1, SafetyClass.EXPAND, List.of(), List.of())),
-            List.of())
+            List.of(), MigrationsCheckResult.REPRODUCIBILITY_CHECKED)
         .writeJson(out, new MigrationsCheckResult.Provenance("flyway", version, commit));
   }
 
@@ -62,7 +63,8 @@ class ReleaseRecordAssemblerTest {
 
     ReleaseRecord record = assemble(migrations, List.of(PASSED));
 
-    assertEquals(ReleaseRecord.Migrations.checked("flyway", COMMIT), record.migrations());
+    assertEquals(ReleaseRecord.Migrations.checked("flyway", COMMIT, "checked"), record.migrations());
+    assertTrue(record.migrations().reproduced());
     assertEquals("2", record.flyway().targetVersion());
     assertEquals(List.of(new ReleaseRecord.NewMigration("2", "V2__b.sql", "expand")), record.flyway().newMigrations());
     assertEquals(Optional.empty(), record.migrationsUnknown());
@@ -85,12 +87,18 @@ class ReleaseRecordAssemblerTest {
     new MigrationsCheckResult(PASSED, Optional.of("v0.1.0"),
             List.of(new MigrationReport("1716000500000", "AddCourseLevel", "1716000500000-AddCourseLevel.ts", 1,
                 SafetyClass.EXPAND, List.of(), List.of(), "typeorm", "undoes up()")),
-            List.of())
+            List.of(), MigrationsCheckResult.skipped("1 TypeORM migration(s) use the QueryRunner API"))
         .writeJson(out, new MigrationsCheckResult.Provenance("typeorm", "0.2.0", COMMIT));
 
     ReleaseRecord record = assemble(typeorm, List.of(PASSED));
 
-    assertEquals(ReleaseRecord.Migrations.checked("typeorm", COMMIT), record.migrations());
+    // checked, but its reproducibility was not: recorded as skipped with why, never as checked
+    assertEquals(ReleaseRecord.Migrations.checked("typeorm", COMMIT,
+        "skipped (1 TypeORM migration(s) use the QueryRunner API)"), record.migrations());
+    assertFalse(record.migrations().reproduced());
+    assertTrue(record.toJson().contains("\"reproducibility\" : \"skipped (1 TypeORM"), record.toJson());
+    assertEquals("skipped (not recorded)", new MigrationsCheckResult(PASSED, Optional.empty(), List.of(),
+        List.of()).reproducibility());
     assertEquals("1716000500000", record.flyway().targetVersion(), record.toJson());
     assertEquals(List.of(new ReleaseRecord.NewMigration("1716000500000", "1716000500000-AddCourseLevel.ts", "expand")),
         record.flyway().newMigrations());

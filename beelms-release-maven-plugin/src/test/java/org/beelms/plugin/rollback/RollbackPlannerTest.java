@@ -40,7 +40,7 @@ class RollbackPlannerTest {
             migrations.length == 0 ? "3" : migrations[migrations.length - 1].split(":")[0],
             java.util.Arrays.stream(migrations).map(m -> m.split(":"))
                 .map(p -> new ReleaseRecord.NewMigration(p[0], p[1], p[2])).toList()),
-        "", null, smoke, ReleaseRecord.Migrations.checked("flyway", "c0ffee" + version));
+        "", null, smoke, ReleaseRecord.Migrations.checked("flyway", "c0ffee" + version, "checked"));
   }
 
   private static DeploymentEntry deployed(String env, String version, String at, String smoke) {
@@ -235,5 +235,23 @@ class RollbackPlannerTest {
     assertTrue(String.join("\n", refused.lines()).contains("[unknown]"), refused.lines().toString());
     assertEquals(RollbackDecision.Kind.IMAGE_ROLLBACK, forced.decision().kind());
     assertEquals("INC-7 reviewed by hand", forced.decision().forced());
+  }
+
+  @Test
+  void aReleaseWhoseReproducibilityWasSkippedIsShownSoInThePlan() {
+    ReleaseRecord skipped = record("0.2.0", List.of(), "4:V4__a.sql:expand");
+    skipped = new ReleaseRecord(null, skipped.version(), skipped.tag(), skipped.commit(), skipped.createdAt(),
+        false, skipped.image(), skipped.flyway(), "", null, skipped.smoke(),
+        ReleaseRecord.Migrations.checked("typeorm", skipped.commit(), "skipped (no <migrationCommand>)"));
+    List<ReleaseRecord> records = List.of(skipped, record("0.1.0", List.of()));
+
+    RollbackPlan plan = RollbackPlanner.plan(PRODUCTION, records, IMAGE + ":production", digest("0.2.0"),
+        Optional.empty(), Optional.empty());
+
+    assertEquals(List.of("v0.2.0: skipped (no <migrationCommand>)"), plan.reproducibility());
+    assertTrue(String.join("\n", plan.lines()).contains(
+        "reproducibility of migrations v0.2.0: skipped (no <migrationCommand>)"), plan.lines().toString());
+    assertEquals("by hand", plan.withTargetChosenBy("by hand").targetChosenBy());
+    assertEquals(plan.reproducibility(), plan.withTargetChosenBy("by hand").reproducibility());
   }
 }

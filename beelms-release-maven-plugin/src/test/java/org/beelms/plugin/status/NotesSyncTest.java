@@ -40,7 +40,7 @@ class NotesSyncTest {
   void tellsWhenTheLocalRecordsAreBehindAndFetchesThemFastForward() throws Exception {
     try (TempGitRepo origin = TempGitRepo.init(work.resolve("origin"))) {
       origin.write("a.txt", "a").commitAll("feat: a");
-      note(origin.git(), "{\"first\":1}");
+      note(origin.git(), record(origin.git(), "2026-01-01T09:30:00Z"));
       try (Git local = Git.cloneRepository().setURI(origin.root().toUri().toString())
           .setDirectory(work.resolve("local").toFile()).call()) {
         // A clone does not fetch notes: the remote's records are not here.
@@ -56,19 +56,36 @@ class NotesSyncTest {
         assertEquals(notes(origin.git()), notes(local));
 
         // A deploy recorded locally, not pushed yet.
-        note(local, "{\"first\":1,\"local\":2}");
+        note(local, record(local, "2026-01-01T10:00:00Z"));
         NotesSync.Result ahead = sync(local, "origin").fetchAndCompare();
         assertEquals(NotesSync.State.AHEAD, ahead.state(), ahead.message());
         assertTrue(ahead.message().contains("git push origin refs/notes/beelms-release"), ahead.message());
 
-        // Meanwhile another deploy was recorded on the remote: both changed; the fetch keeps the local ones.
+        // Meanwhile another deploy was recorded on the remote: both changed; the fetch merges them
+        // entry by entry, keeping the local ones, and the local side is then ahead (to be pushed).
         ObjectId localNotes = notes(local);
-        note(origin.git(), "{\"first\":1,\"remote\":3}");
-        NotesSync.Result diverged = sync(local, "origin").fetchAndCompare();
-        assertEquals(NotesSync.State.DIVERGED, diverged.state(), diverged.message());
-        assertEquals(localNotes, notes(local), "local records are never overwritten");
+        note(origin.git(), record(origin.git(), "2026-01-01T11:00:00Z"));
+        NotesSync.Result merged = sync(local, "origin").fetchAndCompare();
+        assertEquals(NotesSync.State.AHEAD, merged.state(), merged.message());
+        assertTrue(merged.fetched());
+        try (RevWalk walk = new RevWalk(local.getRepository())) {
+          RevCommit mergeCommit = walk.parseCommit(notes(local));
+          assertEquals(2, mergeCommit.getParentCount());
+          assertEquals(localNotes, mergeCommit.getParent(0));
+        }
+        String kept = new org.beelms.plugin.release.ReleaseRecordStore(local.getRepository())
+            .read(local.getRepository().resolve("HEAD").name()).orElseThrow().toJson();
+        assertTrue(kept.contains("2026-01-01T10:00:00Z") && kept.contains("2026-01-01T11:00:00Z"), kept);
       }
     }
+  }
+
+  /** A release record of HEAD with one staging deploy at {@code at}. */
+  private static String record(Git git, String at) throws Exception {
+    String head = git.getRepository().resolve("HEAD").name();
+    return "{\"version\":\"0.1.0\",\"tag\":\"v0.1.0\",\"commit\":\"" + head + "\",\"createdAt\":\"2026-01-01T09:00:00Z\","
+        + "\"smoke\":{\"staging\":{\"at\":\"" + at + "\",\"deployments\":[{\"action\":\"deploy\","
+        + "\"environment\":\"staging\",\"at\":\"" + at + "\",\"by\":\"ci\"}]}}}";
   }
 
   @Test

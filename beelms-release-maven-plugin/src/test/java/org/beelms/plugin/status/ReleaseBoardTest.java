@@ -187,4 +187,36 @@ class ReleaseBoardTest {
     assertTrue(dom.contains("&lt;b&gt;lead&lt;/b&gt;"), "the escaped actor stays text in the DOM");
     assertTrue(Files.size(png) > 10_000, "a real rendering, not a blank page: " + Files.size(png) + " bytes");
   }
+
+  @Test
+  void aDodPassThatIsAllWaiversSaysSo() throws Exception {
+    com.fasterxml.jackson.databind.JsonNode gates = new com.fasterxml.jackson.databind.ObjectMapper().readTree("""
+        [{"gate":"dod-check","status":"PASSED","durationMillis":5,"findings":[
+          {"severity":"INFO","message":"A. Product: 0 done, 0 open, 20 waived","where":"dod.md","fix":"","checklistId":""},
+          {"severity":"INFO","message":"B. Ops: 0 done, 0 open, 15 waived","where":"dod.md","fix":"","checklistId":""}]}]
+        """);
+    ReleaseRecord record = new ReleaseRecord(null, "0.1.0", "v0.1.0", "c0ffee", "2026-12-01T09:00:00Z", false,
+        null, null, "", gates, null, null);
+    assertEquals("PASSED (35 waived, 0 done)", ReleaseBoard.dodState(record));
+
+    com.fasterxml.jackson.databind.JsonNode failed = new com.fasterxml.jackson.databind.ObjectMapper().readTree("""
+        [{"gate":"dod-check","status":"FAILED","durationMillis":5,"findings":[
+          {"severity":"INFO","message":"(no section): 4 done, 2 open, 1 waived","where":"dod.md","fix":"","checklistId":""},
+          {"severity":"ERROR","message":"open: x","where":"dod.md:3","fix":"","checklistId":"DOD-1"},
+          {"severity":"ERROR","message":"open: y","where":"dod.md:4","fix":"","checklistId":"DOD-2"}]}]
+        """);
+    assertEquals("FAILED (2 open, 1 waived, 4 done), 2 error(s)", ReleaseBoard.dodState(
+        new ReleaseRecord(null, "0.1.0", "v0.1.0", "c0ffee", "2026-12-01T09:00:00Z", false,
+            null, null, "", failed, null, null)));
+  }
+
+  @Test
+  void theMigrationsStateShowsASkippedReproducibilityAsSkipped() {
+    ReleaseRecord record = new ReleaseRecord(null, "0.2.0", "v0.2.0", "c0ffee", "2026-01-01T00:00:00Z", false,
+        null, new ReleaseRecord.Flyway("2", List.of(new ReleaseRecord.NewMigration("2", "V2__b.sql", "unknown"))),
+        "", null, null, ReleaseRecord.Migrations.checked("flyway", "c0ffee", "skipped (no previous release)"));
+
+    assertEquals("checked (flyway), 1 added, reproducibility: skipped (no previous release)",
+        ReleaseBoard.migrationsState(record));
+  }
 }

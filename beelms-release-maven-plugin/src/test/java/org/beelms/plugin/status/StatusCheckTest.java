@@ -1,6 +1,7 @@
 package org.beelms.plugin.status;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -73,6 +74,59 @@ class StatusCheckTest {
           ledger -> new EnvironmentInspector(ledger, registry, new HealthProbe(Duration.ofSeconds(2))),
           Clock.fixed(Instant.parse("2026-12-02T12:00:00Z"), ZoneOffset.UTC))
           .check(ReleaseListener.NONE);
+    }
+  }
+
+  /** As {@link #status}, each environment's identity read as {@code identities} says. */
+  private GateResult status(DeployWorld world, ManifestCopy registry,
+      Map<String, org.beelms.plugin.identity.IdentitySettings> identities, Environment... envs) {
+    List<Environment> list = List.of(envs);
+    StatusSettings settings = new StatusSettings(list, list, Duration.ofSeconds(3), true, "origin", false,
+        work.resolve("out"), Optional.empty());
+    org.beelms.plugin.deploy.HookRunner hooks =
+        new org.beelms.plugin.deploy.HookRunner(work, work.resolve("out/hooks"), Duration.ofSeconds(5));
+    ReleaseHistory history = world.history();
+    try (history) {
+      return new StatusCheck(settings, new ReleaseRecords(history, work.resolve("out")),
+          new NotesSync(history.repository(), "origin", Optional.empty(), Duration.ofSeconds(3)),
+          ledger -> new EnvironmentInspector(ledger, registry, new HealthProbe(Duration.ofSeconds(2)),
+              name -> new org.beelms.plugin.identity.IdentityCheck(identities.get(name),
+                  hooks.identityCommands(name + "-status-identity")),
+              Duration.ofSeconds(3)),
+          Clock.fixed(Instant.parse("2026-12-02T12:00:00Z"), ZoneOffset.UTC))
+          .check(ReleaseListener.NONE);
+    }
+  }
+
+  @Test
+  void findsAnotherReleaseRunningOnACoreWhoseHealthHasNoVersionThroughTheIdentityCommand(LoopbackRegistry registry)
+      throws Exception {
+    try (DeployWorld world = new DeployWorld(work.resolve("w"), registry);
+        HealthServer staging = new HealthServer(null);
+        HealthServer production = new HealthServer(null)) {
+      History h = new History(world);
+      // what the container runtime says runs: staging still runs v0.1.0's image, production v0.1.0's
+      java.nio.file.Files.writeString(work.resolve("running"), h.v1.image().reference() + "\n");
+      org.beelms.plugin.identity.IdentitySettings command = org.beelms.plugin.identity.IdentitySettings.declared(
+          "<environments>/<environment> 'staging'", staging.api(), "command", null, null, null,
+          "cat '" + work.resolve("running") + "'");
+      org.beelms.plugin.identity.IdentitySettings none = org.beelms.plugin.identity.IdentitySettings.declared(
+          "<environments>/<environment> 'production'", production.api(), "none", null, null, null, null);
+
+      GateResult result = status(world, registry(), Map.of("staging", command, "production", none),
+          env("staging", "staging", staging), env("production", "production", production));
+
+      assertEquals(GateStatus.FAILED, result.status(), all(result));
+      List<String> drift = drift(result);
+      assertEquals(1, drift.size(), all(result));
+      assertTrue(drift.get(0).startsWith("staging: another release runs: the <identityCommand> printed "
+          + h.v1.image().reference() + " (<identity>command</identity>), but the records say staging runs v0.1.1"),
+          drift.get(0));
+      assertTrue(all(result).contains("production (production): records: v0.1.0"), all(result));
+      assertTrue(all(result).contains("no version reported; identity not verified; in step"), all(result));
+      String board = java.nio.file.Files.readString(work.resolve("out/board.md"));
+      assertTrue(board.contains("identity not verified"), board);
+      assertTrue(board.contains("another release runs"), board);
     }
   }
 
@@ -155,7 +209,7 @@ class StatusCheckTest {
       assertEquals(GateStatus.FAILED, result.status());
       List<String> drift = drift(result);
       assertEquals(2, drift.size(), all(result));
-      assertTrue(drift.get(0).startsWith("staging: another version runs: " + staging.api() + "/health reports version"
+      assertTrue(drift.get(0).startsWith("staging: another release runs: " + staging.api() + "/health reports version"
           + " 0.1.0, but the records say staging runs 0.1.1 (v0.1.1)"), drift.get(0));
       assertTrue(drift.get(1).startsWith("production: health down: no answer from GET " + productionEnv.url() + "/health ("),
           drift.get(1));
@@ -163,13 +217,21 @@ class StatusCheckTest {
   }
 
   @Test
-  void findsARollbackThatFailedHalfWayAndShowsItOnTheBoard(LoopbackRegistry registry) throws Exception {
+  void aRollbackWhoseStepsAllRanButWhoseSmokeFailedNamesTheCheckNotARerun(LoopbackRegistry registry)
+      throws Exception {
     try (DeployWorld world = new DeployWorld(work.resolve("w"), registry);
         HealthServer production = new HealthServer("0.1.0")) {
       History h = new History(world);
       Environment prod = world.environment("production", "production", world.startingHook(), "");
       world.deploy(prod, "v0.1.1");
       world.smokeStatus = GateStatus.FAILED;
+      // The post-rollback smoke's own report, as the smoke gate writes it.
+      Path report = Files.createDirectories(world.work().resolve("target/beelms-release"))
+          .resolve("smoke-production.json");
+      Files.writeString(report, """
+          {"status":"FAILED","failures":[{"checklistIds":["OPS-HEALTH-1"],"check":"running version is the release",
+           "message":"GET /health does not report a version, so the running release cannot be compared"}]}
+          """);
       GateResult back =
           new Rollback(new RollbackSettings(prod, Optional.empty(), Optional.empty(), false, "on-call"),
               world.records(), world.rollout(Duration.ofSeconds(5))).check(ReleaseListener.NONE);
@@ -179,10 +241,15 @@ class StatusCheckTest {
 
       List<String> drift = drift(result);
       assertEquals(1, drift.size(), all(result));
-      assertTrue(drift.get(0).startsWith("production: rollback failed half-way: the last rollback of production (from"
-          + " v0.1.1 to v0.1.0, at "), drift.get(0));
-      assertTrue(drift.get(0).contains("by on-call) stopped half-way: outcome smoke-failed, "), drift.get(0));
-      assertTrue(all(result).contains("mvn beelms:rollback -Dtarget=production -Dbeelms.rollback.to=v0.1.0"), all(result));
+      assertTrue(drift.get(0).startsWith("production: rolled back, a smoke check failed: the last rollback of"
+          + " production (from v0.1.1 to v0.1.0, at "), drift.get(0));
+      assertTrue(drift.get(0).contains("by on-call) ran every step and production runs v0.1.0; only the"
+          + " post-rollback smoke failed: OPS-HEALTH-1 running version is the release: GET /health does not"
+          + " report a version"), drift.get(0));
+      assertFalse(all(result).contains("half-way"), all(result));
+      assertFalse(all(result).contains("run the rollback again"), all(result));
+      assertTrue(all(result).contains("running the rollback again changes nothing: fix what that check found"),
+          all(result));
       String html = Files.readString(work.resolve("out/board.html"));
       String cell = html.substring(html.indexOf("id=\"cell-v0.1.0-production\""), html.indexOf("</td>",
           html.indexOf("id=\"cell-v0.1.0-production\"")));
@@ -190,7 +257,7 @@ class StatusCheckTest {
       assertTrue(cell.contains("<li class=\"entry rollback fail\"><b>rollback (manual)</b>"), cell);
       assertTrue(cell.contains("by on-call"), cell);
       assertTrue(cell.contains("from v0.1.1; image-rollback"), cell);
-      assertTrue(html.contains("rollback failed half-way"), html);
+      assertTrue(html.contains("rolled back, a smoke check failed"), html);
       assertEquals(h.v1.image().digest(), world.tagDigest("production").orElseThrow());
     }
   }

@@ -97,7 +97,7 @@ class ReleasePreparationTest {
     }
     return new PrepareSettings(dir, poms, jsons.stream().map(dir::resolve).toList(),
         Optional.of(dir.resolve("docs/architecture/openapi.yaml")), "0.1.1-SNAPSHOT", explicit,
-        next, false, dryRun);
+        next, false, dryRun, Optional.empty());
   }
 
   /** The changed lines of HEAD's commit: "-old" and "+new", over every file. */

@@ -4,6 +4,8 @@ import org.beelms.smoke.client.ApiResponse;
 import org.beelms.smoke.client.BeelmsApi;
 import org.beelms.smoke.client.Json;
 import org.beelms.smoke.client.RecordingFilter;
+import org.beelms.smoke.config.RunningIdentity;
+import org.beelms.smoke.runner.ResultProof;
 import org.beelms.smoke.junit.BeelmsSmoke;
 import org.beelms.smoke.junit.BeelmsTarget;
 import org.beelms.smoke.junit.ChecklistItem;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 
 import java.util.Locale;
 import java.util.Map;
@@ -59,21 +62,33 @@ public class OpsSmoke {
 
     @Test
     @ChecklistItem("OPS-HEALTH-1")
-    @DisplayName("OPS-HEALTH-1 The running version is the expected release (health version)")
-    void runningVersionIsExpected(@BeelmsTarget BeelmsApi api) {
+    @DisplayName("OPS-HEALTH-1 The running version is the expected release (health version or the deploy's identity proof)")
+    void runningVersionIsExpected(@BeelmsTarget BeelmsApi api, TestReporter reporter) {
+        RunningIdentity identity = api.config().identity();
+        Assumptions.assumeFalse(identity.notVerified(),
+                "identity not verified: the environment declares <identity>none</identity>"
+                        + " (beelms.smoke.identity.mode=none), so which release runs is not checked");
         String expected = api.config().expectedVersion().orElse(null);
         Assumptions.assumeTrue(expected != null,
                 "no expected version configured (beelms.smoke.expectedVersion): the running version is not compared");
         ApiResponse r = api.http().given().get("/health");
         assertEquals(200, r.statusCode(), () -> "GET /health answered " + r.statusCode());
         Object version = Json.objectOrEmpty(r).get("version");
+        if (version == null && identity.proof().isPresent()) {
+            // the real core's health has no version: the deploy proved what runs another way
+            reporter.publishEntry(ResultProof.KEY, identity.proof().get() + " (" + identity.mode() + ")");
+            return;
+        }
         if (version == null) {
             fail("GET /health does not report a version, so the running release cannot be compared with "
-                    + expected + ": " + excerpt(api, r));
+                    + expected + ": " + excerpt(api, r) + "; declare how the release is proven"
+                    + " (<identity>command</identity> or <identity>endpoint</identity> on the environment)");
         }
         assertEquals(expected, String.valueOf(version),
                 () -> "GET /health reports version " + version + ", expected " + expected
-                        + " (beelms.smoke.expectedVersion): the deployment did not roll out the release");
+                        + " (beelms.smoke.expectedVersion): another release answers; the deployment did not roll"
+                        + " out the release");
+        identity.proof().ifPresent(proof -> reporter.publishEntry(ResultProof.KEY, proof + " (" + identity.mode() + ")"));
     }
 
     private static String excerpt(BeelmsApi api, ApiResponse r) {

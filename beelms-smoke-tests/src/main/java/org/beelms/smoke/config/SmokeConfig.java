@@ -57,7 +57,7 @@ public final class SmokeConfig {
     static {
         List<String> keys = new ArrayList<>(List.of("url", "apiPrefix", "webUrl", "environment", "mode",
                 "user.email", "user.password", "admin.email", "admin.password", "connectTimeout", "readTimeout",
-                "readyTimeout", "retryBudget", "expectedVersion", "register.extraFields", "taskCompletion", "config",
+                "readyTimeout", "retryBudget", "expectedVersion", "identity.mode", "identity.proof", "register.extraFields", "taskCompletion", "config",
                 "spec", "failOnContractDeviation", "registrationBudget", "load.users", "load.duration",
                 "load.maxErrorRate", "load.maxP95", "parallelism", "browser.chromium", "browser.chromedriver",
                 "browser.timeout", "browser.window", "page.loginPath", "screenshots"));
@@ -80,6 +80,7 @@ public final class SmokeConfig {
     private final Duration readyTimeout;
     private final int retryBudget;
     private final String expectedVersion;
+    private final RunningIdentity identity;
     private final Map<String, Object> registerExtraFields;
     private final TaskCompletion taskCompletion;
     private final Map<StatusKey, Set<Integer>> acceptedStatuses;
@@ -120,6 +121,7 @@ public final class SmokeConfig {
         }
         this.retryBudget = b.retryBudget == null ? DEFAULT_RETRY_BUDGET : b.retryBudget;
         this.expectedVersion = b.expectedVersion == null || b.expectedVersion.isBlank() ? null : b.expectedVersion.trim();
+        this.identity = b.identity == null ? RunningIdentity.HEALTH : b.identity;
         this.registerExtraFields = Collections.unmodifiableMap(new LinkedHashMap<>(b.registerExtraFields));
         this.taskCompletion = b.taskCompletion == null ? TaskCompletion.AUTO : b.taskCompletion;
         EnumMap<StatusKey, Set<Integer>> statuses = new EnumMap<>(StatusKey.class);
@@ -181,6 +183,7 @@ public final class SmokeConfig {
         b.readyTimeout = readyTimeout;
         b.retryBudget = retryBudget;
         b.expectedVersion = expectedVersion;
+        b.identity = identity;
         b.registerExtraFields.putAll(registerExtraFields);
         b.taskCompletion = taskCompletion;
         acceptedStatuses.forEach((k, v) -> b.acceptedStatuses.put(k, new LinkedHashSet<>(v)));
@@ -283,6 +286,12 @@ public final class SmokeConfig {
         }
         if ((v = lookup(all, "expectedVersion")) != null) {
             b.expectedVersion(v.value).sources.put("expectedVersion", v.source);
+        }
+        Lookup mode = lookup(all, "identity.mode");
+        Lookup proof = lookup(all, "identity.proof");
+        if (mode != null || proof != null) {
+            b.identity(new RunningIdentity(mode == null ? null : mode.value,
+                    Optional.ofNullable(proof == null ? null : proof.value)));
         }
         if ((v = lookup(all, "register.extraFields")) != null) {
             b.registerExtraFields.putAll(parseExtraFields(v));
@@ -409,7 +418,8 @@ public final class SmokeConfig {
         try {
             return new URI(v.value);
         } catch (URISyntaxException e) {
-            throw SmokeConfigException.invalid(key, v.source, v.value, "an absolute http(s) URL, e.g. http://127.0.0.1:3000/api");
+            throw SmokeConfigException.invalid(key, v.source, org.beelms.smoke.client.Redactor.maskUrlUserInfo(v.value),
+                    "an absolute http(s) URL, e.g. http://127.0.0.1:3000/api");
         }
     }
 
@@ -546,7 +556,7 @@ public final class SmokeConfig {
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-            throw SmokeConfigException.invalid(key, source, uri.toString(),
+            throw SmokeConfigException.invalid(key, source, org.beelms.smoke.client.Redactor.maskUrlUserInfo(uri.toString()),
                     "an absolute http(s) URL with a host, e.g. http://127.0.0.1:3000/api");
         }
         if (uri.getUserInfo() != null) {
@@ -638,6 +648,11 @@ public final class SmokeConfig {
 
     public Optional<String> expectedVersion() {
         return Optional.ofNullable(expectedVersion);
+    }
+
+    /** What the deploy or rollback proved about the release that runs (OPS-HEALTH-1 uses it). */
+    public RunningIdentity identity() {
+        return identity;
     }
 
     /** Extra fields added to the registration body, e.g. {@code acceptTerms=true}. */
@@ -744,6 +759,8 @@ public final class SmokeConfig {
         if (expectedVersion != null) {
             p.put(PREFIX + "expectedVersion", expectedVersion);
         }
+        p.put(PREFIX + "identity.mode", identity.mode());
+        identity.proof().ifPresent(proof -> p.put(PREFIX + "identity.proof", proof));
         if (!registerExtraFields.isEmpty()) {
             List<String> parts = new ArrayList<>();
             registerExtraFields.forEach((k, v) -> parts.add(k + "=" + (v instanceof String s ? "\"" + s + "\"" : String.valueOf(v))));
@@ -772,7 +789,7 @@ public final class SmokeConfig {
         return "SmokeConfig[url=" + url + ", apiBase=" + apiBaseUri + ", webUrl=" + webUrl + ", environment="
                 + environment + ", mode=" + mode + ", user=" + user + ", admin=" + admin + ", connectTimeout="
                 + connectTimeout + ", readTimeout=" + readTimeout + ", readyTimeout=" + readyTimeout
-                + ", retryBudget=" + retryBudget + ", expectedVersion=" + expectedVersion + ", registerExtraFields="
+                + ", retryBudget=" + retryBudget + ", expectedVersion=" + expectedVersion + ", identity=" + identity.mode() + ", registerExtraFields="
                 + registerExtraFields.keySet() + ", taskCompletion=" + taskCompletion + ", acceptedStatuses="
                 + acceptedStatuses + ", spec=" + spec + ", failOnContractDeviation=" + failOnContractDeviation
                 + ", registrationBudget=" + registrationBudget + ", parallelism=" + parallelism + ", load=" + loadUsers
@@ -805,6 +822,7 @@ public final class SmokeConfig {
         private Duration readyTimeout;
         private Integer retryBudget;
         private String expectedVersion;
+        private RunningIdentity identity;
         private final Map<String, Object> registerExtraFields = new LinkedHashMap<>();
         private TaskCompletion taskCompletion;
         private final Map<StatusKey, Set<Integer>> acceptedStatuses = new EnumMap<>(StatusKey.class);
@@ -905,6 +923,11 @@ public final class SmokeConfig {
 
         public Builder expectedVersion(String version) {
             this.expectedVersion = version;
+            return this;
+        }
+
+        public Builder identity(RunningIdentity proven) {
+            this.identity = proven;
             return this;
         }
 

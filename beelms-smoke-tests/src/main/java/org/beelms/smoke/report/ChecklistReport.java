@@ -63,7 +63,7 @@ public final class ChecklistReport {
             String reason = "";
             for (CheckResult c : citing) {
                 if (c.status() == status && status == CheckStatus.PASSED && proof.isEmpty()) {
-                    proof = c.proof().map(ChecklistReport::requestLine).orElse("");
+                    proof = passedDetail(c);
                 }
                 if (c.status() == status && status != CheckStatus.PASSED && reason.isEmpty()) {
                     reason = c.message() == null ? "" : c.message();
@@ -76,6 +76,15 @@ public final class ChecklistReport {
             rows.add(new Row(item.id(), item.section(), item.text(), status, proof, reason));
         }
         return rows;
+    }
+
+    /** A passed check's proof: what it said proved it (if anything), then the request it ended on. */
+    static String passedDetail(CheckResult c) {
+        String request = c.proof().map(ChecklistReport::requestLine).orElse("");
+        if (c.message() == null || c.message().isEmpty()) {
+            return request;
+        }
+        return c.message() + (request.isEmpty() ? "" : " — " + request);
     }
 
     static String requestLine(RecordedRequest r) {
@@ -128,7 +137,7 @@ public final class ChecklistReport {
         }
         md.append("\n## Checks\n\n| Check | Status | Time | Detail |\n|---|---|---|---|\n");
         for (CheckResult c : result.checks()) {
-            String detail = c.status() == CheckStatus.PASSED ? c.proof().map(ChecklistReport::requestLine).orElse("")
+            String detail = c.status() == CheckStatus.PASSED ? passedDetail(c)
                     : (c.message() == null ? "" : c.message());
             md.append("| ").append(cell(c.displayName())).append(" | ").append(icon(c.status())).append(" | ")
                     .append(c.duration().toMillis()).append(" ms | ").append(cell(detail)).append(" |\n");

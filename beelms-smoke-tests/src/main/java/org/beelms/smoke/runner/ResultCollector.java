@@ -37,6 +37,8 @@ final class ResultCollector implements TestExecutionListener {
     /** Test plan position of each class and each test, by unique ID. */
     private final Map<String, Integer> planOrder = new ConcurrentHashMap<>();
     private final Map<String, Integer> classOf = new ConcurrentHashMap<>();
+    /** What a passed check said proved it ({@link ResultProof#KEY}), by unique ID. */
+    private final Map<String, String> proofs = new ConcurrentHashMap<>();
 
     ResultCollector(SmokeJournal journal, SmokeRunListener listener) {
         this.journal = journal;
@@ -75,6 +77,14 @@ final class ResultCollector implements TestExecutionListener {
     }
 
     @Override
+    public void reportingEntryPublished(TestIdentifier id, org.junit.platform.engine.reporting.ReportEntry entry) {
+        String proof = entry.getKeyValuePairs().get(ResultProof.KEY);
+        if (proof != null) {
+            proofs.put(id.getUniqueId(), journal.redactor().redact(proof));
+        }
+    }
+
+    @Override
     public void executionSkipped(TestIdentifier id, String reason) {
         if (id.isTest()) {
             add(id, CheckStatus.SKIPPED, reason, Duration.ZERO);
@@ -92,7 +102,7 @@ final class ResultCollector implements TestExecutionListener {
             case FAILED -> CheckStatus.FAILED;
         };
         if (id.isTest()) {
-            add(id, status, message, took);
+            add(id, status, status == CheckStatus.PASSED && message == null ? proofs.get(id.getUniqueId()) : message, took);
         } else if (status == CheckStatus.FAILED && id.getSource().map(s -> s instanceof ClassSource).orElse(false)) {
             add(id, status, "the checks of " + id.getDisplayName() + " could not run: " + message, took);
         }

@@ -61,6 +61,41 @@ class RedactionTest {
     }
 
     @Test
+    void userInfoWhosePasswordHoldsSlashQuestionMarkOrHashIsFoundAndMasked() {
+        for (String url : List.of("http://u:p/ss@beelms_core:3000/api", "https://u:p?ss@h.example.org",
+                "http://u:p#ss@h/api", "http://u:p@ss@h/api")) {
+            assertTrue(Redactor.hasUserInfo(url), url);
+            String out = new Redactor(Set.of()).redact("GET " + url + " failed");
+            assertFalse(out.contains("ss@h") || out.contains("p/ss") || out.contains("p?ss") || out.contains("p#ss")
+                    || out.contains("p@ss"), out);
+            assertTrue(out.contains("://***@"), out);
+        }
+        assertTrue(Redactor.hasUserInfo("ci:p/ss@registry.example.org/beelms/core"));
+        assertTrue(Redactor.hasUserInfo("jdbc:postgresql://u:secret@db/x"));
+        assertTrue(Redactor.hasUserInfo("jdbc:postgresql://u:se/cret@db/x"));
+        assertFalse(Redactor.hasUserInfo("jdbc:postgresql://db:5432/x?user=u"));
+        assertFalse(Redactor.hasUserInfo("http://h:3000/users/@me"), "a port, then a path with @");
+        assertFalse(Redactor.hasUserInfo("127.0.0.1:5000/beelms/core@sha256:0123456789abcdef"));
+        assertFalse(Redactor.hasUserInfo("core@sha256:0123456789abcdef"));
+    }
+
+    @Test
+    void snakeCaseTokenKeysBasicCredentialsShortSecretsAndXmlPropertiesAreMasked() {
+        Redactor r = new Redactor(Set.of("pw1", "ab"));
+        String out = r.redact("{\"access_token\":\"at-1\",\"refresh_token\":\"rt-1\",\"id_token\":\"it-1\","
+                + "\"client_secret\":\"cs-1\",\"api_key\":\"ak-1\"} form: client_secret=cs-2&api_key=ak-2"
+                + " Authorization: Basic dXNlcjpwYXNz login with pw1 as ab;"
+                + " <property name=\"beelms.smoke.user.token\" value=\"tok-xml\"/>"
+                + " <property name=\"java.version\" value=\"17\"/> about, abc, pw12");
+        for (String secret : List.of("at-1", "rt-1", "it-1", "cs-1", "ak-1", "cs-2", "ak-2", "dXNlcjpwYXNz",
+                " pw1 ", " ab;", "tok-xml")) {
+            assertFalse(out.contains(secret), secret + " in " + out);
+        }
+        assertTrue(out.contains("value=\"17\""), out);
+        assertTrue(out.contains("about, abc, pw12"), "a short secret inside a longer word stays: " + out);
+    }
+
+    @Test
     void recordingFilterKeepsNoSecretFromARealExchange() throws IOException {
         try (FakeBeelms server = new FakeBeelms().withUser("smoke@example.com", "Very-Secret-Pass-1")) {
             SmokeConfig config = SmokeConfig.builder().url(server.url()).user("smoke@example.com", "Very-Secret-Pass-1").build();

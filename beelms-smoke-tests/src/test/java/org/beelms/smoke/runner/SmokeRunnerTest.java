@@ -1,5 +1,7 @@
 package org.beelms.smoke.runner;
 
+import org.beelms.smoke.config.RunningIdentity;
+
 import org.beelms.smoke.client.ResidueEntry;
 import org.beelms.smoke.config.SmokeConfig;
 import org.beelms.smoke.config.SmokeMode;
@@ -16,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -354,6 +357,46 @@ class SmokeRunnerTest {
             assertEquals(0, none.exitCode());
             assertTrue(none.checks().stream().anyMatch(c -> c.status() == CheckStatus.SKIPPED
                     && c.message().contains("expectedVersion")), () -> describe(none));
+        }
+    }
+
+    @Test
+    void healthWithoutVersionPassesOnTheDeploysIdentityProofAndIsSkippedWithNone() throws IOException {
+        try (FakeBeelms server = new FakeBeelms()) {
+            server.version = null;
+            SmokeRunResult unproven = run(config(server).expectedVersion("0.2.0").build(), "ops");
+            assertEquals(CheckStatus.FAILED, unproven.statusOf("OPS-HEALTH-1"), () -> describe(unproven));
+            assertTrue(unproven.failedChecks().get(0).message().contains("does not report a version"),
+                    unproven.failedChecks().get(0).message());
+
+            String proof = "running image sha256:" + "ab".repeat(32) + " = v0.2.0";
+            SmokeRunResult proven = run(config(server).expectedVersion("0.2.0")
+                    .identity(new RunningIdentity("command", Optional.of(proof))).build(), "ops");
+            assertEquals(CheckStatus.PASSED, proven.statusOf("OPS-HEALTH-1"), () -> describe(proven));
+            CheckResult version = proven.checks().stream()
+                    .filter(c -> c.displayName().contains("running version")).findFirst().orElseThrow();
+            assertEquals(proof + " (command)", version.message());
+            String md = Files.readString(reports.resolve("checklist-report.md"));
+            assertTrue(md.contains(proof), md);
+
+            SmokeRunResult none = run(config(server).expectedVersion("0.2.0")
+                    .identity(new RunningIdentity("none", Optional.empty())).build(), "ops");
+            assertEquals(0, none.exitCode(), () -> describe(none));
+            CheckResult skipped = none.checks().stream()
+                    .filter(c -> c.displayName().contains("running version")).findFirst().orElseThrow();
+            assertEquals(CheckStatus.SKIPPED, skipped.status());
+            assertTrue(skipped.message().contains("identity not verified"), skipped.message());
+        }
+    }
+
+    @Test
+    void aProofDoesNotHideAnotherVersionThatHealthReports() throws IOException {
+        try (FakeBeelms server = new FakeBeelms()) {
+            SmokeRunResult result = run(config(server).expectedVersion("0.2.0")
+                    .identity(new RunningIdentity("endpoint", Optional.of("running version 0.2.0 = v0.2.0"))).build(), "ops");
+            assertEquals(CheckStatus.FAILED, result.statusOf("OPS-HEALTH-1"), () -> describe(result));
+            assertTrue(result.failedChecks().get(0).message().contains("another release answers"),
+                    result.failedChecks().get(0).message());
         }
     }
 

@@ -37,6 +37,7 @@ public final class FakeBeelms implements AutoCloseable {
     public volatile int healthFailureStatus = 503;
     public volatile boolean answerHtml = false;
     public volatile boolean dbDown = false;
+    /** What health reports as its version; null: {"status":"ok"} only, as the real beelms core answers. */
     public volatile String version = "1.2.3";
     public volatile int quizSubmitStatus = 200;
     public volatile boolean tasksRoute = true;
@@ -177,7 +178,8 @@ public final class FakeBeelms implements AutoCloseable {
             } else if (dbDown) {
                 json(ex, 503, "{\"status\":\"error\",\"db\":\"down\"}");
             } else {
-                json(ex, 200, "{\"status\":\"ok\",\"db\":\"up\",\"version\":\"" + version + "\"}");
+                json(ex, 200, version == null ? "{\"status\":\"ok\"}"
+                        : "{\"status\":\"ok\",\"db\":\"up\",\"version\":\"" + version + "\"}");
             }
             return;
         }

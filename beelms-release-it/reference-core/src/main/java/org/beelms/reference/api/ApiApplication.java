@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.beelms.reference.ReferenceCoreConfig;
+import org.beelms.reference.backup.BackupJobs;
+import org.beelms.reference.backup.BackupSetup;
+import org.beelms.reference.backup.BackupStore;
 import org.beelms.reference.db.CourseRepository;
 import org.beelms.reference.db.Jdbc;
 import org.beelms.reference.db.MetricsRepository;
@@ -22,6 +25,12 @@ public final class ApiApplication {
 
   /** The Jersey application serving the API on {@code dataSource} as {@code config} says. */
   public static ResourceConfig create(ReferenceCoreConfig config, DataSource dataSource) {
+    return create(config, dataSource, new BackupJobs(dataSource,
+        new BackupStore(BackupSetup.temporaryFolder(), Clock.systemUTC()), false, Clock.systemUTC()));
+  }
+
+  /** As {@link #create(ReferenceCoreConfig, DataSource)}, with the admin backup API's {@code backups}. */
+  public static ResourceConfig create(ReferenceCoreConfig config, DataSource dataSource, BackupJobs backups) {
     Jdbc jdbc = new Jdbc(dataSource);
     UserRepository users = new UserRepository(jdbc);
     CourseRepository courses = new CourseRepository(jdbc);
@@ -48,6 +57,7 @@ public final class ApiApplication {
         bind(courses).to(CourseRepository.class);
         bind(wiki).to(WikiRepository.class);
         bind(metrics).to(MetricsRepository.class);
+        bind(backups).to(BackupJobs.class);
         bind(tokens).to(TokenService.class);
         bind(rateLimiter).to(RateLimiter.class);
         bind(new PasswordHasher()).to(PasswordHasher.class);

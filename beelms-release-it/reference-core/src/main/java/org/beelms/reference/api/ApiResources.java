@@ -26,7 +26,7 @@ public final class ApiResources {
   /** Every class whose {@code @Path} methods form the API under the prefix. */
   public static final List<Class<?>> RESOURCE_CLASSES = List.of(
       HealthResource.class, WikiResource.class, AuthResource.class, UsersMeResource.class,
-      CourseResource.class, AdminResource.class);
+      CourseResource.class, AdminResource.class, AdminBackupResource.class);
 
   /** The route that the {@code --no-task-route} variant leaves out. */
   public static final ApiRoute TASK_COMPLETE_ROUTE =

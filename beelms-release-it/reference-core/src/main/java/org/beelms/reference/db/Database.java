@@ -85,9 +85,21 @@ public final class Database implements AutoCloseable {
 
   /** Applies the SQL migrations under {@code db/migration} (schema and seed data). */
   public void migrate() {
+    migrate(java.util.Optional.empty());
+  }
+
+  /**
+   * Applies the built-in migrations, then those in {@code extra} ({@code --extra-migrations}). Applied
+   * migrations newer than the ones known here (a newer release ran on this database) are left alone,
+   * as Flyway does by default: an older release starts on a newer schema, which is what a rollback
+   * without a restore does to it.
+   */
+  public void migrate(java.util.Optional<java.nio.file.Path> extra) {
+    java.util.List<String> locations = new java.util.ArrayList<>(java.util.List.of("classpath:db/migration"));
+    extra.ifPresent(dir -> locations.add("filesystem:" + dir));
     Flyway.configure()
         .dataSource(pool)
-        .locations("classpath:db/migration")
+        .locations(locations.toArray(String[]::new))
         .load()
         .migrate();
   }
