@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import org.beelms.reference.pages.FrontEnd;
 
 /**
  * Turns command-line flags and {@code BEELMS_*} environment variables into a {@link ReferenceCoreConfig}.
@@ -61,6 +62,12 @@ public final class CommandLine {
         --fault-500-on-malformed-id a path id that is not a UUID answers 500 instead of 404
         --fault-price-as-string     course answers carry priceCents as a string
         --fault-page-script         the client-rendered pages (/app/...) throw in their script after the API call
+
+      Client-rendered pages (a consent bar and a persisted language preference are always there):
+        --hanging-third-party       every page loads a script from another origin that never answers
+        --fault-hydration[=WHEN]    pages outside the wiki log "Hydration failed ..."; WHEN is
+                                    after-language-switch (default: once ?lang= chose a language
+                                    other than bg) or always
       """;
 
   private CommandLine() {
@@ -92,6 +99,14 @@ public final class CommandLine {
         case "--fault-500-on-malformed-id" -> builder.faultMalformedId500(!noValue(flag, inlineValue));
         case "--fault-price-as-string" -> builder.faultPriceAsString(!noValue(flag, inlineValue));
         case "--fault-page-script" -> builder.faultPageScript(!noValue(flag, inlineValue));
+        case "--hanging-third-party" -> {
+          boolean hanging = !noValue(flag, inlineValue);
+          builder.changeFrontEnd(f -> f.withHangingThirdParty(hanging));
+        }
+        case "--fault-hydration" -> {
+          FrontEnd.Hydration when = hydration(inlineValue);
+          builder.changeFrontEnd(f -> f.withHydration(when));
+        }
         case "--health-without-version" -> healthWithoutVersion = !noValue(flag, inlineValue);
         case "--running-file", "--running-image", "--previous-version", "--previous-for" -> {
           if (inlineValue == null && i + 1 >= args.length) {
@@ -191,6 +206,14 @@ public final class CommandLine {
         throw new UsageException("environment variable BEELMS_RATE_LIMITS must be true or false");
       }
       builder.rateLimitsEnabled(Boolean.parseBoolean(rateLimits));
+    }
+  }
+
+  private static FrontEnd.Hydration hydration(String value) {
+    try {
+      return FrontEnd.Hydration.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
     }
   }
 

@@ -19,6 +19,7 @@ import org.beelms.reference.db.Database;
 import org.beelms.reference.db.Jdbc;
 import org.beelms.reference.db.UserRepository;
 import org.beelms.reference.db.WikiRepository;
+import org.beelms.reference.pages.HangingOrigin;
 import org.beelms.reference.pages.HtmlPages;
 import org.glassfish.jersey.jdkhttp.JdkHttpHandlerContainer;
 import org.glassfish.jersey.server.ContainerFactory;
@@ -51,6 +52,7 @@ public final class ReferenceCore {
     long startedAt = System.nanoTime();
     Database database = Database.start(config);
     ExecutorService requestThreads = null;
+    HangingOrigin hanging = null;
     try {
       database.migrate(data.extraMigrations());
       new UserRepository(new Jdbc(database.dataSource()))
@@ -61,8 +63,9 @@ public final class ReferenceCore {
       JdkHttpHandlerContainer api = ContainerFactory.createContainer(JdkHttpHandlerContainer.class,
           ApiApplication.create(config, apiDataSource, BackupSetup.jobs(data, database.dataSource())));
       Jdbc pagesJdbc = new Jdbc(apiDataSource);
+      hanging = config.frontEnd().hangingThirdParty() ? new HangingOrigin(config.host()) : null;
       HtmlPages pages = new HtmlPages(new WikiRepository(pagesJdbc), new CourseRepository(pagesJdbc),
-          config.apiPrefix(), config.faultPageScript());
+          config.apiPrefix(), config.frontEnd(), hanging == null ? null : hanging.script());
 
       // Like Node's HTTP server (noDelay by default since Node 18): without TCP_NODELAY, the JDK server's separate
       // writes of headers and body meet the client's delayed ACK on a kept-alive connection, and about every other
@@ -79,7 +82,7 @@ public final class ReferenceCore {
       api.getApplicationHandler().onStartup(api);
       config.identity().announce(config.reportedVersion(), java.time.Instant.now());
 
-      RunningReferenceCore running = new RunningReferenceCore(config, server, requestThreads, api, database);
+      RunningReferenceCore running = new RunningReferenceCore(config, server, requestThreads, api, database, hanging);
       LOG.info("beelms reference core {} listening on {} ({}, started in {} ms)", config.version(), running.apiUri(),
           database.embedded() ? "embedded PostgreSQL" : "external PostgreSQL",
           Duration.ofNanos(System.nanoTime() - startedAt).toMillis());
@@ -88,16 +91,19 @@ public final class ReferenceCore {
       }
       return running;
     } catch (IOException e) {
-      shutDown(requestThreads, database);
+      shutDown(requestThreads, database, hanging);
       throw new UncheckedIOException("could not bind " + config.host() + ":" + config.port()
           + " (is the port taken? use --port 0 for a free one)", e);
     } catch (RuntimeException e) {
-      shutDown(requestThreads, database);
+      shutDown(requestThreads, database, hanging);
       throw e;
     }
   }
 
-  private static void shutDown(ExecutorService requestThreads, Database database) {
+  private static void shutDown(ExecutorService requestThreads, Database database, HangingOrigin hanging) {
+    if (hanging != null) {
+      hanging.close();
+    }
     if (requestThreads != null) {
       requestThreads.shutdownNow();
     }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.beelms.reference.api.ApiResources;
+import org.beelms.reference.pages.FrontEnd;
 
 /**
  * Everything the reference core needs to start, validated once when built. Immutable; {@link #toString()}
@@ -62,7 +63,7 @@ public final class ReferenceCoreConfig {
   private final boolean faultLeakPasswordHash;
   private final boolean faultMalformedId500;
   private final boolean faultPriceAsString;
-  private final boolean faultPageScript;
+  private final FrontEnd frontEnd;
   private final IdentitySwitches identity;
 
   private ReferenceCoreConfig(Builder builder) {
@@ -94,7 +95,7 @@ public final class ReferenceCoreConfig {
     this.faultLeakPasswordHash = builder.faultLeakPasswordHash;
     this.faultMalformedId500 = builder.faultMalformedId500;
     this.faultPriceAsString = builder.faultPriceAsString;
-    this.faultPageScript = builder.faultPageScript;
+    this.frontEnd = builder.frontEnd;
     this.identity = builder.identity;
   }
 
@@ -115,7 +116,7 @@ public final class ReferenceCoreConfig {
         .faultSlow(faultSlowDelay).faultDbDown(faultDbDown).faultVersion(faultVersion.orElse(null))
         .faultAcceptAlgNone(faultAcceptAlgNone).faultLeakPasswordHash(faultLeakPasswordHash)
         .faultMalformedId500(faultMalformedId500).faultPriceAsString(faultPriceAsString)
-        .faultPageScript(faultPageScript).identity(identity);
+        .frontEnd(frontEnd).identity(identity);
     if (!jwtSecretGenerated) {
       builder.jwtSecret(jwtSecret);
     }
@@ -271,7 +272,12 @@ public final class ReferenceCoreConfig {
 
   /** The client-rendered pages' script throws once the API answered: the list never appears (the HTML looks fine). */
   public boolean faultPageScript() {
-    return faultPageScript;
+    return frontEnd.brokenScript();
+  }
+
+  /** The client-rendered pages' switches (page script, hanging third party, hydration mismatch). */
+  public FrontEnd frontEnd() {
+    return frontEnd;
   }
 
   /** How it shows which release it is (the real core's health shape, an old identity answering on). */
@@ -296,7 +302,7 @@ public final class ReferenceCoreConfig {
         + ", faultDbDown=" + faultDbDown + ", faultVersion=" + faultVersion.orElse("-")
         + ", faultAcceptAlgNone=" + faultAcceptAlgNone + ", faultLeakPasswordHash=" + faultLeakPasswordHash
         + ", faultMalformedId500=" + faultMalformedId500 + ", faultPriceAsString=" + faultPriceAsString
-        + ", faultPageScript=" + faultPageScript + ", identity=" + identity + "}";
+        + ", frontEnd=" + frontEnd + ", identity=" + identity + "}";
   }
 
   /** A JDBC URL may carry {@code password=...}; show everything before the query string only. */
@@ -342,7 +348,7 @@ public final class ReferenceCoreConfig {
     private boolean faultLeakPasswordHash;
     private boolean faultMalformedId500;
     private boolean faultPriceAsString;
-    private boolean faultPageScript;
+    private FrontEnd frontEnd = FrontEnd.DEFAULT;
     private IdentitySwitches identity = IdentitySwitches.NONE;
     private final List<String> routeProblems = new ArrayList<>();
 
@@ -549,8 +555,19 @@ public final class ReferenceCoreConfig {
 
     /** Breaks the script of the client-rendered pages ({@code /app/...}): see {@link #faultPageScript()}. */
     public Builder faultPageScript(boolean broken) {
-      this.faultPageScript = broken;
+      this.frontEnd = frontEnd.withBrokenScript(broken);
       return this;
+    }
+
+    /** The client-rendered pages' switches: see {@link FrontEnd}. */
+    public Builder frontEnd(FrontEnd pages) {
+      this.frontEnd = java.util.Objects.requireNonNull(pages, "frontEnd");
+      return this;
+    }
+
+    /** Changes the client-rendered pages' switches set so far (one command-line flag at a time). */
+    public Builder changeFrontEnd(java.util.function.UnaryOperator<FrontEnd> change) {
+      return frontEnd(change.apply(frontEnd));
     }
 
     private Builder addRoute(String text, Set<ApiRoute> target, String method, String flag) {

@@ -24,16 +24,19 @@ public final class RunningReferenceCore implements AutoCloseable {
   private final ExecutorService requestThreads;
   private final JdkHttpHandlerContainer api;
   private final Database database;
+  /** The never-answering third-party origin ({@code --hanging-third-party}), or {@code null}. */
+  private final AutoCloseable hangingOrigin;
   private final URI baseUri;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   RunningReferenceCore(ReferenceCoreConfig config, HttpServer server, ExecutorService requestThreads,
-      JdkHttpHandlerContainer api, Database database) {
+      JdkHttpHandlerContainer api, Database database, AutoCloseable hangingOrigin) {
     this.config = config;
     this.server = server;
     this.requestThreads = requestThreads;
     this.api = api;
     this.database = database;
+    this.hangingOrigin = hangingOrigin;
     this.baseUri = baseUri(server.getAddress());
   }
 
@@ -85,6 +88,13 @@ public final class RunningReferenceCore implements AutoCloseable {
       return;
     }
     server.stop(0);
+    if (hangingOrigin != null) {
+      try {
+        hangingOrigin.close();
+      } catch (Exception e) {
+        LOG.warn("the hanging third-party port did not close: {}", e.getMessage());
+      }
+    }
     requestThreads.shutdownNow();
     try {
       if (!requestThreads.awaitTermination(5, TimeUnit.SECONDS)) {

@@ -71,6 +71,19 @@ class CommandLineTest {
   }
 
   @Test
+  void theClientRenderedPagesSwitchesAreFlags() {
+    ReferenceCoreConfig config = CommandLine.parse(new String[] {"--admin-password", "password-1",
+        "--fault-page-script", "--hanging-third-party", "--fault-hydration"}, Map.of());
+    assertEquals(new org.beelms.reference.pages.FrontEnd(true, true,
+        org.beelms.reference.pages.FrontEnd.Hydration.AFTER_LANGUAGE_SWITCH), config.frontEnd());
+    assertEquals(org.beelms.reference.pages.FrontEnd.Hydration.ALWAYS, CommandLine.parse(new String[] {
+        "--admin-password", "password-1", "--fault-hydration=always"}, Map.of()).frontEnd().hydration());
+    assertTrue(assertThrows(CommandLine.UsageException.class, () -> CommandLine.parse(new String[] {
+        "--admin-password", "password-1", "--fault-hydration=sometimes"}, Map.of())).getMessage()
+        .contains("--fault-hydration takes after-language-switch (the default) or always"));
+  }
+
+  @Test
   void mainExitsWithCode2OnABadFlag() throws IOException, InterruptedException {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     Process process = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),

@@ -337,4 +337,21 @@ class ReferenceCoreTest {
     given(pages).get("/app/_app.js").then().statusCode(200).contentType(startsWith("text/javascript"))
         .body(containsString("fetch(api + path")).body(containsString("localStorage"));
   }
+
+  @Test
+  void clientRenderedPagesHaveAConsentBarUntilAnsweredAndAPersistedLanguage() {
+    RequestSpecification pages = TestServers.pages(core);
+    given(pages).get("/app/login").then().statusCode(200)
+        .body(containsString("<div id=\"consent\" class=\"consent\""))
+        .body(containsString("<button type=\"button\" data-consent=\"declined\">Откажи</button>"))
+        .body(containsString("<main class=\"login-page\">"));
+    given(pages).cookie("beelms.consent", "declined").get("/app/login").then().statusCode(200)
+        .body(not(containsString("id=\"consent\"")));
+    // the persisted preference: the shell renders in it, the bar too; ?lang= asks the script to store it
+    given(pages).cookie("beelms.lang", "en").get("/app/courses").then().statusCode(200)
+        .body(containsString("<html lang=\"en\">")).body(containsString(">Decline</button>"))
+        .body(not(containsString("hydrationMismatch")));
+    given(pages).queryParam("lang", "en").get("/app/wiki/getting-started").then()
+        .body(containsString("\"persistLanguage\":\"en\""));
+  }
 }

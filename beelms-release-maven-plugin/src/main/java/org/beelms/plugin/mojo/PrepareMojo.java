@@ -38,6 +38,16 @@ public class PrepareMojo extends AbstractBeelmsMojo {
   @Parameter(property = "beelms.prepare.nextSnapshot.packageJson", defaultValue = "false")
   private boolean nextSnapshotPackageJson;
 
+  /** The migrations folder; a {@code package.json} next to it should be in {@code packageJsons}. */
+  @Parameter(
+      property = "beelms.migrations.locations",
+      defaultValue = "${project.basedir}/src/main/resources/db/migration")
+  private File locations;
+
+  /** The NestJS sources (routes); a {@code package.json} next to them should be in {@code packageJsons}. */
+  @Parameter(property = "beelms.openapi.sourceDirectory", defaultValue = "${project.basedir}/src")
+  private File sourceDirectory;
+
   /** Print the diff; write and commit nothing. */
   @Parameter(property = "beelms.dryRun", defaultValue = "false")
   private boolean dryRun;
@@ -87,7 +97,11 @@ public class PrepareMojo extends AbstractBeelmsMojo {
             nextSnapshot,
             nextSnapshotPackageJson,
             dryRun,
-            buildDirectory()));
+            buildDirectory(),
+            java.util.stream.Stream.of(locations, sourceDirectory)
+                .filter(java.util.Objects::nonNull)
+                .map(File::toPath)
+                .toList()));
   }
 
   /** Whether a next-development-version commit was asked for. */

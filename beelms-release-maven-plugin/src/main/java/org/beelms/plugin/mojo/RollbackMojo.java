@@ -101,6 +101,6 @@ public class RollbackMojo extends AbstractRolloutMojo {
             wiring.actor, Optional.ofNullable(force), Trigger.MANUAL, restore);
     return List.of(locked(new NotifyingRollback(
         new Rollback(rollback, wiring.records(), wiring.rollout(), wiring.backups().restore()), rollback,
-        wiring.notifyCommand, wiring.hooks(), wiring.outputDirectory), to, dryRun));
+        wiring.notifyCommand, wiring.hooks(), wiring.outputDirectory), rollback.to().orElse(null), dryRun));
   }
 }

@@ -71,6 +71,18 @@ final class OpenApiSuggestions {
         + "document 401";
   }
 
+  /**
+   * For a route restricted by a guard the POM does not map: the guard may admit everyone and only
+   * hide the route (a feature flag), so mapping it to {@code public} comes first; 401 advice only
+   * when it really needs a token.
+   */
+  static String mapPublicOrDocumentSecurity(String guard) {
+    return "If " + guard + " lets every caller in and only hides the route (a feature flag answering"
+        + " 404), map it in the POM: <guardRoles><" + guard + ">public</" + guard + "></guardRoles>;"
+        + " if it needs a token, map the roles it lets in, drop 'security: []' from the operation so"
+        + " the default bearer security applies, and document 401";
+  }
+
   static String guardOrOpen() {
     return "Restore the guard in the code, or mark the operation public with 'security: []'";
   }

@@ -76,6 +76,13 @@ public final class RouteSync {
     return findings;
   }
 
+  /** The guard restricting {@code route} when it is one guard the POM maps to no roles. */
+  private static java.util.Optional<String> unmappedGuard(Route route) {
+    return route.access() == Access.ROLES && route.restriction().matches("[\\w$]+")
+        ? java.util.Optional.of(route.restriction())
+        : java.util.Optional.empty();
+  }
+
   private static List<RuleFinding> compare(SpecOperation op, Route impl) {
     Route spec = op.route();
     String both = spec.source() + BOTH_SIDES + impl.source();
@@ -100,7 +107,9 @@ public final class RouteSync {
               Finding.error(
                   spec.key() + " is " + impl.describeAccess() + " in the code but public in the spec",
                   both,
-                  OpenApiSuggestions.documentSecurity())));
+                  unmappedGuard(impl)
+                      .map(OpenApiSuggestions::mapPublicOrDocumentSecurity)
+                      .orElseGet(OpenApiSuggestions::documentSecurity))));
     } else if (!impl.access().secured() && spec.access().secured()) {
       findings.add(
           new RuleFinding(

@@ -19,6 +19,9 @@ import java.util.Optional;
  * @param nextSnapshotPackageJson whether that commit also sets the {@code package.json} files
  * @param dryRun print the diff, write and commit nothing
  * @param buildDirectory the build's output folder, never counted as a change to the sources
+ * @param sourceFolders the folders whose nearest {@code package.json} (in the folder or above it,
+ *     up to the project) should follow the release: the migrations ({@code <locations>}) and the
+ *     routes ({@code <sourceDirectory>}); one not in {@code packageJsons} is warned about
  */
 public record PrepareSettings(
     Path projectDirectory,
@@ -30,13 +33,15 @@ public record PrepareSettings(
     boolean nextSnapshot,
     boolean nextSnapshotPackageJson,
     boolean dryRun,
-    Optional<Path> buildDirectory) {
+    Optional<Path> buildDirectory,
+    List<Path> sourceFolders) {
 
   public PrepareSettings {
     poms = List.copyOf(poms);
     packageJsons = List.copyOf(packageJsons);
     openApi = openApi == null ? Optional.empty() : openApi;
     buildDirectory = buildDirectory == null ? Optional.empty() : buildDirectory;
+    sourceFolders = sourceFolders == null ? List.of() : List.copyOf(sourceFolders);
     explicitVersion = explicitVersion == null ? Optional.empty() : explicitVersion.filter(v -> !v.isBlank());
   }
 }

@@ -100,6 +100,7 @@ public final class ReleasePreparation implements Gate {
       }
       listener.progress(NAME, "release version " + version.reason());
       findings.add(Finding.info("release version " + version.reason(), ""));
+      findings.addAll(packageJsonsLeftOut(history));
       Map<Path, String> edits = edits(version.version().toString(), true);
       releaseCommit =
           commitOrShow(history, edits, "chore(release): " + version.version(), findings).orElse(null);
@@ -153,6 +154,39 @@ public final class ReleasePreparation implements Gate {
         "the work tree is not clean (" + state.describe(10) + "); nothing was written or committed",
         history.workTree().toString(),
         "commit or stash these files, then run beelms:prepare again"));
+  }
+
+  /**
+   * A warning for each {@code package.json} next to the migrations or the routes (the nearest one
+   * in the folder or above it, up to the project) that {@code <packageJsons>} leaves out: its
+   * version would stay behind the release.
+   */
+  List<Finding> packageJsonsLeftOut(ReleaseHistory history) {
+    Path project = settings.projectDirectory().toAbsolutePath().normalize();
+    Set<Path> listed = new HashSet<>();
+    settings.packageJsons().forEach(p -> listed.add(p.toAbsolutePath().normalize()));
+    Set<Path> warned = new java.util.LinkedHashSet<>();
+    List<Finding> findings = new ArrayList<>();
+    for (Path folder : settings.sourceFolders()) {
+      for (Path dir = folder.toAbsolutePath().normalize(); dir != null && dir.startsWith(project);
+          dir = dir.getParent()) {
+        Path json = dir.resolve("package.json");
+        if (Files.isRegularFile(json)) {
+          if (!listed.contains(json) && warned.add(json)) {
+            String name = history.gitPath(json);
+            findings.add(Finding.warning(
+                name + " sits with " + history.gitPath(folder) + " but is not in <packageJsons>; its"
+                    + " version is not set to the release",
+                name,
+                "add <packageJsons><packageJson>" + project.relativize(json).toString().replace('\\', '/')
+                    + "</packageJson></packageJsons> (-Dbeelms.prepare.packageJsons), or ignore this"
+                    + " when that package's version is not the release's"));
+          }
+          break;
+        }
+      }
+    }
+    return findings;
   }
 
   /** Every file whose text changes: path → new text. */

@@ -348,4 +348,43 @@ class OpenApiCheckTest {
         teacherGuardedAdmin(GuardNames.DEFAULTS.withGuardRoles(Map.of("TeacherGuard", List.of("admin"))));
     assertEquals(List.of(), problems(adminsOnly));
   }
+
+  /** The wiki behind a feature flag: FeatureEnabledGuard('wiki') answers 404 when the feature is off. */
+  private OpenApiCheckResult featureFlaggedWiki(GuardNames guards) throws Exception {
+    OpenApiFixtures.nestSources(project);
+    Path controller = project.resolve("src/wiki/wiki.controller.ts");
+    java.nio.file.Files.writeString(controller, java.nio.file.Files.readString(controller)
+        .replace("import { Controller, Get, Param, Query } from '@nestjs/common';",
+            "import { Controller, Get, Param, Query, UseGuards } from '@nestjs/common';")
+        .replace("@Controller('wiki/articles')", "@Controller('wiki/articles')\n@UseGuards(FeatureEnabledGuard('wiki'))"));
+    OpenApiFixtures.write(project, OpenApiFixtures.SPEC, OpenApiFixtures.spec());
+    return new OpenApiCheck(
+            OpenApiFixtures.settings(project).routeSource(new RouteSource.NestJs()).guards(guards).build())
+        .run(ReleaseListener.NONE);
+  }
+
+  @Test
+  void aGuardMappedToPublicLetsTheDocumentedPublicRoutesPassWithoutAnyAdvice() throws Exception {
+    OpenApiCheckResult mapped = featureFlaggedWiki(
+        GuardNames.DEFAULTS.withGuardRoles(Map.of("FeatureEnabledGuard", List.of("public"))));
+
+    assertEquals(List.of(), problems(mapped));
+    assertTrue(mapped.findings().stream().noneMatch(f -> f.finding().fix().contains("401")),
+        "a guard mapped to public never gets 401 advice");
+  }
+
+  @Test
+  void anUnmappedGuardOnADocumentedPublicRouteIsOfferedThePublicMappingBefore401() throws Exception {
+    OpenApiCheckResult unmapped = featureFlaggedWiki(GuardNames.DEFAULTS);
+
+    assertEquals(
+        List.of("secured-but-documented-public GET /wiki/articles",
+            "secured-but-documented-public GET /wiki/articles/{slug}"),
+        problems(unmapped));
+    Finding finding = unmapped.findings(Rule.SECURED_BUT_DOCUMENTED_PUBLIC).get(0).finding();
+    assertTrue(finding.message().contains("restricted by FeatureEnabledGuard"), finding.message());
+    assertTrue(finding.fix().startsWith("If FeatureEnabledGuard lets every caller in and only hides the route"
+        + " (a feature flag answering 404), map it in the POM: <guardRoles><FeatureEnabledGuard>public"
+        + "</FeatureEnabledGuard></guardRoles>"), finding.fix());
+  }
 }

@@ -97,7 +97,7 @@ class ReleasePreparationTest {
     }
     return new PrepareSettings(dir, poms, jsons.stream().map(dir::resolve).toList(),
         Optional.of(dir.resolve("docs/architecture/openapi.yaml")), "0.1.1-SNAPSHOT", explicit,
-        next, false, dryRun, Optional.empty());
+        next, false, dryRun, Optional.empty(), List.of(dir.resolve("be/src/migrations"), dir.resolve("be/src")));
   }
 
   /** The changed lines of HEAD's commit: "-old" and "+new", over every file. */
@@ -229,5 +229,24 @@ class ReleasePreparationTest {
     assertTrue(messages(result).contains("uncommitted: core/A.java; untracked: notes.txt"), messages(result));
     assertEquals(ROOT_POM, Files.readString(dir.resolve("pom.xml")));
     assertEquals("feat(courses): list courses", headMessage(repo));
+  }
+
+  @Test
+  void warnsAboutAPackageJsonNextToTheMigrationsOrRoutesThatIsNotInTheList() throws Exception {
+    try (TempGitRepo repo = nest()) {
+      GateResult left = new ReleasePreparation(settings(List.of(), Optional.empty(), false, true))
+          .check(ReleaseListener.NONE);
+      List<Finding> warnings = left.findingsAtLeast(org.beelms.plugin.gate.Severity.WARNING);
+      assertEquals(1, warnings.size(), left.toString());
+      assertEquals("be/package.json sits with be/src/migrations but is not in <packageJsons>; its version is"
+          + " not set to the release", warnings.get(0).message());
+      assertTrue(warnings.get(0).fix().startsWith(
+          "add <packageJsons><packageJson>be/package.json</packageJson></packageJsons>"), warnings.get(0).fix());
+      assertEquals(GateStatus.PASSED, left.status(), "a warning, not a failure");
+
+      GateResult listed = new ReleasePreparation(settings(List.of("be/package.json"), Optional.empty(), false, true))
+          .check(ReleaseListener.NONE);
+      assertEquals(List.of(), listed.findingsAtLeast(org.beelms.plugin.gate.Severity.WARNING));
+    }
   }
 }

@@ -1,10 +1,11 @@
 import { Controller, Get, Param, Query, UseGuards } from '@nestjs/common';
 import { OptionalJwtAuthGuard } from '../auth/optional-jwt-auth.guard';
+import { FeatureEnabledGuard } from '../common/feature-enabled.guard';
 import { WikiService } from './wiki.service';
 
 // Guests read the wiki; a token, when sent, only personalises the answer.
 @Controller('wiki')
-@UseGuards(OptionalJwtAuthGuard)
+@UseGuards(OptionalJwtAuthGuard, FeatureEnabledGuard('wiki'))
 export class WikiController {
   constructor(private readonly wiki: WikiService) {}
 

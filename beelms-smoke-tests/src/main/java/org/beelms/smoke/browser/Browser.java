@@ -5,23 +5,20 @@ import org.beelms.smoke.client.SmokeJournal;
 import org.beelms.smoke.config.BrowserSettings;
 import org.beelms.smoke.config.Credentials;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.opentest4j.TestAbortedException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,82 +27,31 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.logging.Level;
 
 /**
  * The browser tier's one headless Chromium (one chromedriver session per run, started on first use, closed with the
- * run): opens a page below {@code webUrl}, waits (bounded) until its visible text shows what the check expects, collects
- * the page's console errors (chromedriver's browser log, {@code goog:loggingPrefs}) and failed requests (a
- * {@code fetch}/XHR hook installed before any page script, plus Resource Timing), takes a screenshot and records a
- * {@link PageVisit} in the journal. Chromium and chromedriver come from the machine ({@link BrowserLocator}); Selenium
- * Manager is never asked, nothing is downloaded.
+ * run; see {@link ChromeStarter}): opens a page below {@code webUrl}, waits (bounded) until its visible text shows what
+ * the check expects, collects the page's console errors (chromedriver's browser log) and failed requests (a
+ * {@code fetch}/XHR hook installed before any page script, plus Resource Timing), takes a screenshot whatever the
+ * outcome and records a {@link PageVisit} in the journal. Failed requests to the front end's own origin or the API fail
+ * the check; those to other origins (fonts, analytics, captcha), and resources of other origins that never finish, are
+ * reported as notes. A failure reason is one line; the driver's full text goes to a log file beside the screenshot.
  */
 public final class Browser implements AutoCloseable {
     /** The JUnit resource lock of the one browser: page checks never run in parallel with each other. */
     public static final String LOCK = "org.beelms.smoke.browser";
-    /** Records failing {@code fetch} and XHR calls in {@code window.__beelmsFailed}; installed before page scripts. */
-    static final String REQUEST_HOOK = """
-            (function () {
-              if (window.__beelmsFailed) { return; }
-              var failed = window.__beelmsFailed = [];
-              function note(method, url, status, error) {
-                failed.push({ method: String(method || 'GET').toUpperCase(), url: String(url), status: status, error: error || '' });
-              }
-              var originalFetch = window.fetch;
-              if (originalFetch) {
-                window.fetch = function (input, init) {
-                  var method = (init && init.method) || (input && input.method) || 'GET';
-                  var url = (input && input.url) || input;
-                  return originalFetch.apply(this, arguments).then(function (r) {
-                    if (r.status >= 400) { note(method, r.url || url, r.status); }
-                    return r;
-                  }, function (e) { note(method, url, 0, String(e)); throw e; });
-                };
-              }
-              var open = XMLHttpRequest.prototype.open, send = XMLHttpRequest.prototype.send;
-              XMLHttpRequest.prototype.open = function (method, url) { this.__beelms = [method, url]; return open.apply(this, arguments); };
-              XMLHttpRequest.prototype.send = function () {
-                var xhr = this;
-                xhr.addEventListener('loadend', function () {
-                  if (xhr.status === 0 || xhr.status >= 400) {
-                    note(xhr.__beelms && xhr.__beelms[0], xhr.__beelms && xhr.__beelms[1], xhr.status, xhr.status === 0 ? 'network error' : '');
-                  }
-                });
-                return send.apply(this, arguments);
-              };
-            })();
-            """;
-    /**
-     * Failed requests: the hook's, plus other resources (scripts, styles, images) that answered 4xx/5xx; not the
-     * browser's own {@code /favicon.ico} probe.
-     */
-    private static final String COLLECT_FAILED = """
-            var out = (window.__beelmsFailed || []).map(function (f) {
-              return f.method + ' ' + f.url + ' → ' + (f.status === 0 ? 'no answer' + (f.error ? ' (' + f.error + ')' : '') : f.status);
-            });
-            performance.getEntriesByType('resource').forEach(function (e) {
-              // the browser's own favicon probe is not the page's request
-              if (e.initiatorType !== 'fetch' && e.initiatorType !== 'xmlhttprequest' && e.responseStatus >= 400
-                  && e.name.indexOf('/favicon.ico') < 0) {
-                out.push('GET ' + e.name + ' (' + e.initiatorType + ') → ' + e.responseStatus);
-              }
-            });
-            return out;
-            """;
-    private static final String NAVIGATION_STATUS = "var n = performance.getEntriesByType('navigation')[0];"
-            + " return n && n.responseStatus ? n.responseStatus : 0;";
     private static final int VISIBLE_TEXT_CHARS = 300;
-    /**
-     * Selenium looks for a DevTools (CDP) binding matching the browser when a Chromium session starts and logs a
-     * warning to stderr when none is on the classpath. The tier uses none (its CDP commands go through chromedriver),
-     * so that one logger is silenced; held here so the setting is not garbage-collected.
-     */
-    private static final java.util.logging.Logger CDP_FINDER_LOG = silenced("org.openqa.selenium.devtools.CdpVersionFinder");
+    private static final Duration POLL = Duration.ofMillis(50);
+    private static final String PASSWORD = "input[type=password]";
+    private static final String EMAIL = "input[type=email], input[name=email], input[autocomplete=username], "
+            + "input[name=username], input[name=login]";
+    private static final String SUBMIT = "form button[type=submit], form input[type=submit], form button:not([type])";
 
     private final BrowserSettings settings;
     private final URI webUrl;
+    private final List<String> ownOrigins;
     private final SmokeJournal journal;
     private final Path screenshots;
     private ChromeDriver driver;
@@ -115,10 +61,26 @@ public final class Browser implements AutoCloseable {
 
     /** @param webUrl the web front end; {@code null}: every page check is skipped with the reason */
     public Browser(URI webUrl, BrowserSettings settings, SmokeJournal journal) {
+        this(webUrl, null, settings, journal);
+    }
+
+    /**
+     * @param webUrl the web front end; {@code null}: every page check is skipped with the reason
+     * @param api the API's base URI (its origin's failed requests fail a page check like the front end's own), or
+     *     {@code null}
+     */
+    public Browser(URI webUrl, URI api, BrowserSettings settings, SmokeJournal journal) {
         this.webUrl = webUrl;
         this.settings = Objects.requireNonNull(settings, "settings");
         this.journal = Objects.requireNonNull(journal, "journal");
         this.screenshots = settings.screenshots().orElse(Path.of("target", "beelms-smoke", "screenshots"));
+        List<String> origins = new ArrayList<>();
+        for (URI u : new URI[] {webUrl, api}) {
+            if (u != null && u.getHost() != null) {
+                origins.add(origin(u));
+            }
+        }
+        this.ownOrigins = List.copyOf(origins);
     }
 
     /** The page {@code path} (with query) below {@code webUrl}. */
@@ -146,111 +108,126 @@ public final class Browser implements AutoCloseable {
      */
     public synchronized PageVisit open(List<String> checklistIds, String check, String path,
                                        Collection<String> expected) {
-        URI url = url(path);
-        ChromeDriver d = driver();
-        Instant at = Instant.now();
-        String navigationError = navigate(d, url);
-        String shown = navigationError == null ? waitForText(d, expected) : null;
-        return record(d, checklistIds, check, url, expected, shown, navigationError, at, null);
+        return open(checklistIds, check, path, expected, false);
     }
 
     /**
-     * Logs in through the login page's form ({@code page.loginPath}): fills the email and password fields, submits, and
-     * waits (bounded) until the browser left the login page. The screenshot shows the page it landed on.
+     * Like {@link #open(List, String, String, Collection)}; with {@code restorePreferences} the front end's cookies and
+     * localStorage are put back afterwards as they were before (a check that switches a persisted preference, such as
+     * the UI language, leaves it as it found it, so the checks after it do not depend on the order).
      */
-    public synchronized PageVisit login(List<String> checklistIds, String check, Credentials account) {
-        URI url = url(settings.loginPath());
-        ChromeDriver d = driver();
-        Instant at = Instant.now();
-        String problem = navigate(d, url);
-        List<String> loginPageConsole = List.of();
-        List<String> loginPageFailed = List.of();
-        if (problem == null) {
-            // the login page's own errors; what the page it lands on logs is that page's check's business
-            loginPageConsole = consoleErrors(d);
-            loginPageFailed = failedRequests(d);
-            problem = fillAndSubmit(d, account);
+    public synchronized PageVisit open(List<String> checklistIds, String check, String path,
+                                       Collection<String> expected, boolean restorePreferences) {
+        Visit v = new Visit(checklistIds, check, url(path), expected, driver());
+        StoredPreferences before = restorePreferences ? StoredPreferences.read(v.d, origin(webUrl)) : null;
+        try {
+            if (navigate(v)) {
+                v.shown = waitForText(v.d, expected);
+                if (v.shown != null) {
+                    settle(v);
+                }
+            }
+        } catch (WebDriverException e) {
+            v.driverFailed("the browser failed on " + v.url, e);
         }
-        if (problem == null) {
-            String loginPath = url.getPath();
+        if (before != null) {
             try {
-                new WebDriverWait(d, settings.timeout()).until(drv -> !URI.create(drv.getCurrentUrl()).getPath()
-                        .equals(loginPath));
-                loggedIn = true;
-                consoleErrors(d); // drained: they belong to the landing page
-            } catch (TimeoutException e) {
-                loginPageConsole = concat(loginPageConsole, consoleErrors(d));
-                loginPageFailed = concat(loginPageFailed, failedRequests(d));
-                String alert = text(d, "[role=alert], .error, .alert");
-                problem = "after submitting the login form the browser stayed on " + url + " for "
-                        + settings.timeout() + " (beelms.smoke.browser.timeout)"
-                        + (alert.isBlank() ? "" : "; the page says: \"" + alert + "\"");
+                List<String> put = before.restore(v.d, origin(webUrl));
+                if (!put.isEmpty()) {
+                    v.notes.add("put back as found before the check: " + String.join(", ", put));
+                }
+            } catch (WebDriverException e) {
+                v.driverFailed("could not put the front end's cookies and localStorage back on " + v.url, e);
             }
         }
-        return record(d, checklistIds, check, url, List.of("leaving " + settings.loginPath() + " after the login"),
-                problem == null ? "left " + settings.loginPath() : null, problem, at,
-                new Observed(loginPageConsole, loginPageFailed));
+        return record(v);
     }
 
-    /** Console errors and failed requests gathered before the visit's end (the login page's, before it navigates). */
-    private record Observed(List<String> console, List<String> failed) {
+    /**
+     * Logs in through the login page's form ({@code page.loginPath}): fills the email and password fields, submits the
+     * way a person does ({@link PersonSubmit}: the button scrolled to the middle, a consent bar over it answered, else
+     * Enter in the password field), and waits (bounded) until the browser left the login page. The screenshot shows
+     * where the check stopped: the form, or the page it landed on.
+     */
+    public synchronized PageVisit login(List<String> checklistIds, String check, Credentials account) {
+        Visit v = new Visit(checklistIds, check, url(settings.loginPath()), List.of("leaving " + settings.loginPath()
+                + " after the login"), driver());
+        v.observed = true; // the login page's own errors; what the page it lands on logs is that page's check's business
+        try {
+            if (navigate(v) && fillAndSubmit(v, account)) {
+                String loginPath = v.url.getPath();
+                try {
+                    new WebDriverWait(v.d, settings.timeout(), POLL).until(drv -> !URI.create(drv.getCurrentUrl())
+                            .getPath().equals(loginPath));
+                    loggedIn = true;
+                    v.shown = "left " + settings.loginPath();
+                    consoleErrors(v.d); // drained: they belong to the landing page
+                } catch (TimeoutException e) {
+                    v.console.addAll(consoleErrors(v.d));
+                    observeRequests(v);
+                    String alert = text(v.d, "[role=alert], .error, .alert");
+                    v.problem = "expected to leave " + v.url + " after submitting the login form (" + v.how
+                            + "); still there after " + settings.timeout() + " (beelms.smoke.browser.timeout)"
+                            + (alert.isBlank() ? "" : "; the page says: \"" + FailureText.oneLine(alert, 80) + "\"");
+                }
+            }
+        } catch (WebDriverException e) {
+            v.driverFailed("the login through the form on " + v.url + " failed", e);
+        }
+        return record(v);
     }
 
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> out = new ArrayList<>(a);
-        out.addAll(b);
-        return out;
-    }
-
-    private String fillAndSubmit(ChromeDriver d, Credentials account) {
+    private boolean fillAndSubmit(Visit v, Credentials account) {
         WebElement password;
         try {
-            password = new WebDriverWait(d, settings.timeout()).until(drv -> visible(drv.findElements(
-                    By.cssSelector("input[type=password]"))));
+            password = new WebDriverWait(v.d, settings.timeout(), POLL).until(drv -> visible(drv.findElements(
+                    By.cssSelector(PASSWORD))));
         } catch (TimeoutException e) {
-            return "no login form: the page shows no password field (input[type=password]) within "
-                    + settings.timeout() + "; set beelms.smoke.page.loginPath to the login page's path";
+            v.problem = "expected a login form on " + v.url + " (" + PASSWORD + ") within " + settings.timeout()
+                    + "; saw none: set beelms.smoke.page.loginPath to the login page's path (the real front end: "
+                    + "/auth/login)";
+            return false;
         }
-        WebElement email = visible(d.findElements(By.cssSelector("input[type=email], input[name=email], "
-                + "input[autocomplete=username], input[name=username], input[name=login]")));
+        v.console.addAll(consoleErrors(v.d));
+        observeRequests(v);
+        WebElement email = visible(v.d.findElements(By.cssSelector(EMAIL)));
         if (email == null) {
-            return "the login form has no email field (input[type=email], input[name=email] or "
-                    + "input[autocomplete=username])";
+            v.problem = "expected an email field in the login form on " + v.url + " (" + EMAIL + "); saw none";
+            return false;
         }
         email.clear();
         email.sendKeys(account.email());
         password.clear();
         password.sendKeys(account.password());
-        WebElement submit = visible(d.findElements(By.cssSelector("form button[type=submit], form input[type=submit], "
-                + "form button:not([type])")));
-        if (submit != null) {
-            submit.click();
-        } else {
-            password.submit();
-        }
-        return null;
+        v.how = new PersonSubmit(v.d, settings.consent()).submit(visible(v.d.findElements(By.cssSelector(SUBMIT))),
+                password).how();
+        v.notes.add("login form submitted " + v.how);
+        return true;
     }
 
     private static WebElement visible(List<WebElement> elements) {
         return elements.stream().filter(WebElement::isDisplayed).findFirst().orElse(null);
     }
 
-    private String navigate(ChromeDriver d, URI url) {
+    /** Opens the visit's URL; {@code false} (with the problem set) when the browser could not. */
+    private boolean navigate(Visit v) {
         try {
-            d.get(url.toString());
-            return null;
+            v.d.get(v.url.toString());
+            return true;
         } catch (TimeoutException e) {
-            return "the browser did not finish loading " + url + " within " + settings.timeout()
-                    + " (beelms.smoke.browser.timeout)";
+            v.problem = "expected " + v.url + " to be parsed (DOMContentLoaded) within " + settings.timeout()
+                    + " (beelms.smoke.browser.timeout); it was not";
+            v.log(e);
         } catch (WebDriverException e) {
-            return "the browser could not open " + url + ": " + firstLine(e.getMessage());
+            v.driverFailed("the browser could not open " + v.url, e);
         }
+        return false;
     }
 
     private String waitForText(ChromeDriver d, Collection<String> expected) {
         List<String> wanted = expected.stream().filter(t -> t != null && !t.isBlank()).map(Browser::normalise).toList();
         try {
-            return new WebDriverWait(d, settings.timeout()).until(drv -> {
+            return new WebDriverWait(d, settings.timeout(), POLL).until(drv -> {
                 String text = normalise(visibleText(d));
                 return wanted.stream().filter(text::contains).findFirst().orElse(null);
             });
@@ -259,47 +236,113 @@ public final class Browser implements AutoCloseable {
         }
     }
 
-    private PageVisit record(ChromeDriver d, List<String> ids, String check, URI url, Collection<String> expected,
-                             String shown, String problem, Instant at, Observed observed) {
-        int status = observed == null ? number(script(d, NAVIGATION_STATUS)) : 0;
-        List<String> failed = observed == null ? failedRequests(d) : observed.failed();
-        List<String> console = observed == null ? consoleErrors(d) : observed.console();
+    /**
+     * After the content appeared: waits (bounded by the timeout) until the page loaded, or until every resource it
+     * still waits for is of another origin; those are noted, not failed. The page's own scripts (and a hydration error
+     * they log) have run by then.
+     */
+    private void settle(Visit v) {
+        long until = System.nanoTime() + settings.timeout().toNanos();
+        List<String> pending = pending(v.d);
+        while (!pending.isEmpty() && pending.stream().anyMatch(this::own) && System.nanoTime() < until) {
+            sleep(POLL);
+            pending = pending(v.d);
+        }
+        // timers the page's scripts queued while it was parsed (where an error such as a hydration error is thrown)
+        try {
+            v.d.executeAsyncScript(PageScripts.NEXT_TASKS);
+        } catch (WebDriverException e) {
+            v.log(e);
+        }
+        pending.stream().filter(p -> !own(p)).forEach(p -> v.notes.add("still loading (another origin, not "
+                + "waited for): " + p));
+        pending.stream().filter(this::own).forEach(p -> v.notes.add("still loading after " + settings.timeout()
+                + ": " + p));
+    }
+
+    private static List<String> pending(ChromeDriver d) {
+        List<String> out = new ArrayList<>();
+        if (script(d, PageScripts.PENDING_RESOURCES) instanceof List<?> list) {
+            list.forEach(o -> out.add(String.valueOf(o)));
+        }
+        return out;
+    }
+
+    private PageVisit record(Visit v) {
+        ChromeDriver d = v.d;
+        int status = v.observed ? 0 : number(script(d, PageScripts.NAVIGATION_STATUS));
+        if (!v.observed) {
+            v.console.addAll(consoleErrors(d));
+            observeRequests(v);
+        }
         String visible = visibleText(d);
         String landed = currentUrl(d);
-        Path shot = screenshot(d, ids);
+        Path shot = screenshot(d, v.ids);
+        Path log = v.driverLog.isEmpty() ? null : writeLog(shot, v);
+        String problem = v.problem;
+        List<String> extras = new ArrayList<>();
         if (problem == null && status >= 400) {
-            problem = "GET " + url + " answered " + status + " in the browser";
+            problem = "expected " + v.url + " to answer 2xx in the browser; it answered " + status;
         }
-        if (problem == null && shown == null) {
-            List<String> list = expected.stream().limit(3).toList();
-            problem = "none of " + list + (expected.size() > list.size() ? " (and " + (expected.size() - list.size())
-                    + " more)" : "") + " appeared on " + url + " within " + settings.timeout()
-                    + " (beelms.smoke.browser.timeout); the page shows: \"" + abbreviate(normalise(visible), 160) + "\"";
-        }
-        if (problem == null && (!console.isEmpty() || !failed.isEmpty())) {
-            problem = url + " showed " + shown + " but had " + (console.isEmpty() ? "" : console.size()
-                    + " console error(s)") + (!console.isEmpty() && !failed.isEmpty() ? " and " : "")
-                    + (failed.isEmpty() ? "" : failed.size() + " failed request(s)");
+        String hydration = FailureText.hydrationError(v.console).orElse(null);
+        if (problem == null && v.shown == null) {
+            List<String> list = v.expected.stream().limit(3).map(t -> "\"" + FailureText.oneLine(t, 40) + "\"").toList();
+            problem = "expected " + (v.expected.size() == 1 ? list.get(0) : "one of " + list
+                    + (v.expected.size() > list.size() ? " (+" + (v.expected.size() - list.size()) + ")" : ""))
+                    + " on " + v.url + " within " + settings.timeout() + "; the page shows \""
+                    + FailureText.oneLine(normalise(visible), 80) + "\"";
+        } else if (problem == null && hydration != null) {
+            problem = "hydration error on " + v.url + ": " + hydration;
+        } else if (problem == null && (!v.console.isEmpty() || !v.failed.isEmpty())) {
+            problem = "expected " + v.url + " to show \"" + FailureText.oneLine(v.shown, 40) + "\" cleanly; it had "
+                    + (v.console.isEmpty() ? "" : v.console.size() + " console error(s)")
+                    + (!v.console.isEmpty() && !v.failed.isEmpty() ? " and " : "")
+                    + (v.failed.isEmpty() ? "" : v.failed.size() + " failed request(s)");
         }
         if (problem != null) {
-            problem = problem + (console.isEmpty() ? "" : "; console errors: " + console)
-                    + (failed.isEmpty() ? "" : "; failed requests: " + failed)
-                    + (shot == null ? "" : "; screenshot " + shot.toAbsolutePath());
+            if (hydration != null && !problem.contains(hydration)) {
+                extras.add("hydration error: " + hydration);
+            }
+            v.console.stream().filter(e -> hydration == null || !e.contains(hydration)).findFirst()
+                    .ifPresent(e -> extras.add("console errors: " + FailureText.oneLine(e, 120)));
+            if (!v.failed.isEmpty()) {
+                extras.add("failed requests: " + FailureText.oneLine(v.failed.get(0), 120));
+            }
+            problem = FailureText.reason(problem, extras);
         }
-        PageVisit visit = new PageVisit(ids, check, url.toString(), landed, status, List.copyOf(expected), shown,
-                abbreviate(visible, VISIBLE_TEXT_CHARS), console, failed, shot,
-                Duration.between(at, Instant.now()), at, problem);
+        PageVisit visit = new PageVisit(v.ids, v.check, v.url.toString(), landed, status, List.copyOf(v.expected),
+                v.shown, abbreviate(visible, VISIBLE_TEXT_CHARS), v.console, v.failed, shot,
+                Duration.between(v.at, Instant.now()), v.at, problem, v.notes, log);
         journal.pageVisit(visit);
         return visit.redacted(journal.redactor());
     }
 
-    private static List<String> failedRequests(ChromeDriver d) {
-        List<String> failed = new ArrayList<>();
-        if (script(d, COLLECT_FAILED) instanceof List<?> list) {
-            list.forEach(o -> failed.add(String.valueOf(o)));
+    /** Failed requests: those to the front end's own origin or the API fail the check; others become notes. */
+    private void observeRequests(Visit v) {
+        if (script(v.d, PageScripts.COLLECT_FAILED) instanceof List<?> list) {
+            for (Object o : list) {
+                if (o instanceof List<?> pair && pair.size() == 2) {
+                    String url = String.valueOf(pair.get(0));
+                    String text = String.valueOf(pair.get(1));
+                    if (text.endsWith(" → 401") || v.failed.contains(text)) {
+                        continue; // a guest's or an expired session's answer is not a failure
+                    }
+                    if (own(url)) {
+                        v.failed.add(text);
+                    } else if (!v.notes.contains("failed (another origin): " + text)) {
+                        v.notes.add("failed (another origin): " + text);
+                    }
+                }
+            }
         }
-        failed.removeIf(f -> f.endsWith(" → 401")); // a guest's or an expired session's answer, not a failure
-        return failed;
+    }
+
+    private boolean own(String url) {
+        return ownOrigins.isEmpty() || ownOrigins.stream().anyMatch(o -> url.startsWith(o));
+    }
+
+    private static String origin(URI u) {
+        return u.getScheme() + "://" + u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort()) + "/";
     }
 
     private List<String> consoleErrors(ChromeDriver d) {
@@ -314,7 +357,7 @@ public final class Browser implements AutoCloseable {
                 }
             }
         } catch (WebDriverException e) {
-            out.add("(the browser log could not be read: " + firstLine(e.getMessage()) + ")");
+            out.add("(the browser log could not be read: " + FailureText.driverSaid(e.getMessage()) + ")");
         }
         return out;
     }
@@ -336,8 +379,24 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** The driver's full messages, beside the screenshot (same name, {@code .log}). */
+    private Path writeLog(Path shot, Visit v) {
+        String stem = shot != null ? shot.getFileName().toString().replaceFirst("\\.png$", "")
+                : String.format(Locale.ROOT, "%02d-%s", ++shots, v.ids.isEmpty() ? "page" : String.join("_", v.ids));
+        try {
+            Files.createDirectories(screenshots);
+            Path file = screenshots.resolve(stem + ".log");
+            Files.writeString(file, journal.redactor().redact(v.check + "\n" + v.url + "\n\n"
+                    + String.join("\n\n", v.driverLog)), StandardCharsets.UTF_8);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the browser log to " + screenshots.toAbsolutePath()
+                    + "; make it writable or set beelms.smoke.screenshots", e);
+        }
+    }
+
     private static String visibleText(ChromeDriver d) {
-        Object text = script(d, "return document.body ? document.body.innerText : '';");
+        Object text = script(d, PageScripts.VISIBLE_TEXT);
         return text == null ? "" : String.valueOf(text);
     }
 
@@ -356,7 +415,7 @@ public final class Browser implements AutoCloseable {
 
     private static Object script(ChromeDriver d, String js) {
         try {
-            return ((JavascriptExecutor) d).executeScript(js);
+            return d.executeScript(js);
         } catch (WebDriverException e) {
             return null;
         }
@@ -366,10 +425,12 @@ public final class Browser implements AutoCloseable {
         return o instanceof Number n ? n.intValue() : 0;
     }
 
-    private static java.util.logging.Logger silenced(String name) {
-        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
-        logger.setLevel(Level.OFF);
-        return logger;
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     static String normalise(String s) {
@@ -378,14 +439,6 @@ public final class Browser implements AutoCloseable {
 
     private static String abbreviate(String s, int max) {
         return s.length() <= max ? s : s.substring(0, max) + "…";
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 
     /** The run's driver, started on first use; a failed start is remembered and reported to every page check. */
@@ -397,51 +450,12 @@ public final class Browser implements AutoCloseable {
             throw unavailable;
         }
         try {
-            driver = start();
+            driver = ChromeStarter.start(settings);
             return driver;
         } catch (BrowserUnavailableException e) {
             unavailable = e;
             throw e;
         }
-    }
-
-    private ChromeDriver start() {
-        BrowserLocator.Executables exe = new BrowserLocator(System.getenv()).locate(settings);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(exe.chromium().toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--no-first-run", "--no-default-browser-check", "--disable-extensions", "--hide-scrollbars",
-                "--force-device-scale-factor=1", "--window-size=" + settings.width() + "," + settings.height());
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
-        options.setPageLoadTimeout(settings.timeout());
-        options.setScriptTimeout(settings.timeout());
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(exe.chromedriver().toFile())
-                .usingAnyFreePort()
-                .withLogOutput(java.io.OutputStream.nullOutputStream())
-                .build();
-        ChromeDriver started;
-        try {
-            started = new ChromeDriver(service, options);
-        } catch (WebDriverException e) {
-            service.stop();
-            throw new BrowserUnavailableException("The browser tier cannot start: " + exe.chromedriver() + " with "
-                    + exe.chromium() + " failed: " + firstLine(e.getMessage()) + " (check that the chromium and "
-                    + "chromium-driver packages have the same version: " + BrowserLocator.INSTALL + ")", e);
-        }
-        try {
-            started.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", REQUEST_HOOK));
-            // the viewport (= screenshot) gets exactly the configured size
-            started.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", settings.width(),
-                    "height", settings.height(), "deviceScaleFactor", 1, "mobile", false));
-        } catch (WebDriverException e) {
-            started.quit();
-            throw new BrowserUnavailableException("The browser tier cannot start: chromedriver " + exe.chromedriver()
-                    + " refused its set-up commands: " + firstLine(e.getMessage()), e);
-        }
-        return started;
     }
 
     /** Quits the browser (and chromedriver). */

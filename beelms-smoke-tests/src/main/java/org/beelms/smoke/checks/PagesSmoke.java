@@ -65,12 +65,14 @@ public class PagesSmoke {
     @Order(3)
     @ChecklistItem("WS1-DEMO-4")
     @DisplayName("WS1-DEMO-4 Browser: /wiki/[slug]?lang=en shows the English title")
+    // the switch persists on the front end (cookie/localStorage): put back after the check, so the pages after it
+    // render as they would without it whatever the order
     void articleSwitchesLanguage(@BeelmsTarget BeelmsApi api, Browser browser, TestInfo info, TestReporter reporter) {
         browser.url("/wiki");
         Article a = api.catalogue().englishArticle().orElse(null);
         Assumptions.assumeTrue(a != null, "no article has an English (lang=en) version to switch to");
         String title = Ws1WikiSmoke.apiTitle(api, a.slug(), "en");
-        check(browser.open(ids(info), info.getDisplayName(), "/wiki/" + a.slug() + "?lang=en", List.of(title)),
+        check(browser.open(ids(info), info.getDisplayName(), "/wiki/" + a.slug() + "?lang=en", List.of(title), true),
                 reporter);
     }
 
@@ -115,6 +117,7 @@ public class PagesSmoke {
             PageVisit login = browser.login(List.of("WS2-DEMO-2"), "login for " + info.getDisplayName(),
                     api.session().requireUserCredentials());
             if (!login.ok()) {
+                publish(login, reporter);
                 throw new TestAbortedException("needs the browser's login (see WS2-DEMO-2): " + login.problem());
             }
         }
@@ -148,10 +151,21 @@ public class PagesSmoke {
                 .orElse(List.of());
     }
 
-    /** Links the screenshot from the JUnit XML (Jenkins and GitLab read {@code [[ATTACHMENT|path]]}), then judges. */
-    private static void check(PageVisit visit, TestReporter reporter) {
+    /**
+     * Links the screenshot (and the driver's log, when there is one) from the JUnit XML (Jenkins and GitLab read
+     * {@code [[ATTACHMENT|path]]}) with the visit's notes (how a form was submitted, what of another origin failed).
+     */
+    private static void publish(PageVisit visit, TestReporter reporter) {
         visit.screenshotFile().ifPresent(png -> reporter.publishEntry(Map.of("beelms.screenshot",
                 "[[ATTACHMENT|" + png.toAbsolutePath() + "]]")));
+        visit.logFile().ifPresent(log -> reporter.publishEntry(Map.of("beelms.browserLog",
+                "[[ATTACHMENT|" + log.toAbsolutePath() + "]]")));
+        visit.notes().forEach(note -> reporter.publishEntry(Map.of("beelms.page", note)));
+    }
+
+    /** Publishes the visit's evidence, then judges. */
+    private static void check(PageVisit visit, TestReporter reporter) {
+        publish(visit, reporter);
         if (!visit.ok()) {
             fail(visit.problem());
         }

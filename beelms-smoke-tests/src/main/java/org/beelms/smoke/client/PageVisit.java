@@ -21,17 +21,35 @@ import java.util.Optional;
  * @param consoleErrors the page's console errors (uncaught exceptions, {@code console.error})
  * @param failedRequests the page's requests that failed (network errors, 4xx other than 401, 5xx)
  * @param screenshot the PNG, or {@code null} when none could be taken
- * @param problem why the check fails, or {@code null} when the page showed what it should, cleanly
+ * @param problem why the check fails, one line of at most 300 characters, or {@code null} when the page showed what it
+ *     should, cleanly
+ * @param notes what the check did or saw that does not fail it: how a form was submitted and what covered its button,
+ *     requests of other origins that failed or never finished, a preference put back
+ * @param log the text file beside the screenshot holding the browser driver's full messages, or {@code null}
  */
 public record PageVisit(List<String> checklistIds, String check, String url, String landedOn, int status,
                         List<String> expected, String shown, String visibleText, List<String> consoleErrors,
-                        List<String> failedRequests, Path screenshot, Duration duration, Instant at, String problem) {
+                        List<String> failedRequests, Path screenshot, Duration duration, Instant at, String problem,
+                        List<String> notes, Path log) {
 
     public PageVisit {
         checklistIds = List.copyOf(checklistIds);
         expected = List.copyOf(expected);
         consoleErrors = List.copyOf(consoleErrors);
         failedRequests = List.copyOf(failedRequests);
+        notes = List.copyOf(notes);
+    }
+
+    /** A visit without notes or driver log. */
+    public PageVisit(List<String> checklistIds, String check, String url, String landedOn, int status,
+                     List<String> expected, String shown, String visibleText, List<String> consoleErrors,
+                     List<String> failedRequests, Path screenshot, Duration duration, Instant at, String problem) {
+        this(checklistIds, check, url, landedOn, status, expected, shown, visibleText, consoleErrors, failedRequests,
+                screenshot, duration, at, problem, List.of(), null);
+    }
+
+    public Optional<Path> logFile() {
+        return Optional.ofNullable(log);
     }
 
     public boolean ok() {
@@ -48,6 +66,6 @@ public record PageVisit(List<String> checklistIds, String check, String url, Str
                 expected.stream().map(redactor::redact).toList(), shown == null ? null : redactor.redact(shown),
                 redactor.redact(visibleText), consoleErrors.stream().map(redactor::redact).toList(),
                 failedRequests.stream().map(redactor::redact).toList(), screenshot, duration, at,
-                problem == null ? null : redactor.redact(problem));
+                problem == null ? null : redactor.redact(problem), notes.stream().map(redactor::redact).toList(), log);
     }
 }

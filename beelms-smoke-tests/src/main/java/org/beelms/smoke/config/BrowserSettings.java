@@ -21,15 +21,16 @@ import java.util.regex.Pattern;
  * @param height {@code browser.window} height (default 800)
  * @param loginPath {@code page.loginPath}: the login page below {@code webUrl} (default {@code /login})
  * @param screenshots {@code screenshots}: the folder for the PNGs
+ * @param consent {@code page.consent}, {@code page.consentSelectors}: the answer to a cookie-consent bar in the way
  */
 public record BrowserSettings(Optional<Path> chromium, Optional<Path> chromedriver, Duration timeout, int width,
-                              int height, String loginPath, Optional<Path> screenshots) {
+                              int height, String loginPath, Optional<Path> screenshots, PageConsent consent) {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(15);
     public static final int DEFAULT_WIDTH = 1280;
     public static final int DEFAULT_HEIGHT = 800;
     public static final String DEFAULT_LOGIN_PATH = "/login";
     public static final BrowserSettings DEFAULTS = new BrowserSettings(Optional.empty(), Optional.empty(),
-            DEFAULT_TIMEOUT, DEFAULT_WIDTH, DEFAULT_HEIGHT, DEFAULT_LOGIN_PATH, Optional.empty());
+            DEFAULT_TIMEOUT, DEFAULT_WIDTH, DEFAULT_HEIGHT, DEFAULT_LOGIN_PATH, Optional.empty(), PageConsent.DEFAULT);
     private static final Pattern WINDOW = Pattern.compile("(\\d{3,4})x(\\d{3,4})");
 
     public BrowserSettings {
@@ -37,18 +38,36 @@ public record BrowserSettings(Optional<Path> chromium, Optional<Path> chromedriv
         Objects.requireNonNull(chromedriver, "chromedriver");
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(screenshots, "screenshots");
+        Objects.requireNonNull(consent, "consent");
         loginPath = loginPath == null || loginPath.isBlank() ? DEFAULT_LOGIN_PATH
                 : (loginPath.startsWith("/") ? loginPath.trim() : "/" + loginPath.trim());
     }
 
+    /** Settings answering a consent bar the default way (decline). */
+    public BrowserSettings(Optional<Path> chromium, Optional<Path> chromedriver, Duration timeout, int width,
+                           int height, String loginPath, Optional<Path> screenshots) {
+        this(chromium, chromedriver, timeout, width, height, loginPath, screenshots, PageConsent.DEFAULT);
+    }
+
     /** A copy writing screenshots to {@code dir}. */
     public BrowserSettings withScreenshots(Path dir) {
-        return new BrowserSettings(chromium, chromedriver, timeout, width, height, loginPath, Optional.of(dir));
+        return new BrowserSettings(chromium, chromedriver, timeout, width, height, loginPath, Optional.of(dir),
+                consent);
     }
 
     /** A copy waiting at most {@code wait} for a page's content. */
     public BrowserSettings withTimeout(Duration wait) {
-        return new BrowserSettings(chromium, chromedriver, wait, width, height, loginPath, screenshots);
+        return new BrowserSettings(chromium, chromedriver, wait, width, height, loginPath, screenshots, consent);
+    }
+
+    /** A copy answering a consent bar as {@code answer} says. */
+    public BrowserSettings withConsent(PageConsent answer) {
+        return new BrowserSettings(chromium, chromedriver, timeout, width, height, loginPath, screenshots, answer);
+    }
+
+    /** A copy with the login page at {@code path}. */
+    public BrowserSettings withLoginPath(String path) {
+        return new BrowserSettings(chromium, chromedriver, timeout, width, height, path, screenshots, consent);
     }
 
     /** {@code "1280x800"} → width and height (320..3840 × 240..2160), or the error naming the setting. */
@@ -74,6 +93,10 @@ public record BrowserSettings(Optional<Path> chromium, Optional<Path> chromedriv
         p.put("browser.window", width + "x" + height);
         p.put("page.loginPath", loginPath);
         screenshots.ifPresent(s -> p.put("screenshots", s.toString()));
+        p.put("page.consent", consent.answer().key());
+        if (!consent.selectorsText().isEmpty()) {
+            p.put("page.consentSelectors", consent.selectorsText());
+        }
         return p;
     }
 }

@@ -60,7 +60,8 @@ public final class SmokeConfig {
                 "readyTimeout", "retryBudget", "expectedVersion", "identity.mode", "identity.proof", "register.extraFields", "taskCompletion", "config",
                 "spec", "failOnContractDeviation", "registrationBudget", "load.users", "load.duration",
                 "load.maxErrorRate", "load.maxP95", "parallelism", "browser.chromium", "browser.chromedriver",
-                "browser.timeout", "browser.window", "page.loginPath", "screenshots"));
+                "browser.timeout", "browser.window", "page.loginPath", "page.consent", "page.consentSelectors",
+                "screenshots"));
         for (StatusKey k : StatusKey.values()) {
             keys.add("status." + k.key());
         }
@@ -103,8 +104,10 @@ public final class SmokeConfig {
         this.url = checkHttp("url", b.source("url"), b.url);
         this.apiBaseUri = apiBase(url, apiPrefix);
         this.webUrl = b.webUrl == null ? null : checkHttp("webUrl", b.source("webUrl"), b.webUrl);
-        this.environment = b.environment == null || b.environment.isBlank() ? DEFAULT_ENVIRONMENT : b.environment.trim();
         this.mode = b.mode == null ? SmokeMode.STAGING : b.mode;
+        // a run without an environment name is named after its mode: production runs are never reported as staging
+        this.environment = b.environment == null || b.environment.isBlank()
+                ? (mode == SmokeMode.PRODUCTION ? "production" : DEFAULT_ENVIRONMENT) : b.environment.trim();
         this.user = b.user;
         this.admin = b.admin;
         if (mode == SmokeMode.PRODUCTION && user == null) {
@@ -355,7 +358,9 @@ public final class SmokeConfig {
         Lookup window = lookup(all, "browser.window");
         Lookup login = lookup(all, "page.loginPath");
         Lookup shots = lookup(all, "screenshots");
-        for (Lookup l : new Lookup[] {chromium, driver, timeout, window, login, shots}) {
+        Lookup consent = lookup(all, "page.consent");
+        Lookup consentSelectors = lookup(all, "page.consentSelectors");
+        for (Lookup l : new Lookup[] {chromium, driver, timeout, window, login, shots, consent, consentSelectors}) {
             if (l != null) {
                 sources.put(l.key, l.source);
             }
@@ -367,7 +372,10 @@ public final class SmokeConfig {
                 driver == null || driver.value.isEmpty() ? Optional.empty() : Optional.of(Path.of(driver.value)),
                 timeout == null ? d.timeout() : parseDuration("browser.timeout", timeout), size[0], size[1],
                 login == null ? d.loginPath() : login.value,
-                shots == null || shots.value.isEmpty() ? Optional.empty() : Optional.of(Path.of(shots.value)));
+                shots == null || shots.value.isEmpty() ? Optional.empty() : Optional.of(Path.of(shots.value)),
+                PageConsent.parse(consent == null ? null : consent.source, consent == null ? null : consent.value,
+                        consentSelectors == null ? null : consentSelectors.source,
+                        consentSelectors == null ? null : consentSelectors.value));
     }
 
     private static boolean isKnownKey(String key) {

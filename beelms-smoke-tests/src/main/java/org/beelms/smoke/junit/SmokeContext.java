@@ -51,7 +51,7 @@ public final class SmokeContext implements AutoCloseable {
     /** The run's one browser (the {@code pages} tier); it starts Chromium only when a page check needs it. */
     public synchronized Browser browser() {
         if (browser == null) {
-            browser = new Browser(config.webUrl().orElse(null), config.browser(), journal);
+            browser = new Browser(config.webUrl().orElse(null), config.apiBaseUri(), config.browser(), journal);
         }
         return browser;
     }

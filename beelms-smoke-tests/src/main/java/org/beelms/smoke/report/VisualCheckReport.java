@@ -41,7 +41,9 @@ final class VisualCheckReport {
         md.append("\n## Visual check\n\n| Checklist | Page | Result | Screenshot |\n|---|---|---|---|\n");
         for (PageVisit v : ordered(result)) {
             md.append("| ").append(String.join(" ", v.checklistIds())).append(" | `").append(v.url()).append("` | ")
-                    .append(v.ok() ? "✅ shows " + cell(v.shown()) : "❌ " + cell(v.problem())).append(" | ")
+                    .append(v.ok() ? "✅ shows " + cell(v.shown()) : "❌ " + cell(v.problem()))
+                    .append(v.notes().isEmpty() ? "" : "<br>ℹ️ " + cell(String.join("; ", v.notes())))
+                    .append(v.logFile().map(l -> " ([browser log](" + link(result, l) + "))").orElse("")).append(" | ")
                     .append(v.screenshotFile().map(p -> "![" + String.join(" ", v.checklistIds()) + "]("
                             + link(result, p) + ")").orElse("(none)")).append(" |\n");
         }
@@ -68,6 +70,13 @@ final class VisualCheckReport {
             }
             h.append("<br>").append(v.ok() ? "Shows: " + ChecklistReport.esc(v.shown())
                     : "<span class=\"FAILED\">" + ChecklistReport.esc(v.problem()) + "</span>").append("</p>\n");
+            if (!v.notes().isEmpty()) {
+                h.append("<p>Notes:</p><ul>");
+                v.notes().forEach(n -> h.append("<li>").append(ChecklistReport.esc(n)).append("</li>"));
+                h.append("</ul>\n");
+            }
+            v.logFile().ifPresent(l -> h.append("<p><a href=\"").append(ChecklistReport.esc(link(result, l)))
+                    .append("\">The browser driver's full messages</a></p>\n"));
             if (!v.consoleErrors().isEmpty()) {
                 h.append("<p>Console errors:</p><ul>");
                 v.consoleErrors().forEach(e -> h.append("<li><code>").append(ChecklistReport.esc(e)).append("</code></li>"));

@@ -26,7 +26,7 @@ public record CliArguments(Map<String, String> values, Set<String> suites, Path 
             "                     -Dbeelms.smoke.failOnContractDeviation=true makes deviations fail the run",
             "  --report DIR       where to write JUnit XML and checklist-report.md/.html (default beelms-smoke-report)",
             "  --config FILE      properties file with configuration keys (beelms.smoke.* or bare keys)",
-            "  --env NAME         environment name shown in the report (default staging)",
+            "  --env NAME         environment name shown in the report (default staging; production with --mode production)",
             "  -Dbeelms.smoke.KEY=VALUE  any configuration key (repeatable), e.g. -Dbeelms.smoke.status.quizSubmit=200,201",
             "  --in-process       run in this JVM; by default the jar starts a second JVM tuned for a short run (C1",
             "                     JIT only, serial GC, a class-data archive recorded in ~/.cache/beelms-smoke on the",

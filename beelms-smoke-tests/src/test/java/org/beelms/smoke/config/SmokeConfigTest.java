@@ -205,6 +205,39 @@ class SmokeConfigTest {
     }
 
     @Test
+    void theConsentAnswerAndTheBarsSelectorsAreSettingsThatRoundTrip() {
+        SmokeConfig config = SmokeConfig.resolve(List.of(ConfigSource.environment(Map.of("BEELMS_SMOKE_URL",
+                "http://h:3000", "BEELMS_SMOKE_PAGE_CONSENT", "accept", "BEELMS_SMOKE_PAGE_CONSENTSELECTORS",
+                "decline=#cookie-reject; accept=.cookie button.ok"))));
+        PageConsent consent = config.browser().consent();
+        assertEquals(PageConsent.Answer.ACCEPT, consent.answer());
+        assertEquals(Optional.of(".cookie button.ok"), consent.selector());
+        assertEquals(Optional.of("#cookie-reject"), consent.declineSelector());
+        assertEquals(config, SmokeConfig.resolve(List.of(params(config.toConfigurationParameters()))));
+        assertEquals(config.browser(), SmokeConfig.resolve(List.of(params(config.toConfigurationParameters())))
+                .browser());
+        assertEquals(PageConsent.DEFAULT, SmokeConfig.builder().url("http://h:3000").build().browser().consent());
+        SmokeConfigException bad = assertThrows(SmokeConfigException.class, () -> SmokeConfig.resolve(List.of(
+                ConfigSource.environment(Map.of("BEELMS_SMOKE_URL", "http://h:3000", "BEELMS_SMOKE_PAGE_CONSENT",
+                        "ignore")))));
+        assertTrue(bad.getMessage().contains("'page.consent'") && bad.getMessage().contains("decline (default), "
+                + "accept or leave"), bad.getMessage());
+        SmokeConfigException selectors = assertThrows(SmokeConfigException.class, () -> SmokeConfig.resolve(List.of(
+                ConfigSource.environment(Map.of("BEELMS_SMOKE_URL", "http://h:3000",
+                        "BEELMS_SMOKE_PAGE_CONSENTSELECTORS", "#cookie-reject")))));
+        assertTrue(selectors.getMessage().contains("decline=CSS;accept=CSS"), selectors.getMessage());
+    }
+
+    @Test
+    void aProductionRunWithoutAnEnvironmentNameIsNamedProduction() {
+        assertEquals("production", SmokeConfig.builder().url("http://h").mode(SmokeMode.PRODUCTION)
+                .user("a@b.c", "Smoke-Pass-1").build().environment());
+        assertEquals("staging", SmokeConfig.builder().url("http://h").build().environment());
+        assertEquals("prod-eu", SmokeConfig.builder().url("http://h").mode(SmokeMode.PRODUCTION)
+                .user("a@b.c", "Smoke-Pass-1").environment("prod-eu").build().environment());
+    }
+
+    @Test
     void aBadWindowSizeNamesTheKeyAndTheForm() {
         SmokeConfigException e = assertThrows(SmokeConfigException.class, () -> SmokeConfig.resolve(List.of(
                 ConfigSource.environment(Map.of("BEELMS_SMOKE_URL", "http://h:3000",

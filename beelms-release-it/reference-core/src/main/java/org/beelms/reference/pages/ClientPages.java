@@ -23,6 +23,13 @@ import org.beelms.reference.db.WikiRepository;
  * client-side pages anyway. With {@code --fault-page-script} the script reads the API's answers in
  * another shape ({@code body.items}, {@code body.data}) and throws a {@code TypeError}: the page
  * then shows only "Application error", while its HTML, still holding the titles, is unchanged.
+ *
+ * <p>Like the real front end, every page carries a cookie-consent bar fixed to the bottom of the
+ * viewport until it is answered (72 px, a paragraph and the buttons Откажи/Приеми, in English
+ * Decline/Accept; on the login page at 1280×800 it covers the submit button), and the UI language is
+ * a persisted preference: {@code ?lang=en} stores it ({@code beelms.lang} cookie and localStorage) and
+ * later pages render in it. {@link FrontEnd} switches on a never-answering script of another origin
+ * and a hydration-style mismatch.
  */
 final class ClientPages {
 
@@ -33,17 +40,55 @@ final class ClientPages {
   private final WikiRepository wiki;
   private final CourseRepository courses;
   private final String apiPrefix;
-  private final boolean brokenScript;
+  static final String LANGUAGE_COOKIE = "beelms.lang";
+  static final String CONSENT_COOKIE = "beelms.consent";
+  private static final String STYLE = "html,body{margin:0}body{font-family:sans-serif}"
+      + "nav{height:32px;line-height:32px;padding:0 8px;box-sizing:border-box}#app{padding:0 8px}"
+      + ".login-page{height:calc(100vh - 32px);display:flex;flex-direction:column;justify-content:flex-end;"
+      + "padding:0 8px 12px;box-sizing:border-box}#login-error{margin:0}"
+      + ".consent{position:fixed;left:0;right:0;bottom:0;height:72px;display:flex;align-items:center;gap:12px;"
+      + "padding:0 16px;background:#f3f4f6;border-top:1px solid #d1d5db;box-sizing:border-box}"
+      + ".consent p{flex:1;margin:0;align-self:stretch;display:flex;align-items:center;font-size:12px;"
+      + "color:#374151}";
 
-  ClientPages(WikiRepository wiki, CourseRepository courses, String apiPrefix, boolean brokenScript) {
+  private final boolean brokenScript;
+  private final FrontEnd frontEnd;
+  private final String thirdPartyScript;
+
+  ClientPages(WikiRepository wiki, CourseRepository courses, String apiPrefix, FrontEnd frontEnd,
+      java.net.URI thirdPartyScript) {
     this.wiki = wiki;
     this.courses = courses;
     this.apiPrefix = apiPrefix;
-    this.brokenScript = brokenScript;
+    this.frontEnd = frontEnd;
+    this.brokenScript = frontEnd.brokenScript();
+    this.thirdPartyScript = thirdPartyScript == null ? null : thirdPartyScript.toString();
   }
 
-  /** The shell for {@code path} below {@code base} ("" or {@code /app}), or empty for an unknown page. */
-  Optional<String> shell(String base, String path, String language) {
+  /** The request's cookies ({@code Cookie} header values) by name. */
+  static Map<String, String> cookies(java.util.List<String> headers) {
+    Map<String, String> cookies = new LinkedHashMap<>();
+    for (String header : headers == null ? java.util.List.<String>of() : headers) {
+      for (String pair : header.split(";")) {
+        int eq = pair.indexOf('=');
+        if (eq > 0) {
+          cookies.putIfAbsent(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+        }
+      }
+    }
+    return cookies;
+  }
+
+  /**
+   * The shell for {@code path} below {@code base} ("" or {@code /app}), or empty for an unknown page.
+   *
+   * @param queryLanguage the page's {@code ?lang=}, or {@code null}: then the persisted preference, else bg
+   * @param cookies the request's cookies (the language preference, the consent answer)
+   */
+  Optional<String> shell(String base, String path, String queryLanguage, Map<String, String> cookies) {
+    String preference = HtmlPages.queryLanguage("lang=" + cookies.getOrDefault(LANGUAGE_COOKIE, ""));
+    String language = queryLanguage != null ? queryLanguage
+        : preference != null ? preference : WikiRepository.DEFAULT_LANGUAGE;
     Map<String, Object> props = new LinkedHashMap<>();
     String title;
     String page;
@@ -94,16 +139,43 @@ final class ClientPages {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("page", page);
     data.put("props", props);
+    if (queryLanguage != null) {
+      data.put("persistLanguage", queryLanguage);
+    }
+    boolean outsideWiki = !page.equals("wiki") && !page.equals("article") && !page.equals("login");
+    if (outsideWiki && (frontEnd.hydration() == FrontEnd.Hydration.ALWAYS
+        || frontEnd.hydration() == FrontEnd.Hydration.AFTER_LANGUAGE_SWITCH
+        && !language.equals(WikiRepository.DEFAULT_LANGUAGE))) {
+      data.put("hydrationMismatch", language);
+    }
     String body = "<div id=\"app\" data-page=\"" + page + "\" data-base=\"" + HtmlPages.escape(base)
         + "\" data-api=\"" + HtmlPages.escape(apiPrefix) + "\"><p class=\"loading\">Loading…</p></div>"
         + (page.equals("login") ? loginForm() : "")
+        + (cookies.containsKey(CONSENT_COOKIE) ? "" : consentBar(language))
         + "<script id=\"__NEXT_DATA__\" type=\"application/json\">" + json(data) + "</script>"
         + "<script src=\"" + SCRIPT + "\" defer></script>";
-    return Optional.of("<!DOCTYPE html>\n<html lang=\"bg\"><head><meta charset=\"UTF-8\"><title>"
-        + HtmlPages.escape(title) + " – beelms</title><link rel=\"icon\" href=\"data:,\"></head><body><nav>"
+    if (page.equals("login")) {
+      body = "<main class=\"login-page\">" + body + "</main>";
+    }
+    return Optional.of("<!DOCTYPE html>\n<html lang=\"" + HtmlPages.escape(language)
+        + "\"><head><meta charset=\"UTF-8\"><title>" + HtmlPages.escape(title)
+        + " – beelms</title><link rel=\"icon\" href=\"data:,\"><style>" + STYLE + "</style>"
+        + (thirdPartyScript == null ? "" : "<script async src=\"" + HtmlPages.escape(thirdPartyScript)
+        + "\"></script>") + "</head><body><nav>"
         + "<a href=\"" + base + "/wiki\">Wiki</a> | <a href=\"" + base + "/courses\">Courses</a> | <a href=\""
         + base + "/my-courses\">My courses</a> | <a href=\"" + base + "/login\">Log in</a></nav>" + body
         + "</body></html>\n");
+  }
+
+  /** The consent bar, fixed to the viewport's bottom until answered, in the page's language. */
+  private static String consentBar(String language) {
+    boolean english = language.equals("en");
+    return "<div id=\"consent\" class=\"consent\" role=\"region\" aria-label=\"cookies\"><p class=\"text-xs "
+        + "text-gray-700\">" + (english ? "We use cookies to keep you signed in and to see how the site is used."
+        : "Използваме бисквитки, за да останете влезли и да виждаме как се използва сайтът.")
+        + "</p><button type=\"button\" data-consent=\"declined\">" + (english ? "Decline" : "Откажи")
+        + "</button><button type=\"button\" data-consent=\"accepted\">" + (english ? "Accept" : "Приеми")
+        + "</button></div>";
   }
 
   private static String loginForm() {
@@ -159,6 +231,28 @@ final class ClientPages {
               ul.appendChild(li);
             });
             return ul;
+          }
+          var remember = 'path=/; max-age=31536000; SameSite=Lax';
+          if (data.persistLanguage) {
+            window.localStorage.setItem('beelms.lang', data.persistLanguage);
+            document.cookie = 'beelms.lang=' + data.persistLanguage + '; ' + remember;
+          }
+          var consent = document.getElementById('consent');
+          if (consent) {
+            consent.addEventListener('click', function (event) {
+              var answer = event.target.getAttribute && event.target.getAttribute('data-consent');
+              if (!answer) { return; }
+              window.localStorage.setItem('beelms.consent', answer);
+              document.cookie = 'beelms.consent=' + answer + '; ' + remember;
+              consent.parentNode.removeChild(consent);
+            });
+          }
+          if (data.hydrationMismatch) {
+            // what React logs when the server's HTML (here: rendered in the persisted language) and the browser's first render differ
+            setTimeout(function () {
+              throw new Error('Hydration failed because the server rendered text didn\\'t match the client. As a result '
+                + 'this tree will be regenerated on the client. (server: ' + data.hydrationMismatch + ', client: bg)');
+            }, 0);
           }
           var lang = props.lang ? '?lang=' + encodeURIComponent(props.lang) : '';
           var token = window.localStorage.getItem('beelms.token');

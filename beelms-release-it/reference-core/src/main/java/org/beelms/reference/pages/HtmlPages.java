@@ -44,10 +44,20 @@ public final class HtmlPages implements HttpHandler {
    * @param brokenPageScript {@code --fault-page-script}: the client-rendered pages' script throws after its API call
    */
   public HtmlPages(WikiRepository wiki, CourseRepository courses, String apiPrefix, boolean brokenPageScript) {
+    this(wiki, courses, apiPrefix, FrontEnd.DEFAULT.withBrokenScript(brokenPageScript), null);
+  }
+
+  /**
+   * @param frontEnd the client-rendered pages' switches
+   * @param thirdPartyScript the never-answering script of another origin the client-rendered pages load, or
+   *     {@code null}
+   */
+  public HtmlPages(WikiRepository wiki, CourseRepository courses, String apiPrefix, FrontEnd frontEnd,
+      java.net.URI thirdPartyScript) {
     this.wiki = wiki;
     this.courses = courses;
     this.apiPrefix = apiPrefix;
-    this.clientPages = new ClientPages(wiki, courses, apiPrefix, brokenPageScript);
+    this.clientPages = new ClientPages(wiki, courses, apiPrefix, frontEnd, thirdPartyScript);
   }
 
   @Override
@@ -66,7 +76,8 @@ public final class HtmlPages implements HttpHandler {
           send(exchange, 200, "text/javascript; charset=UTF-8", clientPages.script());
           return;
         }
-        Page page = route(trimmed, language(exchange.getRequestURI().getRawQuery()));
+        Page page = route(trimmed, queryLanguage(exchange.getRequestURI().getRawQuery()),
+            ClientPages.cookies(exchange.getRequestHeaders().get("Cookie")));
         send(exchange, page.status, page.html);
       } catch (DataAccessException e) {
         LOG.error("page {} could not read the database: {}", trimmed, e.getMessage());
@@ -79,7 +90,8 @@ public final class HtmlPages implements HttpHandler {
     }
   }
 
-  private Page route(String path, String language) {
+  private Page route(String path, String queryLanguage, java.util.Map<String, String> cookies) {
+    String language = queryLanguage == null ? WikiRepository.DEFAULT_LANGUAGE : queryLanguage;
     if (path.equals(ClientPages.PREFIX) || path.startsWith(ClientPages.PREFIX + "/")) {
       String inner = path.length() == ClientPages.PREFIX.length() ? "/" : path.substring(ClientPages.PREFIX.length());
       if (inner.equals("/")) {
@@ -87,10 +99,10 @@ public final class HtmlPages implements HttpHandler {
             + "/app/courses\">Courses</a></li><li><a href=\"/app/my-courses\">My courses</a></li><li><a href=\""
             + "/app/login\">Log in</a></li></ul>"));
       }
-      return clientPages.shell(ClientPages.PREFIX, inner, language).map(HtmlPages::ok)
+      return clientPages.shell(ClientPages.PREFIX, inner, queryLanguage, cookies).map(HtmlPages::ok)
           .orElseGet(() -> notFound("Page not found"));
     }
-    Optional<String> clientSide = clientPages.shell("", path, language);
+    Optional<String> clientSide = clientPages.shell("", path, queryLanguage, cookies);
     if (clientSide.isPresent()) {
       return ok(clientSide.get());
     }
@@ -147,7 +159,8 @@ public final class HtmlPages implements HttpHandler {
     }
   }
 
-  private static String language(String rawQuery) {
+  /** The page's {@code lang} query parameter, or {@code null} when it has none (or not a language code). */
+  static String queryLanguage(String rawQuery) {
     if (rawQuery != null) {
       for (String pair : rawQuery.split("&")) {
         if (pair.startsWith("lang=")) {
@@ -158,7 +171,7 @@ public final class HtmlPages implements HttpHandler {
         }
       }
     }
-    return WikiRepository.DEFAULT_LANGUAGE;
+    return null;
   }
 
   private static Page ok(String html) {
