@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.beelms.plugin.deploy.DeployWorld;
 import org.beelms.plugin.deploy.DeploymentEntry;
 import org.beelms.plugin.deploy.ReleaseRecords;
@@ -91,35 +90,14 @@ class AutomaticRollbackIT {
             + environment("qa", ReferenceDeployHook.freePort(), "")
             // A platform that never starts anything: health never answers.
             + environment("down", "true", ReferenceDeployHook.freePort(), "rollback");
-    Files.writeString(project.resolve("pom.xml"), """
-        <project xmlns="http://maven.apache.org/POM/4.0.0">
-          <modelVersion>4.0.0</modelVersion>
-          <groupId>org.example.beelms</groupId>
-          <artifactId>core</artifactId>
-          <version>0.1.2</version>
-          <packaging>pom</packaging>
-          <build>
-        %s
-          </build>
-        </project>
-        """.formatted(MavenBuild.pluginManagement(environments)), StandardCharsets.UTF_8);
+    Files.writeString(project.resolve("pom.xml"), MavenBuild.deployProjectPom("0.1.2", environments),
+        StandardCharsets.UTF_8);
     ReferenceServer.writeAdminSettings(work.resolve("settings.xml"), ADMIN_SERVER);
   }
 
   @AfterAll
   void stopEverything() throws Exception {
-    for (String env : List.of("staging", "qa", "down")) {
-      Path pid = work.resolve("server-" + env + ".pid");
-      if (Files.exists(pid)) {
-        ProcessHandle.of(Long.parseLong(Files.readString(pid).trim())).ifPresent(p -> {
-          p.destroy();
-          p.onExit().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).exceptionally(e -> {
-            p.destroyForcibly();
-            return p;
-          }).join();
-        });
-      }
-    }
+    ReferenceDeployHook.stopServers(work, List.of("staging", "qa", "down"));
     if (world != null) {
       world.close();
     }
@@ -127,25 +105,16 @@ class AutomaticRollbackIT {
       registry.close();
     }
     if (work != null) {
-      try (Stream<Path> files = Files.walk(work)) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
+      ReferenceDeployHook.deleteTree(work);
     }
   }
 
+
   private MavenBuild.Result deploy(String target, String version, String... more) throws Exception {
     List<String> args = new ArrayList<>(List.of(MavenBuild.pluginGoal("deploy"), "-Dtarget=" + target,
-        "-Dbeelms.deploy.version=" + version, "-s", work.resolve("settings.xml").toString(),
-        "-Dbeelms.image.allowInsecureRegistries=true"));
+        "-Dbeelms.deploy.version=" + version));
     args.addAll(List.of(more));
-    MavenBuild.Result build = MavenBuild.in(project)
-        .args(args.toArray(String[]::new))
-        .env("BEELMS_ADMIN_PASSWORD", ReferenceServer.ADMIN_PASSWORD)
-        .env("REFERENCE_JAR", ReferenceDeployHook.referenceJar().toString())
-        .env("BEELMS_DEPLOY_ACTOR", "it-runner")
-        .run();
-    assertFalse(build.log().contains(ReferenceServer.ADMIN_PASSWORD), "a password was logged");
-    return build;
+    return ReferenceDeployHook.maven(project, work, args);
   }
 
   /**

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -55,7 +54,6 @@ class DeployRollbackIT {
   private LoopbackRegistry registry;
   private Path work;
   private Path project;
-  private final List<Path> pidFiles = new ArrayList<>();
   private String v1;
   private String v2;
 
@@ -88,9 +86,6 @@ class DeployRollbackIT {
     registry = LoopbackRegistry.start();
     work = Files.createTempDirectory("beelms-deploy-it-");
     ReferenceDeployHook.write(work);
-    for (String env : List.of("staging", "production", "qa", "down")) {
-      pidFiles.add(work.resolve("server-" + env + ".pid"));
-    }
     String restore = "printf '%s %s %s' \"$BACKUP_ID\" \"$TAG\" \"$ROLLBACK_FROM_TAG\" > '"
         + work.resolve("restored.txt") + "'";
     String environments =
@@ -120,24 +115,12 @@ class DeployRollbackIT {
 
   @AfterAll
   void stopEverything() throws Exception {
-    for (Path pid : pidFiles) {
-      if (Files.exists(pid)) {
-        ProcessHandle.of(Long.parseLong(Files.readString(pid).trim())).ifPresent(p -> {
-          p.destroy();
-          p.onExit().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).exceptionally(e -> {
-            p.destroyForcibly();
-            return p;
-          }).join();
-        });
-      }
-    }
+    ReferenceDeployHook.stopServers(work, List.of("staging", "production", "qa", "down"));
     if (registry != null) {
       registry.close();
     }
     if (work != null) {
-      try (Stream<Path> files = Files.walk(work)) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
+      ReferenceDeployHook.deleteTree(work);
     }
   }
 

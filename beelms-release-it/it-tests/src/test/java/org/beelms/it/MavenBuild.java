@@ -66,6 +66,25 @@ final class MavenBuild {
         """.formatted(requiredProperty("beelms.version"), environments);
   }
 
+  /**
+   * A whole pom (packaging {@code pom}, version {@code version}) whose build declares the plugin
+   * with {@code environments}: the project of the deploy ITs whose releases are written directly.
+   */
+  static String deployProjectPom(String version, String environments) {
+    return """
+        <project xmlns="http://maven.apache.org/POM/4.0.0">
+          <modelVersion>4.0.0</modelVersion>
+          <groupId>org.example.beelms</groupId>
+          <artifactId>core</artifactId>
+          <version>%s</version>
+          <packaging>pom</packaging>
+          <build>
+        %s
+          </build>
+        </project>
+        """.formatted(version, pluginManagement(environments));
+  }
+
   /** The coordinates of a goal of the plugin under test, e.g. {@code release-candidate}. */
   static String pluginGoal(String goal) {
     return "org.beelms:beelms-release-maven-plugin:" + requiredProperty("beelms.version") + ":" + goal;

@@ -24,6 +24,7 @@ import org.beelms.plugin.git.SemanticVersion;
 import org.beelms.plugin.release.ReleaseRecord;
 import org.beelms.plugin.release.ReleaseRecordAssembler;
 import org.beelms.plugin.release.ReleaseRecordStore;
+import org.beelms.plugin.release.ReleaseRecordMerge;
 import org.beelms.plugin.release.ReleaseRecordSync;
 import org.beelms.plugin.gate.GateResult;
 import org.beelms.plugin.gate.ReleaseListener;
@@ -274,7 +275,9 @@ public class ReleaseCandidateMojo extends AbstractBeelmsMojo {
                 new SettingsServers(settings, settingsDecrypter).git(gitServerId), RECORDS_NETWORK_TIMEOUT);
         // The remote's records first, so a record another runner kept for this commit is seen.
         ReleaseRecordSync.Outcome fetched = pushRecords ? sync.fetch() : null;
-        new ReleaseRecordStore(history.repository()).attach(record);
+        ReleaseRecordStore store = new ReleaseRecordStore(history.repository());
+        // A re-run of the same release keeps every deploy and rollback already recorded on it.
+        store.attach(keptEntries(store, record));
         findings.add(
             Finding.info(
                 "release record attached to " + record.tag() + " as a git note", ReleaseRecordStore.NOTES_REF));
@@ -287,6 +290,20 @@ public class ReleaseCandidateMojo extends AbstractBeelmsMojo {
       return result;
     } catch (RuntimeException e) {
       throw new MojoExecutionException("cannot write the release record: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * {@code fresh} with the deploy and rollback entries of the note already on its commit (a re-run
+   * of the same release); {@code fresh} when there is none, or the note is not a record.
+   */
+  private ReleaseRecord keptEntries(ReleaseRecordStore store, ReleaseRecord fresh) {
+    try {
+      return store.read(fresh.commit()).map(kept -> ReleaseRecordMerge.rerun(kept, fresh)).orElse(fresh);
+    } catch (IllegalArgumentException notARecord) {
+      getLog().warn("the git note on " + fresh.commit() + " is not a release record and is replaced: "
+          + notARecord.getMessage());
+      return fresh;
     }
   }
 
