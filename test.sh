@@ -10,11 +10,14 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 # Debian packages the tests need, installed when missing: docker-registry (image, deploy and rollback tests push
-# to it) and chromium + chromium-driver (the smoke library's browser tier, PagesTierIT).
+# to it), chromium + chromium-driver (the smoke library's browser tier, PagesTierIT), and jq + openssl (the
+# supply-chain tests count a lockfile's packages with jq and verify signatures with openssl, not with our code).
 missing=()
 [ -x /usr/bin/docker-registry ] || missing+=(docker-registry)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+command -v jq >/dev/null 2>&1 || missing+=(jq)
+command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 
 if [ ${#missing[@]} -gt 0 ]; then
   install=(apt-get install -y -qq "${missing[@]}")

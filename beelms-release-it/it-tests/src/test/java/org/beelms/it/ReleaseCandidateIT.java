@@ -41,7 +41,7 @@ class ReleaseCandidateIT {
     assertEquals(0, build.exitCode(), build.log());
     Map<String, String> expected = new LinkedHashMap<>();
     for (String gate : new String[] {"scope-freeze", "openapi-check", "migrations-check", "dod-check",
-        "image", "release-notes", "tag", "release-record"}) {
+        "image", "attest", "release-notes", "tag", "release-record"}) {
       expected.put(gate, "PASSED");
     }
     assertEquals(expected, DemoProject.gateStatuses(project));
@@ -58,6 +58,14 @@ class ReleaseCandidateIT {
     assertEquals("flyway", record.get("migrations").get("tool").asText());
     assertEquals(record.get("commit").asText(), record.get("migrations").get("commit").asText());
     assertTrue(Files.readString(out.resolve("release-notes.md")).contains("0.1.0"));
+    // The SBOM of the Java image's runtime classpath, listed in the record and the notes.
+    JsonNode chain = record.get("supplyChain");
+    assertTrue(chain.get("sbomComponents").asInt() > 0, record.toString());
+    assertEquals(record.get("image").get("digest").asText(), chain.get("imageDigest").asText());
+    JsonNode sbom = new ObjectMapper().readTree(out.resolve("sbom.cdx.json").toFile());
+    assertEquals(chain.get("sbomComponents").asInt(), sbom.get("components").size());
+    assertTrue(Files.readString(out.resolve("release-notes.md"))
+        .contains("SBOM: CycloneDX, " + chain.get("sbomComponents").asInt() + " components"));
     try (Git git = Git.open(project.toFile())) {
       Ref tag = git.getRepository().findRef("refs/tags/v0.1.0");
       assertTrue(tag != null, "the release is tagged");

@@ -38,6 +38,7 @@ public final class Rollout {
   private final PostDeploySmoke smoke;
   private final Path recordDirectory;
   private final Clock clock;
+  private final ImageAdmission admission;
 
   public Rollout(
       ManifestCopy registry,
@@ -46,6 +47,19 @@ public final class Rollout {
       PostDeploySmoke smoke,
       Path recordDirectory,
       Clock clock) {
+    this(registry, hooks, health, smoke, recordDirectory, clock, ImageAdmission.ANY);
+  }
+
+  /** As above, and {@code admission} decides before anything moves whether the image may run there. */
+  public Rollout(
+      ManifestCopy registry,
+      HookRunner hooks,
+      HealthWait health,
+      PostDeploySmoke smoke,
+      Path recordDirectory,
+      Clock clock,
+      ImageAdmission admission) {
+    this.admission = Objects.requireNonNull(admission, "admission");
     this.registry = Objects.requireNonNull(registry, "registry");
     this.hooks = Objects.requireNonNull(hooks, "hooks");
     this.health = Objects.requireNonNull(health, "health");
@@ -53,6 +67,9 @@ public final class Rollout {
     this.recordDirectory = Objects.requireNonNull(recordDirectory, "recordDirectory");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
+
+  /** The outcome of a rollout whose image the environment's verify key refused. */
+  public static final String REFUSED = "verification-failed";
 
   public HookRunner hooks() {
     return hooks;
@@ -156,6 +173,17 @@ public final class Rollout {
     String digest = release.image().digest();
     String state = DeploySuggestions.stateAfterFailure(environment.name(), tagRef, digest, release.tag());
     SmokeTiers notRun = SmokeTiers.notRun(environment.smokeTiers());
+
+    // 0. The image's signature and provenance, when the environment has a verify key.
+    Optional<String> refused = admission.refusal(release, environment);
+    if (refused.isPresent()) {
+      findings.add(Finding.error(
+          environment.name() + " refuses " + release.tag() + " (" + digest + "): " + refused.get()
+              + "; nothing was moved", "<environments>/<environment> '" + environment.name() + "' <verifyKey>",
+          "attest and sign the release with the key whose public half is the environment's <verifyKey>"
+              + " (mvn beelms:attest), or release again"));
+      return new Result(false, REFUSED, "SKIPPED", Optional.empty(), findings, notRun);
+    }
 
     // 1. Promotion: a manifest copy keeps the digest and moves no layer.
     try {

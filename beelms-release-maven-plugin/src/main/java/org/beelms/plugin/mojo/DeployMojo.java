@@ -131,6 +131,8 @@ public class DeployMojo extends AbstractRolloutMojo {
     final String onFailure;
     /** The chosen environment's {@code <notifyCommand>}; empty when none. */
     final String notifyCommand;
+    /** The chosen environment's {@code <verifyKey>}, read; empty when none. */
+    final Optional<java.security.PublicKey> verifyKey;
     /** What proves the release runs on the chosen environment. */
     final IdentitySettings identity;
     private final String smokeSuites;
@@ -175,6 +177,9 @@ public class DeployMojo extends AbstractRolloutMojo {
       this.backupTimeout = duration(backupTimeout == null ? "PT10M" : backupTimeout, "-Dbeelms.deploy.backupTimeout");
       this.onFailure = chosen == null ? null : chosen.onFailure();
       this.notifyCommand = chosen == null ? "" : chosen.notifyCommand();
+      this.verifyKey = chosen == null || chosen.verifyKey().isEmpty()
+          ? Optional.empty()
+          : Optional.of(readVerifyKey(chosen.verifyKey(), basedir));
       this.identity =
           chosen == null
               ? IdentitySettings.declared("<environments>/<environment> '" + environment.name() + "'",
@@ -257,14 +262,42 @@ public class DeployMojo extends AbstractRolloutMojo {
     }
 
     Rollout rollout() {
+      ManifestCopy registry = new ManifestCopy(registryCredentials, allowInsecureRegistries);
       return new Rollout(
-          new ManifestCopy(registryCredentials, allowInsecureRegistries),
+          registry,
           hooks(),
           new HealthWait(healthTimeout, Duration.ofMillis(500),
               new IdentityCheck(identity, hooks().identityCommands(environment.name() + "-identity"))),
           smoke(),
           outputDirectory,
-          Clock.systemUTC());
+          Clock.systemUTC(),
+          admission(registry));
+    }
+
+    /** With a {@code <verifyKey>}: the image's signature and provenance are checked before anything moves. */
+    private org.beelms.plugin.deploy.ImageAdmission admission(ManifestCopy registry) {
+      if (verifyKey.isEmpty()) {
+        return org.beelms.plugin.deploy.ImageAdmission.ANY;
+      }
+      org.beelms.plugin.supplychain.ImageVerifier verifier = new org.beelms.plugin.supplychain.ImageVerifier(
+          registry, verifyKey.get(), "<environments>/<environment> '" + environment.name() + "' <verifyKey>");
+      return (release, env) -> verifier.refusal(release.image().image(), release.image().digest(), release.commit());
+    }
+
+    /** A PEM file (relative to the project) or the PEM text itself. */
+    private java.security.PublicKey readVerifyKey(String value, Path projectDir) {
+      String where = "<environments>/<environment> '" + environment.name() + "' <verifyKey>";
+      String pem = value;
+      if (!value.contains("-----BEGIN")) {
+        Path file = projectDir.resolve(value);
+        try {
+          pem = java.nio.file.Files.readString(file);
+        } catch (java.io.IOException e) {
+          throw new IllegalArgumentException(where + " names " + file + ", which cannot be read ("
+              + e.getClass().getSimpleName() + "); give the public key PEM (openssl pkey -in signing.pem -pubout)", e);
+        }
+      }
+      return org.beelms.plugin.supplychain.SigningKey.readPublic(pem, where);
     }
 
     /** Post-deploy smoke with the environment's smoke settings, expecting the deployed version. */

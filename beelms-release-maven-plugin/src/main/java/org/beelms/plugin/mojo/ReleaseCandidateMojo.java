@@ -53,7 +53,7 @@ public class ReleaseCandidateMojo extends AbstractBeelmsMojo {
       List.of("scope-freeze", "openapi-check", "migrations-check", "dod-check");
 
   /** The release artifacts, built in this order once every gate passed (release plan 2.3). */
-  static final List<String> ARTIFACT_GOALS = List.of("image", "release-notes", "tag");
+  static final List<String> ARTIFACT_GOALS = List.of("image", "attest", "release-notes", "tag");
 
   /**
    * Build the release artifacts (image, release notes, tag, release record) after the gates. Off:
@@ -151,6 +151,7 @@ public class ReleaseCandidateMojo extends AbstractBeelmsMojo {
 
   @Override
   protected List<GateResult> runGates(ReleaseListener listener) throws MojoExecutionException {
+    java.time.Instant started = java.time.Instant.now();
     ReleaseCandidate candidate = new ReleaseCandidate(listener);
     List<GateResult> results = new ArrayList<>();
     List<PlannedGate> afterTag = new ArrayList<>();
@@ -172,7 +173,12 @@ public class ReleaseCandidateMojo extends AbstractBeelmsMojo {
         results.add(skipped);
         continue;
       }
-      List<GateResult> step = candidate.runGates(plan(List.of(goal)));
+      List<PlannedGate> planned = plan(List.of(goal));
+      // The provenance records the gates that ran before it in this release candidate.
+      planned.forEach(p -> p.gate()
+          .filter(org.beelms.plugin.supplychain.AttestGate.class::isInstance)
+          .ifPresent(g -> ((org.beelms.plugin.supplychain.AttestGate) g).withEarlierResults(results, started)));
+      List<GateResult> step = candidate.runGates(planned);
       results.addAll(step);
       if (step.stream().anyMatch(GateResult::failed)) {
         blocker = goal + " failed";
@@ -325,6 +331,11 @@ public class ReleaseCandidateMojo extends AbstractBeelmsMojo {
         + record.commit().substring(0, 7));
     getLog().info("  image:          " + (record.image() == null ? "not built" : record.image().reference()
         + " (" + record.image().target() + ": " + record.image().location() + ")"));
+    if (record.supplyChain() != null) {
+      var chain = record.supplyChain();
+      getLog().info("  SBOM:           " + chain.sbom() + " (" + chain.sbomComponents() + " components)");
+      getLog().info("  signature:      " + (chain.signed() ? chain.signatureReference() + " (key " + chain.signingKey() + ")" : "not signed"));
+    }
     getLog().info("  release notes:  " + outputDirectory.toPath().resolve("release-notes.md"));
     getLog().info("  release record: " + recordFile);
   }

@@ -46,6 +46,12 @@ final class SettingsServers {
    * @throws IllegalArgumentException when the server is missing or cannot be decrypted
    */
   Optional<Account> account(String id, String where, String fallback) {
+    return server(id, where, fallback)
+        .map(server -> new Account(id.trim(), server.getUsername(), server.getPassword()));
+  }
+
+  /** The decrypted {@code <server>} {@code id}; empty when no id is configured. */
+  private Optional<Server> server(String id, String where, String fallback) {
     if (id == null || id.isBlank()) {
       return Optional.empty();
     }
@@ -71,8 +77,53 @@ final class SettingsServers {
         }
       }
     }
-    Server decrypted = result == null ? server : result.getServer();
-    return Optional.of(new Account(trimmed, decrypted.getUsername(), decrypted.getPassword()));
+    return Optional.of(result == null ? server : result.getServer());
+  }
+
+  /**
+   * The signing key: the server named by {@code signingKeyServerId} ({@code <privateKey>}: the PEM
+   * file, {@code <passphrase>}: its password, decrypted as Maven does), else {@code
+   * BEELMS_SIGNING_KEY} (the PEM itself or a path to it) with {@code BEELMS_SIGNING_KEY_PASSWORD};
+   * empty when neither is set.
+   */
+  Optional<org.beelms.plugin.supplychain.SigningKey> signingKey(String serverId, java.util.Map<String, String> env) {
+    String where = "<signingKeyServerId> / -Dbeelms.attest.signingKeyServerId";
+    Optional<Server> server = server(serverId, where, "BEELMS_SIGNING_KEY and BEELMS_SIGNING_KEY_PASSWORD");
+    if (server.isPresent()) {
+      String source = "settings.xml server '" + serverId.trim() + "'";
+      String file = server.get().getPrivateKey();
+      if (file == null || file.isBlank()) {
+        throw new IllegalArgumentException(source + " (" + where + ") has no <privateKey>; give the path of the"
+            + " password-protected PEM there and its password as <passphrase>");
+      }
+      String passphrase = server.get().getPassphrase();
+      return Optional.of(org.beelms.plugin.supplychain.SigningKey.read(readKeyFile(file.trim(), source),
+          passphrase == null ? new char[0] : passphrase.toCharArray(), source));
+    }
+    String fromEnv = env.get("BEELMS_SIGNING_KEY");
+    if (fromEnv == null || fromEnv.isBlank()) {
+      return Optional.empty();
+    }
+    String source = "BEELMS_SIGNING_KEY";
+    String pem;
+    try {
+      pem = fromEnv.contains("-----BEGIN") ? fromEnv : java.nio.file.Files.readString(java.nio.file.Path.of(fromEnv.trim()));
+    } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
+      // The value is not echoed: it may be a mangled key.
+      throw new IllegalArgumentException(source + " is neither a PEM (-----BEGIN ENCRYPTED PRIVATE KEY-----)"
+          + " nor the path of a readable file; give the key's PEM text or its path", null);
+    }
+    String password = env.getOrDefault("BEELMS_SIGNING_KEY_PASSWORD", "");
+    return Optional.of(org.beelms.plugin.supplychain.SigningKey.read(pem, password.toCharArray(), source));
+  }
+
+  private static String readKeyFile(String file, String source) {
+    try {
+      return java.nio.file.Files.readString(java.nio.file.Path.of(file));
+    } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
+      throw new IllegalArgumentException(source + " names the key file " + file + ", which cannot be read ("
+          + e.getClass().getSimpleName() + "); check the path", e);
+    }
   }
 
   /**

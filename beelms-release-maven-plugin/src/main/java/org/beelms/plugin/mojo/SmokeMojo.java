@@ -178,6 +178,11 @@ public class SmokeMojo extends AbstractBeelmsMojo {
     private String onFailure;
     /** Run after a failed deploy or rollback, with BEELMS_OUTCOME, … in its environment. */
     private String notifyCommand;
+    /**
+     * The public key (a PEM file, or the PEM itself) that signed the releases this environment
+     * may run: deploy and rollback refuse an image without a signature and provenance by it.
+     */
+    private String verifyKey;
     /** What proves the release runs: health (default), endpoint, command or none. */
     private String identity;
     /** For identity=endpoint: the URL answering what runs (absolute, or a path below url). */
@@ -209,6 +214,10 @@ public class SmokeMojo extends AbstractBeelmsMojo {
 
     String notifyCommand() {
       return notifyCommand == null ? "" : notifyCommand.trim();
+    }
+
+    String verifyKey() {
+      return verifyKey == null ? "" : verifyKey.trim();
     }
 
     String backup() {

@@ -254,12 +254,20 @@ public record ReleaseNotes(
    *
    * @param result what beelms:image wrote; empty when it was not built
    * @param source where it was read from, or what was missing
+   * @param supplyChain its SBOM, provenance and signature ({@code beelms:attest}); empty when not
+   *     made for this image
    */
-  public record Image(Optional<ImageResult> result, String source) {
+  public record Image(
+      Optional<ImageResult> result, String source, Optional<ReleaseRecord.SupplyChain> supplyChain) {
 
     public Image {
       result = result == null ? Optional.empty() : result;
       Objects.requireNonNull(source, "source");
+      supplyChain = supplyChain == null ? Optional.empty() : supplyChain;
+    }
+
+    public Image(Optional<ImageResult> result, String source) {
+      this(result, source, Optional.empty());
     }
   }
 }

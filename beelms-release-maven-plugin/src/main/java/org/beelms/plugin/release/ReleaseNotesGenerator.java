@@ -296,7 +296,14 @@ public final class ReleaseNotesGenerator implements Gate {
       return new ReleaseNotes.Image(
           Optional.empty(), "no " + display(file) + "; run beelms:image first");
     }
-    return new ReleaseNotes.Image(Optional.of(ImageResult.read(file)), display(file));
+    ImageResult image = ImageResult.read(file);
+    Path chainFile = settings.reportDirectory().resolve(ReleaseRecord.SupplyChain.FILE);
+    Optional<ReleaseRecord.SupplyChain> chain =
+        Files.isRegularFile(chainFile)
+            ? Optional.of(ReleaseRecord.SupplyChain.read(chainFile))
+                .filter(c -> c.imageDigest().equals(image.digest()))
+            : Optional.empty();
+    return new ReleaseNotes.Image(Optional.of(image), display(file), chain);
   }
 
   private static void missingInputs(ReleaseNotes notes, List<Finding> findings) {

@@ -91,6 +91,9 @@ final class ReleaseNotesMarkdown {
     first(text, listed, ReleaseNotesMarkdown::limitationText);
     text.append("Image: ")
         .append(notes.image().result().map(ImageResult::reference).orElse("not built"))
+        .append(notes.image().supplyChain()
+            .map(c -> " (SBOM " + c.sbomComponents() + " components" + (c.signed() ? ", signed" : "") + ")")
+            .orElse(""))
         .append('\n');
     return text.toString();
   }
@@ -170,7 +173,23 @@ final class ReleaseNotesMarkdown {
       for (String tagged : image.taggedReferences()) {
         md.append("- Tag: `").append(tagged).append("`\n");
       }
+      notes.image().supplyChain().ifPresent(chain -> supplyChain(chain, md));
     }
+  }
+
+  /** The SBOM, provenance and signature lines under the image. */
+  private static void supplyChain(ReleaseRecord.SupplyChain chain, StringBuilder md) {
+    md.append("- SBOM: CycloneDX, ").append(chain.sbomComponents()).append(" components")
+        .append(chain.sbomReference().isEmpty() ? " (not pushed)" : ", `" + chain.sbomReference() + "`")
+        .append('\n');
+    md.append("- Provenance: ")
+        .append(chain.provenanceReference().isEmpty() ? "not pushed" : "`" + chain.provenanceReference() + "`")
+        .append('\n');
+    md.append("- Signature: ")
+        .append(chain.signed()
+            ? "`" + chain.signatureReference() + "` (key " + chain.signingKey() + ")"
+            : "not signed")
+        .append('\n');
   }
 
   private static void commitSection(

@@ -32,6 +32,8 @@ import java.util.Optional;
  * @param smoke per environment name, the smoke results added by later goals
  * @param migrations whether the release's migrations were checked, by which tool, for which
  *     commit; null in records written before this field existed (read as "unknown")
+ * @param supplyChain the image's SBOM, provenance and signature ({@code beelms:attest}); null
+ *     when none were made
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ReleaseRecord(
@@ -46,7 +48,8 @@ public record ReleaseRecord(
     String specSha256,
     JsonNode gates,
     ObjectNode smoke,
-    Migrations migrations) {
+    Migrations migrations,
+    SupplyChain supplyChain) {
 
   public static final String SCHEMA = "beelms-release-record/1";
   public static final String FILE = "release.json";
@@ -62,6 +65,77 @@ public record ReleaseRecord(
     specSha256 = specSha256 == null ? "" : specSha256;
     gates = gates == null ? JsonNodeFactory.instance.arrayNode() : gates;
     smoke = smoke == null ? JsonNodeFactory.instance.objectNode() : smoke;
+  }
+
+  /** A record without supply-chain artifacts (written before {@code attest}, or without it). */
+  public ReleaseRecord(
+      String schema, String version, String tag, String commit, String createdAt, boolean dryRun,
+      Image image, Flyway flyway, String specSha256, JsonNode gates, ObjectNode smoke,
+      Migrations migrations) {
+    this(schema, version, tag, commit, createdAt, dryRun, image, flyway, specSha256, gates, smoke,
+        migrations, null);
+  }
+
+  /**
+   * What {@code beelms:attest} made for the release image, as {@code supply-chain.json} says.
+   *
+   * @param imageDigest the image they are about (a stale file of another image is not recorded)
+   * @param sbom the SBOM file written, e.g. {@code target/beelms-release/sbom.cdx.json}
+   * @param sbomComponents how many components the SBOM lists
+   * @param sbomSha256 {@code sha256:…} of the SBOM's bytes
+   * @param sbomReference where it was pushed ({@code image:sha256-….sbom}); empty when not pushed
+   * @param provenanceReference the signed provenance ({@code image:sha256-….att}); empty when not
+   *     pushed
+   * @param signatureReference the image signature ({@code image:sha256-….sig}); empty when not
+   *     signed or not pushed
+   * @param signingKey the SHA-256 fingerprint of the public key that signed; empty when unsigned
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record SupplyChain(
+      String imageDigest,
+      String sbom,
+      int sbomComponents,
+      String sbomSha256,
+      String sbomReference,
+      String provenanceReference,
+      String signatureReference,
+      String signingKey) {
+
+    public SupplyChain {
+      imageDigest = imageDigest == null ? "" : imageDigest;
+      sbom = sbom == null ? "" : sbom;
+      sbomSha256 = sbomSha256 == null ? "" : sbomSha256;
+      sbomReference = sbomReference == null ? "" : sbomReference;
+      provenanceReference = provenanceReference == null ? "" : provenanceReference;
+      signatureReference = signatureReference == null ? "" : signatureReference;
+      signingKey = signingKey == null ? "" : signingKey;
+    }
+
+    /** The file name {@code attest} writes it to, under the output folder. */
+    public static final String FILE = "supply-chain.json";
+
+    public boolean signed() {
+      return !signatureReference.isEmpty();
+    }
+
+    public Path writeTo(Path directory) {
+      Path file = directory.resolve(FILE);
+      try {
+        Files.createDirectories(directory);
+        Files.writeString(file, JSON.writeValueAsString(this) + "\n");
+        return file;
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write " + file, e);
+      }
+    }
+
+    public static SupplyChain read(Path file) {
+      try {
+        return JSON.readValue(file.toFile(), SupplyChain.class);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + file + " (written by beelms:attest)", e);
+      }
+    }
   }
 
   /**

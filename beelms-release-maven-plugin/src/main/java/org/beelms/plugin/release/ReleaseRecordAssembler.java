@@ -57,7 +57,19 @@ public final class ReleaseRecordAssembler {
         specSha256(),
         new GateReport(results).json(),
         null,
-        schema.status());
+        schema.status(),
+        supplyChain().orElse(null));
+  }
+
+  /** What {@code attest} wrote for this build's image; nothing when it did not run or is stale. */
+  private Optional<ReleaseRecord.SupplyChain> supplyChain() {
+    Path file = outputDirectory.resolve(ReleaseRecord.SupplyChain.FILE);
+    Optional<ReleaseRecord.Image> image = image();
+    if (!Files.isRegularFile(file) || image.isEmpty()) {
+      return Optional.empty();
+    }
+    ReleaseRecord.SupplyChain chain = ReleaseRecord.SupplyChain.read(file);
+    return chain.imageDigest().equals(image.get().digest()) ? Optional.of(chain) : Optional.empty();
   }
 
   /**

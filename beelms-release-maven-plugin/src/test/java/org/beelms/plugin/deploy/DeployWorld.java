@@ -60,6 +60,8 @@ public final class DeployWorld implements AutoCloseable {
   /** Versions whose smoke fails whatever {@link #smokeStatus} says (a broken build of that release). */
   public final java.util.Set<String> failingSmoke = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private Instant now = Instant.parse("2026-01-01T10:00:00Z");
+  /** What the environment admits before anything moves (its verify key); everything by default. */
+  public volatile ImageAdmission admission = ImageAdmission.ANY;
 
   public DeployWorld(Path work, LoopbackRegistry registry) throws IOException {
     this.work = work;
@@ -245,7 +247,8 @@ public final class DeployWorld implements AutoCloseable {
               smokeTiers);
         },
         work.resolve("target/beelms-release"),
-        clock());
+        clock(),
+        admission);
   }
 
   public DeploySettings deploySettings(Environment environment, String version, String force) {
