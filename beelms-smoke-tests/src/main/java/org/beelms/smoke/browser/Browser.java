@@ -28,11 +28,12 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 
 /**
- * The browser tier's one headless Chromium (one chromedriver session per run, started on first use, closed with the
- * run; see {@link ChromeStarter}): opens a page below {@code webUrl}, waits (bounded) until its visible text shows what
+ * The browser tier's one headless Chromium (one chromedriver session per run, started in the background as soon as
+ * the tier asks for the browser, closed with the run; see {@link ChromeStarter}): opens a page below {@code webUrl}, waits (bounded) until its visible text shows what
  * the check expects, collects the page's console errors (chromedriver's browser log) and failed requests (a
  * {@code fetch}/XHR hook installed before any page script, plus Resource Timing), takes a screenshot whatever the
  * outcome and records a {@link PageVisit} in the journal. Failed requests to the front end's own origin or the API fail
@@ -56,6 +57,8 @@ public final class Browser implements AutoCloseable {
     private final Path screenshots;
     private ChromeDriver driver;
     private BrowserUnavailableException unavailable;
+    /** The browser starting in the background since this was made (the first check's API calls meanwhile). */
+    private CompletableFuture<ChromeDriver> starting;
     private int shots;
     private boolean loggedIn;
 
@@ -81,6 +84,11 @@ public final class Browser implements AutoCloseable {
             }
         }
         this.ownOrigins = List.copyOf(origins);
+        if (webUrl != null) {
+            // Chromium and chromedriver take a second or more to start: begin now, while the first page check asks
+            // the API what its page must show
+            starting = ChromeStarter.inBackground(settings);
+        }
     }
 
     /** The page {@code path} (with query) below {@code webUrl}. */
@@ -450,17 +458,32 @@ public final class Browser implements AutoCloseable {
             throw unavailable;
         }
         try {
-            driver = ChromeStarter.start(settings);
+            driver = starting != null ? started() : ChromeStarter.start(settings);
             return driver;
         } catch (BrowserUnavailableException e) {
             unavailable = e;
             throw e;
+        } finally {
+            starting = null;
         }
+    }
+
+    private ChromeDriver started() {
+        return ChromeStarter.await(starting);
     }
 
     /** Quits the browser (and chromedriver). */
     @Override
     public synchronized void close() {
+        if (starting != null) {
+            // started but never used: wait for it (bounded by the driver's own start timeout) and stop it
+            try {
+                driver = started();
+            } catch (RuntimeException e) {
+                // it could not start: nothing to stop
+            }
+            starting = null;
+        }
         if (driver != null) {
             try {
                 driver.quit();

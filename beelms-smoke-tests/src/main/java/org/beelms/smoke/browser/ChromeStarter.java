@@ -10,6 +10,8 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.logging.Level;
 
 /**
@@ -27,6 +29,33 @@ final class ChromeStarter {
     private static final java.util.logging.Logger CDP_FINDER_LOG = silenced("org.openqa.selenium.devtools.CdpVersionFinder");
 
     private ChromeStarter() {
+    }
+
+    /** Starts the browser on a daemon thread; {@link #await} hands it over (or the start's failure). */
+    static CompletableFuture<ChromeDriver> inBackground(BrowserSettings settings) {
+        CompletableFuture<ChromeDriver> starting = new CompletableFuture<>();
+        Thread starter = new Thread(() -> {
+            try {
+                starting.complete(start(settings));
+            } catch (RuntimeException e) {
+                starting.completeExceptionally(e);
+            }
+        }, "beelms-browser-start");
+        starter.setDaemon(true);
+        starter.start();
+        return starting;
+    }
+
+    /** The browser {@link #inBackground} started, bounded by chromedriver's own start timeout. */
+    static ChromeDriver await(CompletableFuture<ChromeDriver> starting) {
+        try {
+            return starting.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     static ChromeDriver start(BrowserSettings settings) {
