@@ -44,7 +44,8 @@ public final class ImageGate implements Gate {
   public ImageGate(ImageSettings settings) {
     this(
         settings.outputDirectory(),
-        listener -> new Output(new ImagePublisher(settings, listener).publish(), List.of()));
+        listener -> new Output(new ImagePublisher(settings, listener).publish(),
+            EntrypointCheck.missingExecutable(settings).stream().toList()));
   }
 
   /** Adopts an image built elsewhere. */

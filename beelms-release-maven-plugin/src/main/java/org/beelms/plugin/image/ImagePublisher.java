@@ -141,8 +141,32 @@ public final class ImagePublisher {
         new ManifestCopy(
             settings.credentials(), settings.allowInsecureRegistries(), PROBE_TIMEOUT, PROBE_TIMEOUT);
     for (String registry : registries) {
-      probe.endpoint(registry);
+      try {
+        probe.endpoint(registry);
+      } catch (ImageException e) {
+        throw withSetting(registry, e);
+      }
     }
+  }
+
+  /**
+   * A probe's host error reworded with the setting the host came from ({@code <from>} for the
+   * base's registry): the probe itself only knows registries by name.
+   */
+  private ImageException withSetting(String registry, ImageException e) {
+    String setting = settingOf(registry);
+    if (ImageSuggestions.IMAGE_SETTING.equals(setting)) {
+      return e;
+    }
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof UnknownHostException || t instanceof java.nio.channels.UnresolvedAddressException) {
+        return new ImageException(ImageSuggestions.unknownHost(registry, setting), e);
+      }
+      if (t instanceof ConnectException) {
+        return new ImageException(ImageSuggestions.connectionRefused(registry, setting), e);
+      }
+    }
+    return e;
   }
 
   /** True when a Docker engine can be reached: {@code DOCKER_HOST} is set or the socket exists. */
@@ -311,6 +335,7 @@ public final class ImagePublisher {
         ? failure.getCause()
         : failure;
     String registry = settings.to() == TargetKind.REGISTRY ? settings.registry() : baseRegistry();
+    String setting = settingOf(registry);
     List<Throwable> chain = new ArrayList<>();
     for (Throwable t = e; t != null && !chain.contains(t); t = t.getCause()) {
       chain.add(t);
@@ -341,10 +366,13 @@ public final class ImagePublisher {
         return new ImageException(ImageSuggestions.httpsRefused(registry), failure);
       }
       if (t instanceof ConnectException) {
-        return new ImageException(ImageSuggestions.connectionRefused(registry), failure);
+        return new ImageException(ImageSuggestions.connectionRefused(registry, setting), failure);
       }
       if (t instanceof UnknownHostException) {
-        return new ImageException(ImageSuggestions.unknownHost(registry), failure);
+        // The unknown host is in the message: the base's registry or the target's.
+        String host = String.valueOf(t.getMessage()).trim();
+        String unknown = host.equals(baseRegistry()) || host.equals(settings.registry()) ? host : registry;
+        return new ImageException(ImageSuggestions.unknownHost(unknown, settingOf(unknown)), failure);
       }
       if (t instanceof SocketTimeoutException) {
         return new ImageException(ImageSuggestions.timedOut(registry, "the push"), failure);
@@ -360,6 +388,17 @@ public final class ImagePublisher {
             + ": "
             + e.getMessage(),
         failure);
+  }
+
+  /**
+   * Which setting a registry host came from: the base's ({@code <from>}) when the image is not
+   * pushed there, else the target's ({@code <image>}).
+   */
+  private String settingOf(String registry) {
+    boolean target = settings.to() == TargetKind.REGISTRY && registry.equals(settings.registry());
+    return !target && settings.from() instanceof BaseImage.Registry base && base.registry().equals(registry)
+        ? ImageSuggestions.FROM_SETTING
+        : ImageSuggestions.IMAGE_SETTING;
   }
 
   private String baseRegistry() {

@@ -61,18 +61,29 @@ final class ImageSuggestions {
         + "; check the registry's log";
   }
 
-  static String connectionRefused(String registry) {
+  /** The setting naming the registry the image goes to (and deploy copies in). */
+  static final String IMAGE_SETTING = "<image> / -Dbeelms.image.image";
+
+  /** The setting naming the base image, and so the registry it is pulled from. */
+  static final String FROM_SETTING = "<from> / -Dbeelms.image.from";
+
+  /** @param setting the setting the registry's host came from ({@link #IMAGE_SETTING}, {@link #FROM_SETTING}) */
+  static String connectionRefused(String registry, String setting) {
     return "cannot connect to registry "
         + registry
         + " (connection refused): is the registry running at "
         + registry
-        + "? Start it, or fix <image> / -Dbeelms.image.image";
+        + "? Start it, or fix " + setting;
   }
 
-  static String unknownHost(String registry) {
+  /** @param setting the setting the registry's host came from */
+  static String unknownHost(String registry, String setting) {
     return "registry host "
         + registry
-        + " is unknown: fix <image> / -Dbeelms.image.image, or check DNS and the network";
+        + " (from " + setting + ") is unknown: fix " + setting + ", or check DNS and the network"
+        + (FROM_SETTING.equals(setting)
+            ? " (without Docker Hub, a Node base from your own registry, or tar:/path/base.tar)"
+            : "");
   }
 
   static String timedOut(String registry, String action) {

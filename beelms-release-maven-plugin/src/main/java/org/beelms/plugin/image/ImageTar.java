@@ -95,7 +95,7 @@ public record ImageTar(ManifestCopy.Manifest manifest, byte[] config, Map<String
     return root;
   }
 
-  private static boolean gzipped(Path file) throws IOException {
+  static boolean gzipped(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
       return in.read() == 0x1f && in.read() == 0x8b;
     }

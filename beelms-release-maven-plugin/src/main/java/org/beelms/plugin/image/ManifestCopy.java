@@ -527,7 +527,7 @@ public final class ManifestCopy {
   private static ImageException connectionError(String registry, IOException e, String action) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
-        return new ImageException(ImageSuggestions.unknownHost(registry), e);
+        return new ImageException(ImageSuggestions.unknownHost(registry, ImageSuggestions.IMAGE_SETTING), e);
       }
       if (t instanceof SSLException) {
         return new ImageException(ImageSuggestions.httpsRefused(registry), e);
@@ -537,7 +537,7 @@ public final class ManifestCopy {
       return new ImageException(ImageSuggestions.timedOut(registry, "the " + action), e);
     }
     if (e instanceof ConnectException) {
-      return new ImageException(ImageSuggestions.connectionRefused(registry), e);
+      return new ImageException(ImageSuggestions.connectionRefused(registry, ImageSuggestions.IMAGE_SETTING), e);
     }
     return new ImageException(
         "registry " + registry + ": the " + action + " failed: " + e.getClass().getSimpleName()

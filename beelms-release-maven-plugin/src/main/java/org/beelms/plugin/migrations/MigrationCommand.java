@@ -22,13 +22,22 @@ import java.util.regex.Pattern;
  * @param directory where it runs at HEAD (the project's root); at the previous tag, the same
  *     folder of an export of the tag
  * @param timeout how long one run may take
+ * @param shared working-tree paths (e.g. {@code be/node_modules}, gitignored and so not in the
+ *     export of the tag) made available in the previous tag's export as symbolic links to the
+ *     working tree's, so the command finds its dependencies there without a package registry
  */
-public record MigrationCommand(String command, Path directory, Duration timeout) {
+public record MigrationCommand(String command, Path directory, Duration timeout, List<Path> shared) {
 
   private static final Pattern JDBC = Pattern.compile("jdbc:postgresql://([^:/]+)(?::(\\d+))?/([^?]+).*");
 
   public MigrationCommand {
     directory = directory.toAbsolutePath().normalize();
+    shared = shared == null ? List.of() : shared.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+  }
+
+  /** Without shared paths. */
+  public MigrationCommand(String command, Path directory, Duration timeout) {
+    this(command, directory, timeout, List.of());
   }
 
   /**

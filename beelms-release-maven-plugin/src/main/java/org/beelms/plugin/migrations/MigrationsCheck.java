@@ -467,7 +467,7 @@ public final class MigrationsCheck implements Gate {
       try {
         Optional<String> failed = command.run(command.directory(), fresh, log);
         if (failed.isPresent()) {
-          findings.add(commandFailure(command, "on a fresh database at HEAD", failed.get(), log));
+          findings.add(commandFailure(command, command.directory(), "on a fresh database at HEAD", failed.get(), log));
           return;
         }
         progress("fresh database migrated by `" + command.command() + "`");
@@ -482,15 +482,22 @@ public final class MigrationsCheck implements Gate {
           try (ReleaseHistory history = ReleaseHistory.open(settings.locations())) {
             history.exportAt(previousTag.get(), export);
             dirAtTag = export.resolve(history.workTree().relativize(command.directory()).toString());
+            if (!linkShared(command, history.workTree(), export, tag)) {
+              return;
+            }
           }
           failed = command.run(dirAtTag, upgraded, log);
           if (failed.isPresent()) {
-            findings.add(commandFailure(command, "at " + tag + " (exported to a temporary folder)", failed.get(), log));
+            findings.add(commandFailure(command, dirAtTag, "at " + tag + " (in a temporary export of " + tag
+                + ", deleted after the run" + (command.shared().isEmpty() ? "; gitignored folders such as"
+                + " node_modules are not in it: name them in <migrationCommandShared>" : "") + ")",
+                failed.get(), log));
             return;
           }
           failed = command.run(command.directory(), upgraded, log);
           if (failed.isPresent()) {
-            findings.add(commandFailure(command, "at HEAD on a database migrated at " + tag, failed.get(), log));
+            findings.add(commandFailure(command, command.directory(), "at HEAD on a database migrated at " + tag,
+                failed.get(), log));
             return;
           }
         } finally {
@@ -506,11 +513,40 @@ public final class MigrationsCheck implements Gate {
       }
     }
 
-    private Finding commandFailure(MigrationCommand command, String when, String why, Path log) {
+    /**
+     * Links each of the command's shared working-tree paths into the export of the previous tag
+     * (symbolic links: nothing is copied). False, with an error finding, when one does not exist.
+     */
+    private boolean linkShared(MigrationCommand command, Path workTree, Path export, String tag)
+        throws IOException {
+      for (Path shared : command.shared()) {
+        String relative = workTree.relativize(shared).toString().replace('\\', '/');
+        if (!Files.exists(shared)) {
+          findings.add(Finding.error(
+              "<migrationCommandShared> names " + relative + ", which is not in the working tree",
+              "<migrationCommandShared> / -Dbeelms.migrations.migrationCommandShared",
+              "create it first (e.g. npm ci in its package's folder), or remove it from the list"));
+          return false;
+        }
+        Path link = export.resolve(relative);
+        if (Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+          progress(relative + " is in " + tag + "'s tree itself; not linked");
+          continue;
+        }
+        Files.createDirectories(link.getParent());
+        Files.createSymbolicLink(link, shared);
+        progress("linked " + relative + " of the working tree into the export of " + tag
+            + " (symbolic link, not a copy)");
+      }
+      return true;
+    }
+
+    private Finding commandFailure(MigrationCommand command, Path ranIn, String when, String why, Path log) {
       return Finding.error(
-          "The migration command `" + command.command() + "` failed " + when + ": " + why,
+          "The migration command `" + command.command() + "` failed " + when + ": " + why
+              + " (it ran in " + ranIn + ")",
           "<migrationCommand> / -Dbeelms.migrations.migrationCommand",
-          "run it by hand in " + command.directory() + " against an empty database (DB_HOST,"
+          "run it by hand in " + ranIn + " against an empty database (DB_HOST,"
               + " DB_PORT, DB_USER, DB_PASSWORD, DB_NAME, DATABASE_URL); full output in " + log);
     }
 

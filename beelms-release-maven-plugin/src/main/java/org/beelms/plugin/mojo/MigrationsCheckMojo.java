@@ -58,6 +58,14 @@ public class MigrationsCheckMojo extends AbstractBeelmsMojo {
   @Parameter(property = "beelms.migrations.migrationCommandDirectory", defaultValue = "${project.basedir}")
   private File migrationCommandDirectory;
 
+  /**
+   * Working-tree paths (relative to the project, e.g. {@code be/node_modules}) made available in
+   * the previous release's exported tree as symbolic links, so {@code migrationCommand} runs there
+   * without installing dependencies from a package registry.
+   */
+  @Parameter(property = "beelms.migrations.migrationCommandShared")
+  private List<String> migrationCommandShared;
+
   /** How long one run of {@code migrationCommand} may take, in seconds. */
   @Parameter(property = "beelms.migrations.migrationCommandTimeout", defaultValue = "600")
   private int migrationCommandTimeout;
@@ -172,7 +180,11 @@ public class MigrationsCheckMojo extends AbstractBeelmsMojo {
               new MigrationCommand(
                   migrationCommand.trim(),
                   migrationCommandDirectory.toPath(),
-                  java.time.Duration.ofSeconds(migrationCommandTimeout)));
+                  java.time.Duration.ofSeconds(migrationCommandTimeout),
+                  (migrationCommandShared == null ? List.<String>of() : migrationCommandShared).stream()
+                      .filter(p -> !p.isBlank())
+                      .map(p -> project.getBasedir().toPath().resolve(p.strip()))
+                      .toList()));
     }
     Optional<SemanticVersion> version =
         releaseVersion != null && !releaseVersion.isBlank()

@@ -11,6 +11,14 @@ package org.beelms.plugin.rollback;
  */
 public record PlannedMigration(String release, String version, String file, String safetyClass) {
 
+  /**
+   * How a plan names it: {@code V4 V4__drop.sql} for Flyway, the file alone for a tool whose file
+   * name already carries the version ({@code 1770000000000-AddCourseSubtitle.ts} for TypeORM).
+   */
+  public String label() {
+    return file.startsWith("V" + version + "__") ? "V" + version + " " + file : file;
+  }
+
   public boolean contract() {
     return "contract".equalsIgnoreCase(safetyClass);
   }

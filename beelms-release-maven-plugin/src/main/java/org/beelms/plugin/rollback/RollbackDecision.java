@@ -127,7 +127,7 @@ public record RollbackDecision(Kind kind, String reason, String forced) {
     boolean restoreHook = restore.via().isPresent();
     List<String> contract =
         migrations.stream().filter(PlannedMigration::contract)
-            .map(m -> "V" + m.version() + " " + m.file() + " (" + m.release() + ")").toList();
+            .map(m -> m.label() + " (" + m.release() + ")").toList();
     if (contract.isEmpty()) {
       return new RollbackDecision(
           Kind.IMAGE_ROLLBACK,

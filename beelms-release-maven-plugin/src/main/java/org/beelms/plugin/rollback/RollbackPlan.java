@@ -69,7 +69,7 @@ public record RollbackPlan(
     } else {
       lines.add("  migrations since " + target.tag() + " (they stay applied):");
       for (PlannedMigration m : migrations) {
-        lines.add("    V" + m.version() + " " + m.file() + " [" + m.safetyClass() + "] from " + m.release());
+        lines.add("    " + m.label() + " [" + m.safetyClass() + "] from " + m.release());
       }
     }
     for (String r : reproducibility) {

@@ -111,7 +111,8 @@ public final class RollbackPlanner {
                 .orElseThrow(() -> new IllegalArgumentException(
                     "no release older than " + current.tag() + " with an image to roll "
                         + environment.name() + " back to; name one with -Dbeelms.rollback.to=v…"));
-        chosenBy = "the release tag before " + current.tag() + " (no earlier deployment recorded)";
+        chosenBy = "the release tag before " + current.tag() + " ("
+            + whyNoDeploymentCounts(environment.name(), withImage, currentVersion) + ")";
       }
     }
     SemanticVersion targetVersion = ReleaseRecords.semanticVersion(target);
@@ -208,6 +209,32 @@ public final class RollbackPlanner {
   }
 
   /** The newest healthy deployment to {@code environment} of a release older than the current one. */
+  /**
+   * Why no recorded deploy picked the target: what was recorded on the environment for older
+   * releases and why it does not count (only a deploy or rollback whose smoke passed does).
+   */
+  static String whyNoDeploymentCounts(
+      String environment, List<ReleaseRecord> records, SemanticVersion currentVersion) {
+    List<DeploymentEntry> older = new ArrayList<>();
+    for (ReleaseRecord r : records) {
+      if (ReleaseRecords.semanticVersion(r).compareTo(currentVersion) < 0) {
+        ReleaseRecords.deployments(r).stream()
+            .filter(e -> e.environment().equals(environment))
+            .forEach(older::add);
+      }
+    }
+    if (older.isEmpty()) {
+      return "no deploy or rollback of an older release to " + environment + " is recorded";
+    }
+    older.sort(Comparator.comparing(DeploymentEntry::at).reversed());
+    List<String> seen = older.stream().limit(3)
+        .map(e -> e.tag() + " " + e.action() + " at " + e.at() + ": " + e.outcome() + ", smoke " + e.smoke())
+        .toList();
+    return "recorded on " + environment + " but not counted, since only a deploy or rollback whose"
+        + " smoke passed is a release known to run there: " + String.join("; ", seen)
+        + (older.size() > seen.size() ? " and " + (older.size() - seen.size()) + " more" : "");
+  }
+
   private static Optional<ReleaseRecord> previousDeployment(
       String environment, List<ReleaseRecord> records, SemanticVersion currentVersion) {
     List<DeploymentEntry> entries = new ArrayList<>();

@@ -176,6 +176,36 @@ class ImagePublisherTest {
   }
 
   @Test
+  void anUnknownBaseRegistryNamesFromNotImage() throws Exception {
+    // <from>node:24-alpine</from> without Docker Hub: the culprit is <from>, not <image>.
+    Path dist = ImageInputs.appFolder(work.resolve("src"), "base", MODIFIED);
+    ImageSettings settings =
+        ImageInputs.plain(work, dist, new BaseImage.Registry("hub.beelms-test.invalid/library/node:24-alpine"),
+            TargetKind.TAR, "beelms/core", false, Optional.empty());
+
+    ImageException e =
+        assertThrows(ImageException.class, () -> new ImagePublisher(settings, listener).publish());
+
+    assertTrue(e.getMessage().startsWith("registry host hub.beelms-test.invalid (from <from> /"
+        + " -Dbeelms.image.from) is unknown: fix <from> / -Dbeelms.image.from"), e.getMessage());
+    assertTrue(!e.getMessage().contains("<image>"), e.getMessage());
+  }
+
+  @Test
+  void anUnknownTargetRegistryNamesImage() throws Exception {
+    Path dist = ImageInputs.appFolder(work.resolve("src"), "target", MODIFIED);
+    ImageSettings settings =
+        ImageInputs.plain(work, dist, new BaseImage.Scratch(), TargetKind.REGISTRY,
+            "registry.beelms-test.invalid/beelms/core", false, Optional.empty());
+
+    ImageException e =
+        assertThrows(ImageException.class, () -> new ImagePublisher(settings, listener).publish());
+
+    assertTrue(e.getMessage().startsWith("registry host registry.beelms-test.invalid (from <image> /"
+        + " -Dbeelms.image.image) is unknown"), e.getMessage());
+  }
+
+  @Test
   void refusesTheDockerTargetWhenNoEngineRuns() throws Exception {
     Path dist = ImageInputs.appFolder(work.resolve("src"), "docker", MODIFIED);
     ImageSettings settings =

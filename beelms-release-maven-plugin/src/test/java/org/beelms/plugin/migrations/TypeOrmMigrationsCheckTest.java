@@ -376,8 +376,51 @@ class TypeOrmMigrationsCheckTest {
       Finding error = onlyError(result);
       assertTrue(error.message().startsWith("The migration command `echo boom; exit 3` failed on a fresh"
           + " database at HEAD: exit code 3; last lines: $ echo boom; exit 3   (in "), error.message());
-      assertTrue(error.message().endsWith(") | boom"), error.message());
+      assertTrue(error.message().endsWith(") | boom (it ran in " + dir.toAbsolutePath().normalize() + ")"),
+          error.message());
       assertTrue(error.fix().contains("migration-command.log"), error.fix());
+    }
+  }
+
+  /** The applier, but like npm: it needs node_modules (gitignored, so not in the tag's export). */
+  private MigrationCommand needingNodeModules(List<Path> shared) {
+    MigrationCommand applier = applier(120);
+    return new MigrationCommand("test -f node_modules/typeorm/package.json || { echo \"Error: Cannot find module"
+        + " 'typeorm'\"; exit 1; }; " + applier.command(), dir, applier.timeout(), shared);
+  }
+
+  @Test
+  void theDependenciesOfTheWorkingTreeAreSharedWithThePreviousTagsExport() throws Exception {
+    try (TempGitRepo repo = repo()) {
+      Files.createDirectories(dir.resolve("node_modules/typeorm"));
+      Files.writeString(dir.resolve("node_modules/typeorm/package.json"), "{}");
+
+      MigrationsCheckResult notShared = check(settings().withMigrationCommand(needingNodeModules(List.of())));
+      Finding error = onlyError(notShared);
+      assertTrue(error.message().contains("failed at v0.1.0 (in a temporary export of v0.1.0, deleted after the run;"
+          + " gitignored folders such as node_modules are not in it: name them in <migrationCommandShared>)"),
+          error.message());
+      assertTrue(error.message().contains("Cannot find module 'typeorm'"), error.message());
+      assertTrue(error.message().contains("(it ran in /"), error.message());
+      assertTrue(error.message().contains("/beelms-release-v0.1.0-"), "names the folder it ran in: " + error.message());
+
+      MigrationsCheckResult shared =
+          check(settings().withMigrationCommand(needingNodeModules(List.of(dir.resolve("node_modules")))));
+      assertEquals(GateStatus.PASSED, shared.gate().status(), () -> describe(shared.gate().findings()));
+      assertTrue(Files.isRegularFile(dir.resolve("node_modules/typeorm/package.json")),
+          "the working tree's folder survives the export's deletion (it was linked, not moved)");
+    }
+  }
+
+  @Test
+  void aSharedPathThatIsNotInTheWorkingTreeIsAnError() throws Exception {
+    try (TempGitRepo repo = repo()) {
+      Files.createDirectories(dir.resolve("node_modules/typeorm"));
+      Files.writeString(dir.resolve("node_modules/typeorm/package.json"), "{}");
+      Finding error = onlyError(check(settings().withMigrationCommand(
+          needingNodeModules(List.of(dir.resolve("be/node_modules"))))));
+      assertEquals("<migrationCommandShared> names be/node_modules, which is not in the working tree",
+          error.message());
     }
   }
 
