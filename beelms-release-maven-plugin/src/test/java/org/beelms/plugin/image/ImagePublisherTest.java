@@ -186,8 +186,10 @@ class ImagePublisherTest {
     ImageException e =
         assertThrows(ImageException.class, () -> new ImagePublisher(settings, listener).publish());
 
-    assertTrue(e.getMessage().startsWith("registry host hub.beelms-test.invalid (from <from> /"
-        + " -Dbeelms.image.from) is unknown: fix <from> / -Dbeelms.image.from"), e.getMessage());
+    // Unknown host or connection refused depends on the machine's resolver; the setting named does not.
+    assertTrue(e.getMessage().contains("hub.beelms-test.invalid (from <from> / -Dbeelms.image.from)"),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("fix <from> / -Dbeelms.image.from"), e.getMessage());
     assertTrue(!e.getMessage().contains("<image>"), e.getMessage());
   }
 
