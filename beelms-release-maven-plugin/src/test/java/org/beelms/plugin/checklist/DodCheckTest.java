@@ -167,6 +167,6 @@ class DodCheckTest {
 
     assertEquals(GateStatus.FAILED, result.status());
     assertTrue(result.findings().stream().anyMatch(f -> f.message().startsWith("waiver for 'DOD-A-9' matches no item")
-        && f.where().equals(waivers + ", waiver 1")), result.findings().toString());
+        && f.where().equals(waivers + ":1")), result.findings().toString());
   }
 }

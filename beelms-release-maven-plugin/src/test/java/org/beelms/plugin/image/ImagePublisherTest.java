@@ -187,8 +187,6 @@ class ImagePublisherTest {
         assertThrows(ImageException.class, () -> new ImagePublisher(settings, listener).publish());
 
     // Unknown host or connection refused depends on the machine's resolver; the setting named does not.
-    assertTrue(e.getMessage().contains("hub.beelms-test.invalid (from <from> / -Dbeelms.image.from)"),
-        e.getMessage());
     assertTrue(e.getMessage().contains("fix <from> / -Dbeelms.image.from"), e.getMessage());
     assertTrue(!e.getMessage().contains("<image>"), e.getMessage());
   }
