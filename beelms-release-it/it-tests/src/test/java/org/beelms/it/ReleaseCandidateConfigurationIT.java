@@ -53,7 +53,7 @@ class ReleaseCandidateConfigurationIT {
     assertEquals(0, build.exitCode(), build.log());
     Map<String, String> statuses = DemoProject.gateStatuses(project);
     statuses.forEach((gate, status) -> assertEquals("PASSED", status, gate + ":\n" + build.log()));
-    assertEquals(8, statuses.size(), statuses.toString());
+    assertEquals(9, statuses.size(), statuses.toString());
     JsonNode record =
         new ObjectMapper().readTree(project.resolve("target/beelms-release/release.json").toFile());
     // The record read the relocated migrations too (the same <locations> as migrations-check).
