@@ -175,6 +175,9 @@ public record DeploymentEntry(
     if (!tiers.isEmpty()) {
       node.set("tiers", tiers.toJson());
     }
+    if (!tiers.checks().isEmpty()) {
+      node.set("checks", tiers.checksJson());
+    }
     if (!tiers.waivers().isEmpty()) {
       node.set("waivers", tiers.waiversJson());
     }
@@ -203,7 +206,7 @@ public record DeploymentEntry(
         text(node, "backupId"),
         node.path("rolledBack").asBoolean(false),
         text(node, "trigger"),
-        SmokeTiers.fromJson(node.get("tiers")).withWaivers(node.get("waivers")),
+        SmokeTiers.fromJson(node.get("tiers")).withWaivers(node.get("waivers")).withChecks(node.get("checks")),
         IdentityProof.fromJson(node.get("identity")),
         DeploymentBackup.fromJson(node.get("backup")));
   }

@@ -17,8 +17,12 @@ import org.beelms.plugin.smoke.SmokeTiers.Tier;
  * deploy} or {@code rollback} to a {@code staging}-mode environment of the same digest, outcome
  * {@code deployed}, overall smoke {@code PASSED} and {@code tiers} smoke and regression {@code
  * PASSED}, or {@code WAIVED}: a tier whose only failures a waiver accepts, one by one (the entry's
- * {@code waivers} list them; production relies on them as known limitations). Fails closed: an entry without {@code tiers} (written before tiers were recorded, when
- * staging ran the smoke tier only) is not a pass.
+ * {@code waivers} list them; production relies on them as known limitations). Each of those
+ * tiers must also show its evidence ({@code checks}: at least one check executed and every
+ * required checklist ID, {@code beelms.smoke.requiredChecks}, PASSED or WAIVED, none skipped;
+ * issue 29): a tier that passed on one check and many skips is no pass. Fails closed: an entry
+ * without {@code tiers} (written before tiers were recorded, when staging ran the smoke tier only)
+ * or without {@code checks} (written before they were) is not a pass.
  */
 public final class StagingPass {
 
@@ -62,11 +66,19 @@ public final class StagingPass {
       }
       List<String> parts = new ArrayList<>();
       for (Tier tier : REQUIRED) {
-        parts.add(tier.label() + tiers.status(tier).map(s -> " " + s)
+        parts.add(tier.label() + tiers.status(tier).map(s -> " " + s + (!tiers.passedOrWaived(tier) ? ""
+                : tiers.checks(tier).map(c -> c.proven() ? "" : " (" + c.describe() + ")")
+                    .orElse(" (no record of its checks: written before required checks were recorded)")))
             .orElse(" not run (that environment's <smokeTiers> leaves it out)"));
       }
       return String.join(", ", parts);
     }
+  }
+
+  /** The tier passed (or was waived) on the entry, with its checks recorded and proven. */
+  private static boolean proven(DeploymentEntry entry, Tier tier) {
+    return entry.tiers().passedOrWaived(tier)
+        && entry.tiers().checks(tier).map(SmokeTiers.TierChecks::proven).orElse(false);
   }
 
   /** The decision for {@code release}'s digest, from its record's deployment entries. */
@@ -79,13 +91,13 @@ public final class StagingPass {
             .filter(DeploymentEntry::healthy)
             .toList();
     Optional<DeploymentEntry> pass =
-        staged.stream().filter(e -> REQUIRED.stream().allMatch(e.tiers()::passedOrWaived)).reduce((a, b) -> b);
+        staged.stream().filter(e -> REQUIRED.stream().allMatch(t -> proven(e, t))).reduce((a, b) -> b);
     if (pass.isPresent()) {
       return new Decision(pass, Optional.empty(), List.of());
     }
     Optional<DeploymentEntry> closest = staged.stream().reduce((a, b) -> b);
     List<Tier> missing =
-        REQUIRED.stream().filter(t -> closest.map(e -> !e.tiers().passedOrWaived(t)).orElse(true)).toList();
+        REQUIRED.stream().filter(t -> closest.map(e -> !proven(e, t)).orElse(true)).toList();
     return new Decision(Optional.empty(), closest, missing);
   }
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.beelms.smoke.client.Redactor;
 import org.beelms.smoke.config.SmokeConfig;
+import org.beelms.smoke.runner.RequiredChecks;
 import org.beelms.smoke.runner.SmokeRunRequest;
 
 /**
@@ -16,7 +17,7 @@ import org.beelms.smoke.runner.SmokeRunRequest;
  * wait checked X's declared URL, so the smoke must have run there too (issue 29, item 7).
  *
  * <p>The settings that say where and how the smoke runs ({@code url}, {@code apiPrefix}, {@code
- * webUrl}, {@code environment}, {@code mode}, and the suites) come from the environment's
+ * webUrl}, {@code environment}, {@code mode}, {@code requiredChecks}, and the suites) come from the environment's
  * declaration only. A {@code -Dbeelms.smoke.<key>} that names another value is refused before
  * anything moves, naming the setting; the same value as declared is accepted (a CI that passes the
  * environment's own URL to every goal is not retargeting anything). Environment variables {@code
@@ -27,7 +28,7 @@ import org.beelms.smoke.runner.SmokeRunRequest;
 public final class PinnedSmokeTarget {
 
   /** The library's keys that choose the target and the mode of a smoke run. */
-  static final List<String> TARGET_KEYS = List.of("url", "apiPrefix", "webUrl", "environment", "mode");
+  static final List<String> TARGET_KEYS = List.of("url", "apiPrefix", "webUrl", "environment", "mode", "requiredChecks");
 
   /** {@code beelms:smoke}'s suites property; deploy and rollback take theirs from {@code -Dbeelms.deploy.smokeSuites}. */
   static final String SUITES_PROPERTY = SmokeConfig.PREFIX + "suites";
@@ -80,6 +81,7 @@ public final class PinnedSmokeTarget {
     out.put("environment", environment.name());
     out.put("mode", environment.modeName());
     Optional.ofNullable(environment.properties().get("apiPrefix")).ifPresent(p -> out.put("apiPrefix", p));
+    Optional.ofNullable(environment.properties().get("requiredChecks")).ifPresent(p -> out.put("requiredChecks", p));
     return out;
   }
 
@@ -87,6 +89,7 @@ public final class PinnedSmokeTarget {
   static Map<String, String> pinned(Environment environment) {
     Map<String, String> out = declared(environment);
     out.putIfAbsent("apiPrefix", SmokeConfig.DEFAULT_API_PREFIX);
+    out.putIfAbsent("requiredChecks", String.join(",", RequiredChecks.DEFAULTS));
     return out;
   }
 
@@ -112,12 +115,14 @@ public final class PinnedSmokeTarget {
       case "mode" -> "<mode> " + environment.modeName();
       case "apiPrefix" -> "apiPrefix " + environment.properties().getOrDefault("apiPrefix",
           SmokeConfig.DEFAULT_API_PREFIX + " (the default)");
+      case "requiredChecks" -> "requiredChecks " + environment.properties().getOrDefault("requiredChecks",
+          String.join(",", RequiredChecks.DEFAULTS) + " (the default)");
       default -> "<name> " + environment.name();
     };
   }
 
   private static String declaredElement(String key) {
-    return key.equals("apiPrefix") ? "properties>/<beelms.smoke.apiPrefix" : key;
+    return key.equals("apiPrefix") || key.equals("requiredChecks") ? "properties>/<beelms.smoke." + key : key;
   }
 
   private static String defaultOf(String key) {

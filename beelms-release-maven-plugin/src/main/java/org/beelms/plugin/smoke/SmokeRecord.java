@@ -82,6 +82,9 @@ public final class SmokeRecord {
       root.put("waiverFile", result.waivers().file());
     }
     root.set("waivers", SmokeTiers.of(result).waiversJson());
+    root.putArray("requiredChecks").addAll(result.requiredChecks().stream().map(JSON.getNodeFactory()::textNode).toList());
+    root.putArray("unmetRequired").addAll(result.unmetRequired().stream().map(JSON.getNodeFactory()::textNode).toList());
+    root.set("checks", SmokeTiers.of(result).checksJson());
     root.putArray("problems").addAll(result.problems().stream().map(JSON.getNodeFactory()::textNode).toList());
     ObjectNode reports = root.putObject("reports");
     reports.put("directory", settings.reportDirectory().toAbsolutePath().toString());

@@ -37,7 +37,35 @@ import org.beelms.smoke.waiver.SmokeWaiver;
  * @param waivers the waivers that accepted a failure in the run (what makes a tier {@code
  *     WAIVED}), in file order; empty when none did
  */
-public record SmokeTiers(Map<Tier, GateStatus> statuses, List<SmokeWaiver> waivers) {
+public record SmokeTiers(Map<Tier, GateStatus> statuses, List<SmokeWaiver> waivers, Map<Tier, TierChecks> checks) {
+
+  /**
+   * What a tier's checks proved, recorded next to its status ({@code "checks": {"smoke": {"required":
+   * [...], "unmet": [...], "executed": 12, "skipped": 3}}}) so production's staging gate reads the
+   * evidence, not only the verdict.
+   *
+   * @param required the tier's required checklist IDs in that run ({@code beelms.smoke.requiredChecks})
+   * @param unmet those not PASSED or WAIVED (skipped, not run, failed)
+   * @param executed the tier's checks that PASSED, FAILED or were WAIVED
+   * @param skipped the tier's SKIPPED checks
+   */
+  public record TierChecks(List<String> required, List<String> unmet, long executed, long skipped) {
+    public TierChecks {
+      required = List.copyOf(required);
+      unmet = List.copyOf(unmet);
+    }
+
+    /** Every required check met and at least one check executed. */
+    public boolean proven() {
+      return unmet.isEmpty() && executed > 0;
+    }
+
+    /** {@code 12 executed, 3 skipped, required unmet: OPS-DB-1}. */
+    public String describe() {
+      return executed + " executed, " + skipped + " skipped"
+          + (unmet.isEmpty() ? "" : ", required unmet: " + String.join(", ", unmet));
+    }
+  }
 
   /** A tier of the smoke library, named as in its suite tags and the record. */
   public enum Tier {
@@ -60,11 +88,26 @@ public record SmokeTiers(Map<Tier, GateStatus> statuses, List<SmokeWaiver> waive
     }
     statuses = Collections.unmodifiableMap(copy);
     waivers = waivers == null ? List.of() : List.copyOf(waivers);
+    EnumMap<Tier, TierChecks> evidence = new EnumMap<>(Tier.class);
+    if (checks != null) {
+      evidence.putAll(checks);
+    }
+    checks = Collections.unmodifiableMap(evidence);
+  }
+
+  /** Tiers without a record of their checks (see {@link #withChecks}). */
+  public SmokeTiers(Map<Tier, GateStatus> statuses, List<SmokeWaiver> waivers) {
+    this(statuses, waivers, Map.of());
   }
 
   /** Tiers no waiver touched. */
   public SmokeTiers(Map<Tier, GateStatus> statuses) {
     this(statuses, List.of());
+  }
+
+  /** The record of the tier's checks; empty when not recorded (an entry written before they were). */
+  public Optional<TierChecks> checks(Tier tier) {
+    return Optional.ofNullable(checks.get(tier));
   }
 
   /** The default post-deploy tiers of an environment: both on staging, the smoke tier on production. */
@@ -119,7 +162,8 @@ public record SmokeTiers(Map<Tier, GateStatus> statuses, List<SmokeWaiver> waive
    * Each tier's outcome in {@code result}, for the tiers its suites selected: {@code FAILED} when a
    * check of the tier failed or the run as a whole failed (an error before the checks, a run-wide
    * problem such as residue, a contract deviation or a waiver error: fail closed, it is not
-   * attributed to one tier); {@code WAIVED} when checks of the tier failed and a waiver accepts each
+   * attributed to one tier) or a required check of the tier ({@code beelms.smoke.requiredChecks})
+   * was skipped, not run or failed; {@code WAIVED} when checks of the tier failed and a waiver accepts each
    * of those failures; {@code PASSED} when at least one check of the tier passed; {@code SKIPPED} when none ran,
    * and also when only part of the smoke tier was selected (e.g. {@code ops,ws1}) and nothing of it
    * failed: a part is no pass of the tier.
@@ -127,6 +171,7 @@ public record SmokeTiers(Map<Tier, GateStatus> statuses, List<SmokeWaiver> waive
   public static SmokeTiers of(SmokeRunResult result) {
     Set<String> suites = result.suites();
     Map<Tier, GateStatus> out = new EnumMap<>(Tier.class);
+    Map<Tier, TierChecks> evidence = new EnumMap<>(Tier.class);
     if (suites.contains(SmokeSuites.ALL) || suites.containsAll(SmokeSuites.SUITE_TAGS)) {
       out.put(Tier.SMOKE, status(result, Tier.SMOKE));
     } else if (suites.stream().anyMatch(SmokeSuites.SUITE_TAGS::contains)) {
@@ -136,11 +181,29 @@ public record SmokeTiers(Map<Tier, GateStatus> statuses, List<SmokeWaiver> waive
     if (suites.contains(SmokeSuites.REGRESSION)) {
       out.put(Tier.REGRESSION, status(result, Tier.REGRESSION));
     }
-    return new SmokeTiers(out, result.waivers().used());
+    out.keySet().forEach(tier -> evidence.put(tier, evidence(result, tier)));
+    return new SmokeTiers(out, result.waivers().used(), evidence);
+  }
+
+  private static TierChecks evidence(SmokeRunResult result, Tier tier) {
+    List<CheckResult> own = result.checks().stream().filter(c -> tierOf(c) == tier).toList();
+    long executed = own.stream().filter(c -> c.status() == CheckStatus.PASSED || c.status() == CheckStatus.FAILED
+        || c.status() == CheckStatus.WAIVED).count();
+    long skipped = own.stream().filter(c -> c.status() == CheckStatus.SKIPPED).count();
+    List<String> required = result.requiredChecks().stream().filter(id -> tierOfId(id) == tier).toList();
+    List<String> unmet = result.unmetRequired().stream().filter(id -> tierOfId(id) == tier).toList();
+    return new TierChecks(required, unmet, executed, skipped);
+  }
+
+  private static Tier tierOfId(String id) {
+    return org.beelms.smoke.runner.RequiredChecks.regression(id) ? Tier.REGRESSION : Tier.SMOKE;
   }
 
   private static GateStatus status(SmokeRunResult result, Tier tier) {
-    if (result.error().isPresent() || !result.problems().isEmpty()) {
+    if (result.error().isPresent() || !result.runWideProblems().isEmpty()) {
+      return GateStatus.FAILED;
+    }
+    if (result.unmetRequiredIds().stream().anyMatch(id -> tierOfId(id) == tier)) {
       return GateStatus.FAILED;
     }
     boolean passed = false;
@@ -256,7 +319,44 @@ public record SmokeTiers(Map<Tier, GateStatus> statuses, List<SmokeWaiver> waive
         // a waiver without a readable expiry is not shown as one
       }
     }
-    return new SmokeTiers(statuses, read);
+    return new SmokeTiers(statuses, read, checks);
+  }
+
+  /** {@code {"smoke": {"required": [...], "unmet": [], "executed": 12, "skipped": 3}}}; empty when none recorded. */
+  public ObjectNode checksJson() {
+    ObjectNode node = JsonNodeFactory.instance.objectNode();
+    checks.forEach((tier, c) -> {
+      ObjectNode t = node.putObject(tier.label());
+      c.required().forEach(t.putArray("required")::add);
+      ArrayNode unmet = t.putArray("unmet");
+      c.unmet().forEach(unmet::add);
+      t.put("executed", c.executed());
+      t.put("skipped", c.skipped());
+    });
+    return node;
+  }
+
+  /**
+   * The same tiers with the check records of an entry's {@code checks} object; a tier whose record
+   * cannot be read gets none (fail closed: the staging gate refuses a tier without one).
+   */
+  public SmokeTiers withChecks(JsonNode node) {
+    if (node == null || !node.isObject()) {
+      return this;
+    }
+    Map<Tier, TierChecks> read = new EnumMap<>(Tier.class);
+    for (Tier tier : Tier.values()) {
+      JsonNode t = node.get(tier.label());
+      if (t == null || !t.isObject() || !t.path("unmet").isArray() || !t.path("executed").canConvertToLong()) {
+        continue;
+      }
+      List<String> required = new ArrayList<>();
+      t.path("required").forEach(v -> required.add(v.asText()));
+      List<String> unmet = new ArrayList<>();
+      t.path("unmet").forEach(v -> unmet.add(v.asText()));
+      read.put(tier, new TierChecks(required, unmet, t.path("executed").asLong(), t.path("skipped").asLong()));
+    }
+    return new SmokeTiers(statuses, waivers, read);
   }
 
   /** {@code {"smoke": "PASSED", "regression": "PASSED"}}. */

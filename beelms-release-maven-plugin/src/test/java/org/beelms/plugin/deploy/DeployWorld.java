@@ -56,7 +56,9 @@ public final class DeployWorld implements AutoCloseable {
   /** What the next smoke run reports per tier; both passed unless a test says otherwise. */
   public volatile SmokeTiers smokeTiers = BOTH_PASSED;
   public static final SmokeTiers BOTH_PASSED =
-      new SmokeTiers(Map.of(SmokeTiers.Tier.SMOKE, GateStatus.PASSED, SmokeTiers.Tier.REGRESSION, GateStatus.PASSED));
+      new SmokeTiers(Map.of(SmokeTiers.Tier.SMOKE, GateStatus.PASSED, SmokeTiers.Tier.REGRESSION, GateStatus.PASSED),
+          java.util.List.of(), Map.of(SmokeTiers.Tier.SMOKE, StagingPassTest.SMOKE_PROVEN,
+              SmokeTiers.Tier.REGRESSION, StagingPassTest.REGRESSION_PROVEN));
   /** Versions whose smoke fails whatever {@link #smokeStatus} says (a broken build of that release). */
   public final java.util.Set<String> failingSmoke = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private Instant now = Instant.parse("2026-01-01T10:00:00Z");

@@ -156,7 +156,8 @@ class DeploymentTest {
     try (DeployWorld world = new DeployWorld(work, registry)) {
       world.release("0.1.0");
       world.smokeTiers =
-          new SmokeTiers(Map.of(SmokeTiers.Tier.SMOKE, GateStatus.PASSED, SmokeTiers.Tier.REGRESSION, GateStatus.SKIPPED));
+          new SmokeTiers(Map.of(SmokeTiers.Tier.SMOKE, GateStatus.PASSED, SmokeTiers.Tier.REGRESSION, GateStatus.SKIPPED),
+              java.util.List.of(), Map.of(SmokeTiers.Tier.SMOKE, StagingPassTest.SMOKE_PROVEN));
 
       GateResult staged = world.deploy(world.environment("staging", "staging", world.startingHook(), ""), "v0.1.0");
 

@@ -23,12 +23,20 @@ class StagingPassTest {
 
   private static final String DIGEST = "sha256:" + "a".repeat(64);
   private static final String OTHER = "sha256:" + "b".repeat(64);
+
+  /** A tier's checks as a real run records them: required IDs all met, checks executed. */
+  static final SmokeTiers.TierChecks SMOKE_PROVEN =
+      new SmokeTiers.TierChecks(org.beelms.smoke.runner.RequiredChecks.SMOKE, List.of(), 14, 2);
+  static final SmokeTiers.TierChecks REGRESSION_PROVEN =
+      new SmokeTiers.TierChecks(org.beelms.smoke.runner.RequiredChecks.REGRESSION, List.of(), 11, 1);
+
   private static final SmokeTiers BOTH = tiers(GateStatus.PASSED, GateStatus.PASSED);
 
   private static SmokeTiers tiers(GateStatus smoke, GateStatus regression) {
     return regression == null
-        ? new SmokeTiers(Map.of(Tier.SMOKE, smoke))
-        : new SmokeTiers(Map.of(Tier.SMOKE, smoke, Tier.REGRESSION, regression));
+        ? new SmokeTiers(Map.of(Tier.SMOKE, smoke), List.of(), Map.of(Tier.SMOKE, SMOKE_PROVEN))
+        : new SmokeTiers(Map.of(Tier.SMOKE, smoke, Tier.REGRESSION, regression), List.of(),
+            Map.of(Tier.SMOKE, SMOKE_PROVEN, Tier.REGRESSION, REGRESSION_PROVEN));
   }
 
   private static int minute;
@@ -130,7 +138,7 @@ class StagingPassTest {
     SmokeWaiver waiver = new SmokeWaiver("REG-INPUT-1", "GET /courses/{courseId}", "500",
         "malformed UUIDs reach the database", "core team", LocalDate.parse("2026-12-31"), "smoke-waivers.yaml:2");
     SmokeTiers waived = new SmokeTiers(Map.of(Tier.SMOKE, GateStatus.PASSED, Tier.REGRESSION, GateStatus.WAIVED),
-        List.of(waiver));
+        List.of(waiver), BOTH.checks());
     DeploymentEntry pass = healthy("staging", waived);
 
     StagingPass.Decision decision = StagingPass.decide(record(pass));
@@ -146,6 +154,34 @@ class StagingPassTest {
     assertFalse(StagingPass.decide(record(healthy("staging",
         new SmokeTiers(Map.of(Tier.SMOKE, GateStatus.PASSED, Tier.REGRESSION, GateStatus.FAILED), List.of(waiver)))))
         .allowed(), "a waiver on the entry does not make a failed tier pass");
+  }
+
+  @Test
+  void aTierWithoutItsRequiredChecksOrWithoutARecordOfThemIsNoPass() {
+    // issue 29: "regression PASSED" from one pass and fifteen skips, REG-JWT-1 skipped.
+    SmokeTiers thin = new SmokeTiers(Map.of(Tier.SMOKE, GateStatus.PASSED, Tier.REGRESSION, GateStatus.PASSED),
+        List.of(), Map.of(Tier.SMOKE, SMOKE_PROVEN, Tier.REGRESSION,
+            new SmokeTiers.TierChecks(org.beelms.smoke.runner.RequiredChecks.REGRESSION, List.of("REG-JWT-1"), 1, 15)));
+    StagingPass.Decision decision = StagingPass.decide(record(healthy("staging", thin)));
+    assertFalse(decision.allowed());
+    assertEquals(List.of(Tier.REGRESSION), decision.missing());
+    assertTrue(refusal(decision).contains("regression PASSED (1 executed, 15 skipped, required unmet: REG-JWT-1)"),
+        refusal(decision));
+
+    SmokeTiers nothingExecuted = new SmokeTiers(Map.of(Tier.SMOKE, GateStatus.PASSED, Tier.REGRESSION,
+        GateStatus.PASSED), List.of(), Map.of(Tier.SMOKE, SMOKE_PROVEN, Tier.REGRESSION,
+        new SmokeTiers.TierChecks(List.of(), List.of(), 0, 16)));
+    assertFalse(StagingPass.decide(record(healthy("staging", nothingExecuted))).allowed(), "0 executed is no pass");
+
+    StagingPass.Decision unrecorded = StagingPass.decide(record(healthy("staging",
+        new SmokeTiers(Map.of(Tier.SMOKE, GateStatus.PASSED, Tier.REGRESSION, GateStatus.PASSED)))));
+    assertFalse(unrecorded.allowed(), "an entry written before the checks were recorded is no pass");
+    assertTrue(refusal(unrecorded).contains("regression PASSED (no record of its checks"), refusal(unrecorded));
+
+    ObjectNode json = healthy("staging", BOTH).toJson();
+    assertEquals("{\"required\":[\"REG-JWT-1\",\"REG-INPUT-1\"],\"unmet\":[],\"executed\":11,\"skipped\":1}",
+        json.get("checks").get("regression").toString());
+    assertEquals(BOTH.checks(), DeploymentEntry.fromJson(json).tiers().checks(), "read back as written");
   }
 
   @Test

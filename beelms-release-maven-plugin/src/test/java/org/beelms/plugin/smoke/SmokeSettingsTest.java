@@ -136,8 +136,9 @@ class SmokeSettingsTest {
 
   @Test
   void theSmokeAfterADeployRefusesAnOverrideOfWhereAndHowItRuns() {
-    for (String key : java.util.List.of("url", "webUrl", "apiPrefix", "mode", "environment")) {
+    for (String key : java.util.List.of("url", "webUrl", "apiPrefix", "mode", "environment", "requiredChecks")) {
       String value = key.equals("mode") ? "production" : key.equals("environment") ? "elsewhere"
+          : key.equals("requiredChecks") ? "none"
           : key.equals("apiPrefix") ? "/v2" : "http://127.0.0.1:9/api";
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
           () -> afterDeploy(STAGING).overrides(Map.of("beelms.smoke." + key, value)).build(), key);

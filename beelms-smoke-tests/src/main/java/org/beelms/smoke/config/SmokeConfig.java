@@ -61,7 +61,7 @@ public final class SmokeConfig {
                 "spec", "failOnContractDeviation", "registrationBudget", "load.users", "load.duration",
                 "load.maxErrorRate", "load.maxP95", "parallelism", "browser.chromium", "browser.chromedriver",
                 "browser.timeout", "browser.window", "page.loginPath", "page.consent", "page.consentSelectors",
-                "screenshots", "waivers"));
+                "screenshots", "waivers", "requiredChecks"));
         for (StatusKey k : StatusKey.values()) {
             keys.add("status." + k.key());
         }
@@ -91,6 +91,7 @@ public final class SmokeConfig {
     private final boolean failOnContractDeviation;
     private final int registrationBudget;
     private final int parallelism;
+    private final List<String> requiredChecks;
     private final int loadUsers;
     private final Duration loadDuration;
     private final double loadMaxErrorRate;
@@ -148,6 +149,8 @@ public final class SmokeConfig {
                     "a whole number from 1 (one check at a time) to " + MAX_PARALLELISM);
         }
         this.parallelism = b.parallelism == null ? DEFAULT_PARALLELISM : b.parallelism;
+        this.requiredChecks = b.requiredChecks == null ? org.beelms.smoke.runner.RequiredChecks.DEFAULTS
+                : List.copyOf(b.requiredChecks);
         if (b.loadUsers != null && (b.loadUsers < 1 || b.loadUsers > MAX_LOAD_USERS)) {
             throw SmokeConfigException.invalid("load.users", b.source("load.users"), String.valueOf(b.loadUsers),
                     "a whole number from 1 to " + MAX_LOAD_USERS);
@@ -198,6 +201,7 @@ public final class SmokeConfig {
         b.failOnContractDeviation = failOnContractDeviation;
         b.registrationBudget = registrationBudget;
         b.parallelism = parallelism;
+        b.requiredChecks = requiredChecks;
         b.loadUsers = loadUsers;
         b.loadDuration = loadDuration;
         b.loadMaxErrorRate = loadMaxErrorRate;
@@ -325,6 +329,10 @@ public final class SmokeConfig {
         if ((v = lookup(all, "parallelism")) != null) {
             b.parallelism = parseWhole("parallelism", v, 1, MAX_PARALLELISM);
             b.sources.put("parallelism", v.source);
+        }
+        if ((v = lookup(all, "requiredChecks")) != null) {
+            b.requiredChecks = org.beelms.smoke.runner.RequiredChecks.parse(v.value, v.source);
+            b.sources.put("requiredChecks", v.source);
         }
         if ((v = lookup(all, "load.users")) != null) {
             b.loadUsers = parseWhole("load.users", v, 1, MAX_LOAD_USERS);
@@ -712,6 +720,14 @@ public final class SmokeConfig {
         return parallelism;
     }
 
+    /**
+     * The checklist IDs that must be PASSED or WAIVED, never skipped, in a run that selects their suites (default
+     * {@link org.beelms.smoke.runner.RequiredChecks#DEFAULTS}); empty for {@code requiredChecks=none}.
+     */
+    public List<String> requiredChecks() {
+        return requiredChecks;
+    }
+
     /** Virtual users of the parallel-user smoke (default 5). */
     public int loadUsers() {
         return loadUsers;
@@ -798,6 +814,7 @@ public final class SmokeConfig {
         p.put(PREFIX + "failOnContractDeviation", String.valueOf(failOnContractDeviation));
         p.put(PREFIX + "registrationBudget", String.valueOf(registrationBudget));
         p.put(PREFIX + "parallelism", String.valueOf(parallelism));
+        p.put(PREFIX + "requiredChecks", requiredChecks.isEmpty() ? "none" : String.join(",", requiredChecks));
         p.put(PREFIX + "load.users", String.valueOf(loadUsers));
         p.put(PREFIX + "load.duration", String.valueOf(loadDuration.toMillis()));
         p.put(PREFIX + "load.maxErrorRate", String.valueOf(loadMaxErrorRate));
@@ -815,7 +832,7 @@ public final class SmokeConfig {
                 + ", retryBudget=" + retryBudget + ", expectedVersion=" + expectedVersion + ", identity=" + identity.mode() + ", registerExtraFields="
                 + registerExtraFields.keySet() + ", taskCompletion=" + taskCompletion + ", acceptedStatuses="
                 + acceptedStatuses + ", spec=" + spec + ", failOnContractDeviation=" + failOnContractDeviation
-                + ", registrationBudget=" + registrationBudget + ", parallelism=" + parallelism + ", load=" + loadUsers
+                + ", registrationBudget=" + registrationBudget + ", parallelism=" + parallelism + ", requiredChecks=" + requiredChecks + ", load=" + loadUsers
                 + " users/" + loadDuration + " (max error rate " + loadMaxErrorRate + ", max p95 " + loadMaxP95
                 + "), browser=" + browser + "]";
     }
@@ -855,6 +872,7 @@ public final class SmokeConfig {
         private boolean failOnContractDeviation;
         private Integer registrationBudget;
         private Integer parallelism;
+        private List<String> requiredChecks;
         private Integer loadUsers;
         private Duration loadDuration;
         private Double loadMaxErrorRate;
@@ -996,6 +1014,12 @@ public final class SmokeConfig {
         /** Checks run at the same time (default {@value SmokeConfig#DEFAULT_PARALLELISM}; 1 = one after the other). */
         public Builder parallelism(int checks) {
             this.parallelism = checks;
+            return this;
+        }
+
+        /** The checklist IDs that must be PASSED or WAIVED (empty: none required); not called = the defaults. */
+        public Builder requiredChecks(List<String> ids) {
+            this.requiredChecks = List.copyOf(ids);
             return this;
         }
 

@@ -24,7 +24,7 @@ import java.util.Set;
  * residue (created/removed), warm-up retries, run-wide problems, a usage/target error, and the exit code.
  */
 public final class SmokeRunResult {
-    /** All required checks passed (skips allowed). */
+    /** Every required check passed or was waived, at least one check executed (other skips allowed). */
     public static final int EXIT_OK = 0;
     /** A check failed (or a run-wide problem: smoke account cannot log in, throwaway account not deleted). */
     public static final int EXIT_FAILED = 1;
@@ -48,6 +48,7 @@ public final class SmokeRunResult {
     private final RegressionRecord regression;
     private final List<PageVisit> pages;
     private final WaiverReview waivers;
+    private final List<String> required;
 
     public SmokeRunResult(URI target, String environment, String mode, Set<String> suites, Instant started,
                           Duration duration, List<CheckResult> checks, List<ContractDeviation> deviations,
@@ -85,7 +86,7 @@ public final class SmokeRunResult {
                           Path reportDirectory, List<RecordedRequest> requests, RegressionRecord regression,
                           List<PageVisit> pages) {
         this(target, environment, mode, suites, started, duration, checks, deviations, residue, retries, problems,
-                error, reportDirectory, requests, regression, pages, WaiverReview.NONE);
+                error, reportDirectory, requests, regression, pages, WaiverReview.NONE, List.of());
     }
 
     /** @param waivers the checks reviewed against the waiver file ({@link #waive}); {@code checks} are its checks */
@@ -93,8 +94,9 @@ public final class SmokeRunResult {
                            Duration duration, List<CheckResult> checks, List<ContractDeviation> deviations,
                            List<ResidueEntry> residue, List<RetryRecord> retries, List<String> problems, String error,
                            Path reportDirectory, List<RecordedRequest> requests, RegressionRecord regression,
-                           List<PageVisit> pages, WaiverReview waivers) {
+                           List<PageVisit> pages, WaiverReview waivers, List<String> required) {
         this.waivers = waivers;
+        this.required = List.copyOf(required);
         this.pages = List.copyOf(pages);
         this.regression = regression == null ? RegressionRecord.EMPTY : regression;
         this.requests = List.copyOf(requests);
@@ -124,7 +126,43 @@ public final class SmokeRunResult {
         }
         WaiverReview review = file.review(checks, today);
         return new SmokeRunResult(target, environment, mode, suites, started, duration, review.checks(), deviations,
-                residue, retries, problems, error, reportDirectory, requests, regression, pages, review);
+                residue, retries, problems, error, reportDirectory, requests, regression, pages, review, required);
+    }
+
+    /**
+     * This result, requiring the checklist IDs {@code ids} of the suites it ran ({@link RequiredChecks#forSuites}) to
+     * be PASSED or WAIVED: one that is skipped, not run or failed fails the run, named by a run-wide problem.
+     */
+    public SmokeRunResult requiring(List<String> ids) {
+        return new SmokeRunResult(target, environment, mode, suites, started, duration, checks, deviations, residue,
+                retries, problems, error, reportDirectory, requests, regression, pages, waivers, ids);
+    }
+
+    /** The checklist IDs this run required (those of its suites); empty when none. */
+    public List<String> requiredChecks() {
+        return required;
+    }
+
+    /** Each required ID that is not met, with why: {@code WS1-API-1 (not run)}, {@code OPS-DB-1 (skipped: …)}. */
+    public List<String> unmetRequired() {
+        if (error != null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (String id : required) {
+            RequiredChecks.unmet(id, checks).ifPresent(why -> out.add(id + " (" + why + ")"));
+        }
+        return List.copyOf(out);
+    }
+
+    /** The required IDs that are not met, without reasons. */
+    public List<String> unmetRequiredIds() {
+        return unmetRequired().stream().map(s -> s.substring(0, s.indexOf(' '))).toList();
+    }
+
+    /** Checks that gave evidence: PASSED, FAILED or WAIVED (SKIPPED and INFO give none). */
+    public long executed() {
+        return passed() + failed() + waived();
     }
 
     /** The review against the waiver file; {@link WaiverReview#NONE} when none was configured. */
@@ -267,6 +305,36 @@ public final class SmokeRunResult {
      * expired waiver, a waiver that matched nothing).
      */
     public List<String> problems() {
+        List<String> all = new ArrayList<>(runWideProblems());
+        all.addAll(requirementProblems());
+        return List.copyOf(all);
+    }
+
+    /**
+     * What the run's checks do not prove, fail closed: no check executed ({@code 0 checks executed}), or required
+     * checks not PASSED/WAIVED (naming each ID and why). Part of {@link #problems()}; empty for a run stopped by an
+     * error (its exit code says so already).
+     */
+    public List<String> requirementProblems() {
+        if (error != null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        if (executed() == 0) {
+            out.add("0 checks executed (" + summaryLine() + "): a run that checked nothing is no pass");
+        }
+        // a failed required check is reported as the failure it is; skipped and not run ones only here
+        List<String> unmet = unmetRequired().stream().filter(u -> !u.endsWith(" (failed)")).toList();
+        if (!unmet.isEmpty()) {
+            out.add("required checks not passed: " + String.join(", ", unmet) + "; each of "
+                    + String.join(", ", required) + " must be PASSED or WAIVED, never skipped (beelms.smoke.requiredChecks"
+                    + " names the list)");
+        }
+        return out;
+    }
+
+    /** The run-wide problems of the checks' session and the waiver file, without {@link #requirementProblems()}. */
+    public List<String> runWideProblems() {
         if (waivers.errors().isEmpty()) {
             return problems;
         }
@@ -318,7 +386,10 @@ public final class SmokeRunResult {
         return checks.stream().filter(c -> c.status() == CheckStatus.WAIVED).toList();
     }
 
-    /** 0 all required checks passed; 1 a check failed or a run-wide problem; 2 bad usage or target unusable. */
+    /**
+     * 0 all required checks passed (or were waived) and at least one check executed; 1 a check failed, a required
+     * check was skipped or not run, nothing executed, or a run-wide problem; 2 bad usage or target unusable.
+     */
     public int exitCode() {
         if (error != null) {
             return EXIT_USAGE;

@@ -202,12 +202,13 @@ public final class SmokeRunner {
                                          SmokeWaivers waivers) {
         SmokeConfig config = request.config();
         LocalDate today = LocalDate.now();
+        List<String> required = RequiredChecks.forSuites(config.requiredChecks(), request.suites());
         SmokeRunResult result = new SmokeRunResult(config.apiBaseUri(), config.environment(),
                 config.mode().name().toLowerCase(Locale.ROOT), request.suites(), started,
                 Duration.between(started, Instant.now()), checks, journal.deviations(), journal.residue(),
                 journal.retries(), journal.problems(), error == null ? null : journal.redactor().redact(error),
                 request.reportDirectory(), journal.allRequests(), journal.regression(), journal.pageVisits())
-                .waive(waivers, today);
+                .waive(waivers, today).requiring(required);
         if (writeReports) {
             try {
                 WaivedJUnitXml.mark(request.reportDirectory(), result.waivedChecks());
@@ -217,7 +218,7 @@ public final class SmokeRunner {
                         started, result.duration(), checks, result.deviations(), result.residue(), result.retries(),
                         result.problems(), "Cannot write the checklist report to " + request.reportDirectory()
                         .toAbsolutePath() + ": " + e.getCause().getMessage(), request.reportDirectory(),
-                        result.requests(), result.regression(), result.pages()).waive(waivers, today);
+                        result.requests(), result.regression(), result.pages()).waive(waivers, today).requiring(required);
             }
         }
         return result;

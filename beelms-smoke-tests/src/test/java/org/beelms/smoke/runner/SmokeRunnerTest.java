@@ -90,7 +90,11 @@ class SmokeRunnerTest {
     void pagesTierWithoutWebUrlIsSkippedWithTheReasonAndStartsNoBrowser() throws IOException {
         try (FakeBeelms server = new FakeBeelms()) {
             SmokeRunResult result = run(config(server).build(), "pages");
-            assertEquals(0, result.exitCode(), () -> describe(result));
+            // issue 29: a run that executed no check is no pass, whatever the reason of the skips
+            assertEquals(1, result.exitCode(), () -> describe(result));
+            assertEquals(0, result.executed());
+            assertTrue(result.problems().contains("0 checks executed (0 passed, 0 failed, 7 skipped): a run that"
+                    + " checked nothing is no pass"), result.problems()::toString);
             assertEquals(7, result.checks().size(), () -> describe(result));
             for (CheckResult c : result.checks()) {
                 assertEquals(CheckStatus.SKIPPED, c.status(), c.displayName());
