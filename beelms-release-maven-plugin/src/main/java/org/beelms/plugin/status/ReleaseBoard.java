@@ -153,6 +153,42 @@ public record ReleaseBoard(
         : "";
   }
 
+  /**
+   * A release's supply chain as its record says ({@code supplyChain}, what {@code beelms:attest}
+   * made): {@code signed ✓ (key sha256:…) / provenance ✓ / SBOM 212 components}. Only what was
+   * signed and pushed next to the image gets a ✓: a record without the field says {@code not
+   * signed / no provenance / SBOM: none}.
+   */
+  static String supplyChainLabel(ReleaseRecord release) {
+    ReleaseRecord.SupplyChain chain = release.supplyChain();
+    if (chain == null) {
+      return "not signed / no provenance / SBOM: none (beelms:attest did not run)";
+    }
+    if (release.image() == null || !chain.imageDigest().equals(release.image().digest())) {
+      return "not signed / no provenance / SBOM: none (the record's supply chain is about another image, "
+          + shortDigest(chain.imageDigest()) + ")";
+    }
+    boolean keyed = !chain.signingKey().isEmpty();
+    String signature = chain.signed()
+        ? "signed ✓ (key " + org.beelms.plugin.deploy.ImageVerification.shortKey(chain.signingKey()) + ")"
+        : keyed ? "signed, not pushed" : "not signed";
+    String provenance = !chain.provenanceReference().isEmpty() ? "provenance ✓"
+        : keyed ? "provenance not pushed" : "provenance not signed";
+    return signature + " / " + provenance + " / SBOM " + chain.sbomComponents() + " components"
+        + (chain.sbomReference().isEmpty() ? " (not pushed)" : "");
+  }
+
+  /**
+   * Whether the entry's image was verified before it moved: {@code signature and provenance
+   * verified ✓ (key …)} or {@code signature not verified (no <verifyKey>)}; empty for an entry
+   * written before verifications were recorded.
+   */
+  static String verificationLabel(org.beelms.plugin.deploy.DeploymentEntry entry) {
+    return entry.verification().outcome() == org.beelms.plugin.deploy.ImageVerification.Outcome.NOT_RECORDED
+        ? ""
+        : entry.verification().describe();
+  }
+
   /** The migrations of a release as the record knows them: status, tool, and each new one. */
   static String migrationsState(ReleaseRecord release) {
     if (release.migrations() == null) {
@@ -274,6 +310,10 @@ public record ReleaseBoard(
     String identity = identityLabel(entry);
     if (!identity.isEmpty()) {
       out.append(", ").append(identity);
+    }
+    String verification = verificationLabel(entry);
+    if (!verification.isEmpty()) {
+      out.append(", ").append(verification);
     }
     return out.toString();
   }
