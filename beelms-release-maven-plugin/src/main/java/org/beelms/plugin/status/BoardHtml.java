@@ -122,30 +122,9 @@ final class BoardHtml {
         .append("<br><code>").append(esc(ReleaseBoard.shortDigest(d.digest()))).append("</code> ")
         .append("<span class=\"badge ").append(ReleaseBoard.tone(d.outcome())).append("\">").append(esc(d.outcome()))
         .append("</span> ").append(tests(board, e));
-    StringBuilder more = new StringBuilder();
-    if (!d.from().isEmpty()) {
-      more.append("from ").append(d.from()).append("; ");
-    }
-    if (!d.decision().isEmpty()) {
-      more.append(d.decision()).append("; ");
-    }
-    if (!ReleaseBoard.backupLabel(d).isEmpty()) {
-      more.append(ReleaseBoard.backupLabel(d)).append("; ");
-    }
-    if (!d.forced().isEmpty()) {
-      more.append("forced: ").append(d.forced()).append("; ");
-    }
-    if (e.rolledBack()) {
-      more.append("rolled back afterwards; ");
-    }
-    if (!ReleaseBoard.identityLabel(d).isEmpty()) {
-      more.append(ReleaseBoard.identityLabel(d)).append("; ");
-    }
-    if (!ReleaseBoard.verificationLabel(d).isEmpty()) {
-      more.append(ReleaseBoard.verificationLabel(d)).append("; ");
-    }
-    if (more.length() > 0) {
-      h.append("<div class=\"fix\">").append(esc(more.substring(0, more.length() - 2))).append("</div>");
+    List<String> details = ReleaseBoard.entryDetails(e);
+    if (!details.isEmpty()) {
+      h.append("<div class=\"fix\">").append(esc(String.join("; ", details))).append("</div>");
     }
     h.append("</li>");
   }

@@ -284,37 +284,39 @@ public record ReleaseBoard(
     return entry.backupId().isEmpty() ? "" : "backup " + entry.backupId();
   }
 
-  /** One line for a recorded deploy or rollback: when, who, digest, outcome and tests. */
+  /** One line for a recorded deploy or rollback: when, who, digest, outcome and tests, then its {@link #entryDetails}. */
   static String entryLine(BoardEntry e) {
     var entry = e.entry();
     StringBuilder out = new StringBuilder()
         .append(e.actionLabel()).append(' ').append(time(entry.at())).append(" by ").append(entry.by())
         .append(", ").append(shortDigest(entry.digest())).append(", ").append(entry.outcome())
         .append(", ").append(e.testsLabel());
+    entryDetails(e).forEach(detail -> out.append(", ").append(detail));
+    return out.toString();
+  }
+
+  /**
+   * What else an entry recorded, in the order both renderers show it: where a rollback came from,
+   * its decision, the backup, a forced reason, {@code rolled back afterwards}, the identity and
+   * whether the image was verified; only what the entry has.
+   */
+  static List<String> entryDetails(BoardEntry e) {
+    var entry = e.entry();
+    List<String> details = new ArrayList<>();
     if (!entry.from().isEmpty()) {
-      out.append(", from ").append(entry.from());
+      details.add("from " + entry.from());
     }
-    if (!entry.decision().isEmpty()) {
-      out.append(", ").append(entry.decision());
-    }
-    String backup = backupLabel(entry);
-    if (!backup.isEmpty()) {
-      out.append(", ").append(backup);
-    }
+    details.add(entry.decision());
+    details.add(backupLabel(entry));
     if (!entry.forced().isEmpty()) {
-      out.append(", forced: ").append(entry.forced());
+      details.add("forced: " + entry.forced());
     }
     if (e.rolledBack()) {
-      out.append(", rolled back");
+      details.add("rolled back afterwards");
     }
-    String identity = identityLabel(entry);
-    if (!identity.isEmpty()) {
-      out.append(", ").append(identity);
-    }
-    String verification = verificationLabel(entry);
-    if (!verification.isEmpty()) {
-      out.append(", ").append(verification);
-    }
-    return out.toString();
+    details.add(identityLabel(entry));
+    details.add(verificationLabel(entry));
+    details.removeIf(String::isEmpty);
+    return details;
   }
 }

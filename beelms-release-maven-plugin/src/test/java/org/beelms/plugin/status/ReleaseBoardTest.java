@@ -211,6 +211,9 @@ class ReleaseBoardTest {
     String forced = section(html, "id=\"cell-v0.1.1-production\"", "</td>");
     assertTrue(forced.contains("signature not verified (no &lt;verifyKey&gt;)"), forced);
     assertFalse(forced.contains("verified ✓"), forced);
+    assertTrue(forced.contains("forced: INC-7 hotfix; rolled back afterwards; signature not verified"), forced);
+    assertTrue(md.contains("forced: INC-7 hotfix, rolled back afterwards, signature not verified (no &lt;verifyKey&gt;) |"),
+        "the Markdown cell says the same, in the same order: " + md);
     assertFalse(section(html, "id=\"cell-v0.1.0-production\"", "</td>").contains("signature"),
         "entries from before verifications were recorded say nothing in the cell");
 
