@@ -208,7 +208,7 @@ class PagesTierIT {
       assertEquals(1, result.exitCode(), account);
       CheckResult login = check(result, "Browser: login");
       assertEquals(CheckStatus.FAILED, login.status(), "the path changed, nothing was logged in\n" + account);
-      assertTrue(login.message().contains("left /app/login for /app/my-courses after submitting the login form"),
+      assertTrue(login.message().contains("left /login for /app/my-courses after submitting the login form"),
           login.message());
       assertTrue(login.message().contains("saw no logged-in state"), login.message());
     }
