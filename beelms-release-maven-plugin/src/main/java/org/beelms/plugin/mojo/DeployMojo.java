@@ -282,9 +282,8 @@ public class DeployMojo extends AbstractRolloutMojo {
       if (verifyKey.isEmpty()) {
         return org.beelms.plugin.deploy.ImageAdmission.ANY;
       }
-      org.beelms.plugin.supplychain.ImageVerifier verifier = new org.beelms.plugin.supplychain.ImageVerifier(
-          registry, verifyKey.get(), "<environments>/<environment> '" + environment.name() + "' <verifyKey>");
-      return (release, env) -> verifier.refusal(release.image().image(), release.image().digest(), release.commit());
+      return new org.beelms.plugin.supplychain.ImageVerifier(registry, verifyKey.get(),
+          "<environments>/<environment> '" + environment.name() + "' <verifyKey>").admission();
     }
 
     /** A PEM file (relative to the project) or the PEM text itself. */
