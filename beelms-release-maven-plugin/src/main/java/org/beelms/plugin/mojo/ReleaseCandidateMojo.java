@@ -331,7 +331,9 @@ public class ReleaseCandidateMojo extends AbstractBeelmsMojo {
     getLog().info("  tag:            " + record.tag() + (dryRun ? " (not created)" : "") + " on "
         + record.commit().substring(0, 7));
     getLog().info("  image:          " + (record.image() == null ? "not built" : record.image().reference()
-        + " (" + record.image().target() + ": " + record.image().location() + ")"));
+        + " (" + record.image().target() + ": " + record.image().location() + ")"
+        + (record.image() == null || record.image().revisionNotVerified() == null ? ""
+            : ", revision not verified: " + record.image().revisionNotVerified())));
     if (record.supplyChain() != null) {
       var chain = record.supplyChain();
       getLog().info("  SBOM:           " + chain.sbom() + " (" + chain.sbomComponents() + " components)");
