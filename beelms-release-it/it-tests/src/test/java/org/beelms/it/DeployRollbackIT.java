@@ -166,6 +166,13 @@ class DeployRollbackIT {
     assertTrue(refused.log().contains("never passed post-deploy smoke on a staging environment"), refused.log());
     assertEquals(Optional.empty(), tag("production"), "nothing moved");
 
+    // The post-deploy smoke cannot be pointed elsewhere and still count for the environment.
+    MavenBuild.Result retargeted = deploy("staging", "v0.1.0", "-Dbeelms.smoke.url=http://127.0.0.1:9/api");
+    assertNotEquals(0, retargeted.exitCode(), retargeted.log());
+    assertTrue(retargeted.log().contains("-Dbeelms.smoke.url is not allowed with beelms:deploy: the smoke after"
+        + " beelms:deploy runs against environment 'staging' (<url> http://127.0.0.1:"), retargeted.log());
+    assertEquals(Optional.empty(), tag("staging"), "nothing moved");
+
     for (String version : List.of("v0.1.0", "v0.1.1")) {
       String digest = version.equals("v0.1.0") ? v1 : v2;
       for (String env : List.of("staging", "production")) {
@@ -187,6 +194,13 @@ class DeployRollbackIT {
         staged.get("deployments").get(0).get("tiers").toString());
     assertEquals("{\"smoke\":\"PASSED\"}",
         note("v0.1.1").get("smoke").get("production").get("deployments").get(0).get("tiers").toString());
+
+    MavenBuild.Result otherMode = rollback("production", "-Dbeelms.smoke.mode=staging");
+    assertNotEquals(0, otherMode.exitCode(), otherMode.log());
+    assertTrue(otherMode.log().contains("-Dbeelms.smoke.mode is not allowed with beelms:rollback: the smoke after"
+        + " beelms:rollback runs against environment 'production' (<mode> production from <environments>)"),
+        otherMode.log());
+    assertEquals(Optional.of(v2), tag("production"), "nothing moved");
 
     long start = System.nanoTime();
     MavenBuild.Result back = rollback("production");

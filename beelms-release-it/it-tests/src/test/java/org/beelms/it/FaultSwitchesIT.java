@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.beelms.reference.ReferenceCoreConfig;
+import org.beelms.reference.ReferenceCoreConfigBuilder;
 import org.beelms.reference.RunningReferenceCore;
 import org.beelms.smoke.config.SmokeConfig;
 import org.beelms.smoke.runner.CheckResult;
@@ -29,7 +30,7 @@ class FaultSwitchesIT {
 
   record Fault(
       String name,
-      UnaryOperator<ReferenceCoreConfig.Builder> server,
+      UnaryOperator<ReferenceCoreConfigBuilder> server,
       UnaryOperator<SmokeConfig.Builder> smoke,
       List<String> mustFail,
       String endpoint,

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.beelms.reference.ReferenceCoreConfig;
+import org.beelms.reference.ReferenceCoreConfigBuilder;
 import org.beelms.reference.RunningReferenceCore;
 import org.beelms.smoke.runner.CheckResult;
 import org.beelms.smoke.runner.CheckStatus;
@@ -41,16 +42,16 @@ class PreconditionSkipsIT {
     return Stream.of(
         Arguments.of(
             "registration answers 500",
-            (UnaryOperator<ReferenceCoreConfig.Builder>) s -> s.fault500("POST /auth/register")),
+            (UnaryOperator<ReferenceCoreConfigBuilder>) s -> s.fault500("POST /auth/register")),
         Arguments.of(
             "login answers 500",
-            (UnaryOperator<ReferenceCoreConfig.Builder>) s -> s.fault500("POST /auth/login")));
+            (UnaryOperator<ReferenceCoreConfigBuilder>) s -> s.fault500("POST /auth/login")));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("brokenLogins")
   void checksNeedingTheLoginAreSkippedPointingAtIt(
-      String name, UnaryOperator<ReferenceCoreConfig.Builder> fault, @TempDir Path reports) {
+      String name, UnaryOperator<ReferenceCoreConfigBuilder> fault, @TempDir Path reports) {
     try (RunningReferenceCore core = ReferenceServer.start(fault)) {
       SmokeRunResult result = SmokeRuns.run(core, reports, c -> c);
       String account = SmokeRuns.describe(result);

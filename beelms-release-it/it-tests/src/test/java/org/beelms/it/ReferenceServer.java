@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 import org.beelms.reference.ReferenceCore;
 import org.beelms.reference.ReferenceCoreConfig;
+import org.beelms.reference.ReferenceCoreConfigBuilder;
 import org.beelms.reference.RunningReferenceCore;
 
 /** The reference beelms core on its own embedded PostgreSQL and a free loopback port. */
@@ -22,8 +23,8 @@ final class ReferenceServer {
     return start(UnaryOperator.identity());
   }
 
-  static RunningReferenceCore start(UnaryOperator<ReferenceCoreConfig.Builder> variant) {
-    ReferenceCoreConfig.Builder builder =
+  static RunningReferenceCore start(UnaryOperator<ReferenceCoreConfigBuilder> variant) {
+    ReferenceCoreConfigBuilder builder =
         ReferenceCoreConfig.builder()
             .host("127.0.0.1")
             .port(0)

@@ -14,6 +14,7 @@ import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.beelms.reference.ReferenceCoreConfig;
+import org.beelms.reference.ReferenceCoreConfigBuilder;
 import org.beelms.reference.RunningReferenceCore;
 import org.beelms.smoke.client.ResidueEntry;
 import org.beelms.smoke.config.SmokeConfig;
@@ -197,7 +198,7 @@ class RegressionTierIT {
 
   record Fault(
       String name,
-      UnaryOperator<ReferenceCoreConfig.Builder> server,
+      UnaryOperator<ReferenceCoreConfigBuilder> server,
       UnaryOperator<SmokeConfig.Builder> smoke,
       String mustFail,
       String messagePart) {

@@ -68,6 +68,10 @@ public final class CommandLine {
         --fault-hydration[=WHEN]    pages outside the wiki log "Hydration failed ..."; WHEN is
                                     after-language-switch (default: once ?lang= chose a language
                                     other than bg) or always
+        --fault-login-without-session
+                                    the login form goes on to /my-courses without logging in
+        --spa-fallback              a front end's catch-all answers its index page (200 text/html)
+                                    in place of every API error
       """;
 
   private CommandLine() {
@@ -75,7 +79,7 @@ public final class CommandLine {
 
   /** The configuration, or {@link UsageException} naming the bad flag; {@link HelpRequested} for --help. */
   public static ReferenceCoreConfig parse(String[] args, Map<String, String> environment) {
-    ReferenceCoreConfig.Builder builder = ReferenceCoreConfig.builder();
+    ReferenceCoreConfigBuilder builder = ReferenceCoreConfig.builder();
     applyEnvironment(builder, environment);
     boolean healthWithoutVersion = false;
     Map<String, String> identity = new java.util.HashMap<>();
@@ -107,6 +111,14 @@ public final class CommandLine {
           FrontEnd.Hydration when = hydration(inlineValue);
           builder.changeFrontEnd(f -> f.withHydration(when));
         }
+        case "--fault-login-without-session" -> {
+          boolean fault = !noValue(flag, inlineValue);
+          builder.changeFrontEnd(f -> f.withLoginWithoutSession(fault));
+        }
+        case "--spa-fallback" -> {
+          boolean fallback = !noValue(flag, inlineValue);
+          builder.changeFrontEnd(f -> f.withSpaFallback(fallback));
+        }
         case "--health-without-version" -> healthWithoutVersion = !noValue(flag, inlineValue);
         case "--running-file", "--running-image", "--previous-version", "--previous-for" -> {
           if (inlineValue == null && i + 1 >= args.length) {
@@ -115,7 +127,7 @@ public final class CommandLine {
           identity.put(flag, inlineValue != null ? inlineValue : args[++i]);
         }
         default -> {
-          BiConsumer<ReferenceCoreConfig.Builder, String> setter = valueFlag(flag);
+          BiConsumer<ReferenceCoreConfigBuilder, String> setter = valueFlag(flag);
           if (setter == null) {
             throw new UsageException("unknown flag '" + flag + "'; see --help for the flags");
           }
@@ -149,35 +161,35 @@ public final class CommandLine {
     return false;
   }
 
-  private static BiConsumer<ReferenceCoreConfig.Builder, String> valueFlag(String flag) {
+  private static BiConsumer<ReferenceCoreConfigBuilder, String> valueFlag(String flag) {
     return switch (flag) {
-      case "--host" -> ReferenceCoreConfig.Builder::host;
+      case "--host" -> ReferenceCoreConfigBuilder::host;
       case "--port" -> (b, v) -> b.port(integer(flag, v));
-      case "--api-prefix" -> ReferenceCoreConfig.Builder::apiPrefix;
-      case "--jdbc-url" -> ReferenceCoreConfig.Builder::jdbcUrl;
-      case "--jdbc-user" -> ReferenceCoreConfig.Builder::jdbcUser;
-      case "--jdbc-password" -> ReferenceCoreConfig.Builder::jdbcPassword;
-      case "--jwt-secret" -> ReferenceCoreConfig.Builder::jwtSecret;
+      case "--api-prefix" -> ReferenceCoreConfigBuilder::apiPrefix;
+      case "--jdbc-url" -> ReferenceCoreConfigBuilder::jdbcUrl;
+      case "--jdbc-user" -> ReferenceCoreConfigBuilder::jdbcUser;
+      case "--jdbc-password" -> ReferenceCoreConfigBuilder::jdbcPassword;
+      case "--jwt-secret" -> ReferenceCoreConfigBuilder::jwtSecret;
       case "--jwt-ttl" -> (b, v) -> b.jwtTtl(duration(flag, v));
-      case "--admin-email" -> ReferenceCoreConfig.Builder::adminEmail;
-      case "--admin-password" -> ReferenceCoreConfig.Builder::adminPassword;
-      case "--version" -> ReferenceCoreConfig.Builder::version;
+      case "--admin-email" -> ReferenceCoreConfigBuilder::adminEmail;
+      case "--admin-password" -> ReferenceCoreConfigBuilder::adminPassword;
+      case "--version" -> ReferenceCoreConfigBuilder::version;
       case "--register-limit-per-hour" -> (b, v) -> b.registerLimitPerHour(integer(flag, v));
       case "--login-limit-per-minute" -> (b, v) -> b.loginLimitPerMinute(integer(flag, v));
       case "--login-failures-before-lock" -> (b, v) -> b.loginFailuresBeforeLock(integer(flag, v));
       case "--login-lock-duration" -> (b, v) -> b.loginLockDuration(duration(flag, v));
       case "--quiz-submit-status" -> (b, v) -> b.quizSubmitStatus(integer(flag, v));
-      case "--fault-remove-route" -> ReferenceCoreConfig.Builder::faultRemoveRoute;
-      case "--fault-unguard" -> ReferenceCoreConfig.Builder::faultUnguard;
-      case "--fault-500" -> ReferenceCoreConfig.Builder::fault500;
+      case "--fault-remove-route" -> ReferenceCoreConfigBuilder::faultRemoveRoute;
+      case "--fault-unguard" -> ReferenceCoreConfigBuilder::faultUnguard;
+      case "--fault-500" -> ReferenceCoreConfigBuilder::fault500;
       case "--fault-slow-ms" -> (b, v) -> b.faultSlow(Duration.ofMillis(integer(flag, v)));
-      case "--fault-slow-route" -> ReferenceCoreConfig.Builder::faultSlowRoute;
-      case "--fault-version" -> ReferenceCoreConfig.Builder::faultVersion;
+      case "--fault-slow-route" -> ReferenceCoreConfigBuilder::faultSlowRoute;
+      case "--fault-version" -> ReferenceCoreConfigBuilder::faultVersion;
       default -> null;
     };
   }
 
-  private static void applyEnvironment(ReferenceCoreConfig.Builder builder, Map<String, String> environment) {
+  private static void applyEnvironment(ReferenceCoreConfigBuilder builder, Map<String, String> environment) {
     List<String[]> known = new ArrayList<>();
     known.add(new String[] {"BEELMS_HOST", "--host"});
     known.add(new String[] {"BEELMS_PORT", "--port"});

@@ -29,7 +29,7 @@ final class TestServers {
   }
 
   /** Any free port, a fixed admin password, everything else default. */
-  static ReferenceCoreConfig.Builder config() {
+  static ReferenceCoreConfigBuilder config() {
     return ReferenceCoreConfig.builder().port(0).adminPassword(ADMIN_PASSWORD);
   }
 

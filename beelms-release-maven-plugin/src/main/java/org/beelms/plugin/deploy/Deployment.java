@@ -159,7 +159,8 @@ public final class Deployment implements Gate {
               NAME, environment.name(), environment.modeName(), release.version(), release.tag(),
               release.image().digest(), settings.actor(), rollout.clock().instant(), result.outcome(),
               result.smokeStatus(), forced, "", "", "").withTiers(result.tiers()).withIdentity(result.identity())
-              .withBackup(before.backup());
+              .withBackup(before.backup())
+              .withVerification(result.verification());
       records.append(release, entry, result.smokeReport());
       recorded = Optional.of(entry);
       findings.add(Finding.info(

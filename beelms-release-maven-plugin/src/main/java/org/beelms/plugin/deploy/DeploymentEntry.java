@@ -45,6 +45,9 @@ import org.beelms.plugin.smoke.SmokeTiers;
  *     IdentityProof#UNKNOWN} (no field) in records written before identities were recorded
  * @param backup for a deploy, the database backup it took before moving the tag; for a rollback,
  *     the backup it restored; empty when none ({@code backup} field absent)
+ * @param verification whether the image's signature and provenance were verified with the
+ *     environment's {@code <verifyKey>} before the move ({@code "verification": {"verified": true,
+ *     "key": "sha256:…"}}); {@link ImageVerification#NOT_RECORDED} (no field) in older records
  */
 public record DeploymentEntry(
     String action,
@@ -65,9 +68,16 @@ public record DeploymentEntry(
     String trigger,
     SmokeTiers tiers,
     IdentityProof identity,
-    Optional<DeploymentBackup> backup) {
+    Optional<DeploymentBackup> backup,
+    ImageVerification verification) {
 
   public static final String DEPLOYED = "deployed";
+
+  /**
+   * The registry accepted the environment tag's PUT but the check after it failed: the tag moved,
+   * where to is not verified. Never a pass; the on-failure rollback acts on it.
+   */
+  public static final String PROMOTION_UNVERIFIED = "promotion-unverified";
 
   /** An entry without {@code rolledBack}, {@code trigger} and {@code tiers}. */
   public DeploymentEntry(
@@ -85,6 +95,16 @@ public record DeploymentEntry(
       String backupId, boolean rolledBack, String trigger, SmokeTiers tiers) {
     this(action, environment, mode, version, tag, digest, by, at, outcome, smoke, forced, from, decision,
         backupId, rolledBack, trigger, tiers, IdentityProof.UNKNOWN, Optional.empty());
+  }
+
+  /** An entry without {@code verification}. */
+  public DeploymentEntry(
+      String action, String environment, String mode, String version, String tag, String digest,
+      String by, Instant at, String outcome, String smoke, String forced, String from, String decision,
+      String backupId, boolean rolledBack, String trigger, SmokeTiers tiers, IdentityProof identity,
+      Optional<DeploymentBackup> backup) {
+    this(action, environment, mode, version, tag, digest, by, at, outcome, smoke, forced, from, decision,
+        backupId, rolledBack, trigger, tiers, identity, backup, ImageVerification.NOT_RECORDED);
   }
 
   /** An entry without {@code backup}. */
@@ -115,36 +135,43 @@ public record DeploymentEntry(
     tiers = tiers == null ? SmokeTiers.NONE : tiers;
     identity = identity == null ? IdentityProof.UNKNOWN : identity;
     backup = backup == null ? Optional.empty() : backup;
+    verification = verification == null ? ImageVerification.NOT_RECORDED : verification;
   }
 
   /** The same entry with {@code newTiers}. */
   public DeploymentEntry withTiers(SmokeTiers newTiers) {
     return new DeploymentEntry(action, environment, mode, version, tag, digest, by, at, outcome, smoke,
-        forced, from, decision, backupId, rolledBack, trigger, newTiers, identity, backup);
+        forced, from, decision, backupId, rolledBack, trigger, newTiers, identity, backup, verification);
   }
 
   /** The same entry with {@code rolledBack: true}. */
   public DeploymentEntry withRolledBack() {
     return new DeploymentEntry(action, environment, mode, version, tag, digest, by, at, outcome, smoke,
-        forced, from, decision, backupId, true, trigger, tiers, identity, backup);
+        forced, from, decision, backupId, true, trigger, tiers, identity, backup, verification);
   }
 
   /** The same entry with {@code trigger} set ({@code manual} or {@code automatic}). */
   public DeploymentEntry withTrigger(String newTrigger) {
     return new DeploymentEntry(action, environment, mode, version, tag, digest, by, at, outcome, smoke,
-        forced, from, decision, backupId, rolledBack, newTrigger, tiers, identity, backup);
+        forced, from, decision, backupId, rolledBack, newTrigger, tiers, identity, backup, verification);
   }
 
   /** The same entry with {@code newIdentity}. */
   public DeploymentEntry withIdentity(IdentityProof newIdentity) {
     return new DeploymentEntry(action, environment, mode, version, tag, digest, by, at, outcome, smoke,
-        forced, from, decision, backupId, rolledBack, trigger, tiers, newIdentity, backup);
+        forced, from, decision, backupId, rolledBack, trigger, tiers, newIdentity, backup, verification);
   }
 
   /** The same entry with the database backup taken (deploy) or restored (rollback). */
   public DeploymentEntry withBackup(Optional<DeploymentBackup> newBackup) {
     return new DeploymentEntry(action, environment, mode, version, tag, digest, by, at, outcome, smoke,
-        forced, from, decision, backupId, rolledBack, trigger, tiers, identity, newBackup);
+        forced, from, decision, backupId, rolledBack, trigger, tiers, identity, newBackup, verification);
+  }
+
+  /** The same entry with what was verified before the move. */
+  public DeploymentEntry withVerification(ImageVerification newVerification) {
+    return new DeploymentEntry(action, environment, mode, version, tag, digest, by, at, outcome, smoke,
+        forced, from, decision, backupId, rolledBack, trigger, tiers, identity, backup, newVerification);
   }
 
   /** True when the release went in place and its post-deploy smoke passed. */
@@ -182,6 +209,9 @@ public record DeploymentEntry(
       node.set("identity", identity.toJson());
     }
     backup.ifPresent(b -> node.set("backup", b.toJson()));
+    if (verification.outcome() != ImageVerification.Outcome.NOT_RECORDED) {
+      node.set("verification", verification.toJson());
+    }
     return node;
   }
 
@@ -205,7 +235,8 @@ public record DeploymentEntry(
         text(node, "trigger"),
         SmokeTiers.fromJson(node.get("tiers")).withWaivers(node.get("waivers")),
         IdentityProof.fromJson(node.get("identity")),
-        DeploymentBackup.fromJson(node.get("backup")));
+        DeploymentBackup.fromJson(node.get("backup")),
+        ImageVerification.fromJson(node.get("verification")));
   }
 
   private static String text(JsonNode node, String field) {

@@ -87,7 +87,8 @@ public final class Rollout {
    * How far a rollout got.
    *
    * @param moved true when the environment tag was pointed at the release
-   * @param outcome {@link DeploymentEntry#DEPLOYED}, {@code promotion-failed}, {@code hook-failed},
+   * @param outcome {@link DeploymentEntry#DEPLOYED}, {@code promotion-failed}, {@code promotion-unverified}
+     *     (the tag moved, the check after it failed), {@code hook-failed},
    *     {@code unhealthy} or {@code smoke-failed}
    * @param smokeStatus the smoke status ({@code SKIPPED} when it did not run)
    * @param smokeReport {@code smoke-<environment>.json} when smoke ran
@@ -96,6 +97,7 @@ public final class Rollout {
    *     when smoke did not run
    * @param identity what the health wait's identity check found last; {@link IdentityProof#UNKNOWN}
    *     when it did not run
+   * @param verification what the environment's verify key checked before the move
    */
   public record Result(
       boolean moved,
@@ -104,11 +106,24 @@ public final class Rollout {
       Optional<Path> smokeReport,
       List<Finding> findings,
       SmokeTiers tiers,
-      IdentityProof identity) {
+      IdentityProof identity,
+      ImageVerification verification) {
 
     public Result {
       tiers = tiers == null ? SmokeTiers.NONE : tiers;
       identity = identity == null ? IdentityProof.UNKNOWN : identity;
+      verification = verification == null ? ImageVerification.NOT_RECORDED : verification;
+    }
+
+    /** A result whose verification is set afterwards ({@link #withVerification}). */
+    public Result(boolean moved, String outcome, String smokeStatus, Optional<Path> smokeReport,
+        List<Finding> findings, SmokeTiers tiers, IdentityProof identity) {
+      this(moved, outcome, smokeStatus, smokeReport, findings, tiers, identity, ImageVerification.NOT_RECORDED);
+    }
+
+    /** The same result with what was verified before the move. */
+    public Result withVerification(ImageVerification newVerification) {
+      return new Result(moved, outcome, smokeStatus, smokeReport, findings, tiers, identity, newVerification);
     }
 
     /** A result from before the health wait: no identity looked at. */
@@ -169,10 +184,7 @@ public final class Rollout {
       ReleaseListener listener)
       throws IOException {
     List<Finding> findings = new ArrayList<>();
-    String tagRef = environmentTag(release, environment);
     String digest = release.image().digest();
-    String state = DeploySuggestions.stateAfterFailure(environment.name(), tagRef, digest, release.tag());
-    SmokeTiers notRun = SmokeTiers.notRun(environment.smokeTiers());
 
     // 0. The image's signature and provenance, when the environment has a verify key.
     Optional<String> refused = admission.refusal(release, environment);
@@ -182,8 +194,30 @@ public final class Rollout {
               + "; nothing was moved", "<environments>/<environment> '" + environment.name() + "' <verifyKey>",
           "attest and sign the release with the key whose public half is the environment's <verifyKey>"
               + " (mvn beelms:attest), or release again"));
-      return new Result(false, REFUSED, "SKIPPED", Optional.empty(), findings, notRun);
+      return new Result(false, REFUSED, "SKIPPED", Optional.empty(), findings,
+          SmokeTiers.notRun(environment.smokeTiers()));
     }
+    ImageVerification verification = admission.admitted();
+    if (verification.verified()) {
+      findings.add(Finding.info(release.tag() + " (" + digest + "): " + verification.describe(),
+          "<environments>/<environment> '" + environment.name() + "' <verifyKey>"));
+    }
+    return move(gate, release, environment, extraVariables, listener, findings).withVerification(verification);
+  }
+
+  /** Steps 1 to 4 of {@link #apply}, once the image is admitted. */
+  private Result move(
+      String gate,
+      ReleaseRecord release,
+      Environment environment,
+      Map<String, String> extraVariables,
+      ReleaseListener listener,
+      List<Finding> findings)
+      throws IOException {
+    String tagRef = environmentTag(release, environment);
+    String digest = release.image().digest();
+    String state = DeploySuggestions.stateAfterFailure(environment.name(), tagRef, digest, release.tag());
+    SmokeTiers notRun = SmokeTiers.notRun(environment.smokeTiers());
 
     // 1. Promotion: a manifest copy keeps the digest and moves no layer.
     try {
@@ -198,6 +232,14 @@ public final class Rollout {
       findings.add(Finding.info(
           tagRef + " -> " + copy.digest() + " (" + release.tag() + "), manifest copy of " + copy.bytes()
               + " bytes, no layer moved", tagRef));
+    } catch (ManifestCopy.UnverifiedPut e) {
+      findings.add(Finding.error(
+          tagRef + " was moved to " + release.tag() + " (" + e.digestSent() + ") but the move is unverified: "
+              + e.getMessage() + "; state: environment '" + environment.name() + "' tag " + tagRef
+              + " was put to " + e.digestSent() + " (" + release.tag() + "), not verified; nothing ran after it"
+              + " (no deploy hook, health or smoke)", tagRef,
+          "check what " + tagRef + " points at in the registry; " + DeploySuggestions.rollbackAdvice(environment.name())));
+      return new Result(true, DeploymentEntry.PROMOTION_UNVERIFIED, "SKIPPED", Optional.empty(), findings, notRun);
     } catch (ImageException e) {
       findings.add(Finding.error(
           "cannot point " + tagRef + " at " + release.tag() + ": " + e.getMessage()

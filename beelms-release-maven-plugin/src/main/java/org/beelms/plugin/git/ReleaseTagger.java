@@ -271,7 +271,8 @@ public final class ReleaseTagger implements Gate {
         || remote.contains("\\");
   }
 
-  private static String peeledCommit(Repository repository, Ref ref) throws IOException {
+  /** The commit a tag ref names, through an annotated tag. */
+  public static String peeledCommit(Repository repository, Ref ref) throws IOException {
     Ref peeled = repository.getRefDatabase().peel(ref);
     ObjectId id = peeled.getPeeledObjectId() != null ? peeled.getPeeledObjectId() : ref.getObjectId();
     return id.name();
@@ -291,7 +292,7 @@ public final class ReleaseTagger implements Gate {
     return text.toString();
   }
 
-  static String shortSha(String sha) {
+  public static String shortSha(String sha) {
     return sha.length() > 7 ? sha.substring(0, 7) : sha;
   }
 

@@ -162,6 +162,7 @@ public final class ScopeFreezeCheck implements Gate {
       return;
     }
     findings.add(Finding.info("release version " + release + " (tag " + release.tagName() + ")", ""));
+    checkTagFree(history, release, findings);
     if (settings.spec().isEmpty()) {
       return;
     }
@@ -191,6 +192,35 @@ public final class ScopeFreezeCheck implements Gate {
               spec + ":" + stated.get().line(),
               "set info.version to " + release));
     }
+  }
+
+  /**
+   * The release tag must be free or already on HEAD (a re-run): checked here, before the image
+   * step pushes {@code :v<version>} to the registry, so a forgotten version bump stops the run
+   * before anything leaves the machine, not at the tag step after the registry tag moved.
+   */
+  private static void checkTagFree(ReleaseHistory history, SemanticVersion release, List<Finding> findings)
+      throws IOException {
+    Repository repository = history.repository();
+    String refName = org.eclipse.jgit.lib.Constants.R_TAGS + release.tagName();
+    org.eclipse.jgit.lib.Ref existing = repository.exactRef(refName);
+    if (existing == null) {
+      return;
+    }
+    String tagged = ReleaseTagger.peeledCommit(repository, existing);
+    String head = history.head().map(c -> c.getId().name()).orElse("");
+    if (tagged.equals(head)) {
+      findings.add(Finding.info(
+          "tag " + release.tagName() + " is already on HEAD: a re-run of that release", refName));
+      return;
+    }
+    findings.add(Finding.error(
+        "tag " + release.tagName() + " already tags commit " + ReleaseTagger.shortSha(tagged)
+            + ", not HEAD " + ReleaseTagger.shortSha(head) + ": releasing " + release
+            + " again would push the image's :" + release.tagName() + " over that release's",
+        refName,
+        "bump the version in pom.xml (e.g. " + release.nextPatch() + ") and release again, or check out "
+            + ReleaseTagger.shortSha(tagged) + " to re-run " + release.tagName()));
   }
 
   /** The {@code info.version} of an OpenAPI document (YAML or JSON), with the line it is on. */

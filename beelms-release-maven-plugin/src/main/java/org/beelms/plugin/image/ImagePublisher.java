@@ -56,6 +56,8 @@ public final class ImagePublisher {
   static final Path DOCKER_SOCKET = Path.of("/var/run/docker.sock");
 
   private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
+  /** Bound of reading what an existing release tag points at. */
+  private static final Duration TAG_READ_TIMEOUT = Duration.ofSeconds(30);
   private static final Pattern ANSI = Pattern.compile("\u001B\\[[;\\d]*m");
 
   private final ImageSettings settings;
@@ -90,6 +92,7 @@ public final class ImagePublisher {
    */
   public ImageResult publish() throws ImageException {
     preflight();
+    refuseToMoveReleaseTags();
     Containerizer containerizer = containerizer();
     JibContainerBuilder builder = containerBuilder();
     listener.progress(
@@ -169,6 +172,74 @@ public final class ImagePublisher {
     return e;
   }
 
+  /**
+   * A release tag that already exists in the target registry is never moved to another digest
+   * (as adopt mode refuses): a forgotten version bump must not overwrite {@code :v<version>} of
+   * the release that is deployed, and {@code :<sha>} names one commit's image, so a rebuild of
+   * the same commit that gives other bytes (a base image or dependency changed outside git) must
+   * not silently replace what was tested under that name either. When a tag exists, the image is
+   * first built to a tarball (nothing leaves the machine), its digest, which Jib computes the
+   * same way for every target, compared with the tag's; only equal digests (a re-run) continue.
+   * A registry that cannot say what a tag points at stops the build: the check fails closed.
+   */
+  private void refuseToMoveReleaseTags() throws ImageException {
+    if (settings.to() != TargetKind.REGISTRY) {
+      return;
+    }
+    ManifestCopy registry =
+        new ManifestCopy(
+            settings.credentials(), settings.allowInsecureRegistries(), PROBE_TIMEOUT, TAG_READ_TIMEOUT);
+    Map<String, String> existing = new java.util.LinkedHashMap<>();
+    for (String tag : settings.tags()) {
+      String reference = settings.reference(tag).toString();
+      try {
+        registry.digestOf(reference).ifPresent(digest -> existing.put(tag, digest));
+      } catch (ImageException e) {
+        throw new ImageException(
+            "cannot read what " + reference + " points at before pushing (" + e.getMessage()
+                + "); nothing was pushed: a release tag is pushed only when it is known not to move", e);
+      }
+    }
+    if (existing.isEmpty()) {
+      return;
+    }
+    listener.progress(NAME, "the registry already has " + String.join(", ", existing.keySet().stream()
+        .map(t -> ":" + t).toList()) + "; building to a tarball first to compare digests");
+    String built = digestWithoutPushing();
+    for (Map.Entry<String, String> tag : existing.entrySet()) {
+      if (!tag.getValue().equals(built)) {
+        throw new ImageException(ImageSuggestions.releaseTagWouldMove(
+            settings.reference(tag.getKey()).toString(), tag.getKey().equals(settings.tags().get(0)),
+            tag.getValue(), built), null);
+      }
+    }
+    listener.progress(NAME, "same digest " + built + " as the registry's; re-pushing moves no tag");
+  }
+
+  /** The digest this build gives, from a tarball build in a scratch folder. */
+  private String digestWithoutPushing() throws ImageException {
+    Path scratch = settings.outputDirectory().resolve("image-compare");
+    try {
+      Containerizer tar = configure(Containerizer.to(
+          TarImage.at(scratch.resolve("image.tar")).named(settings.reference(settings.tags().get(0)))));
+      createParent(scratch.resolve("image.tar"));
+      return containerBuilder().containerize(tar).getDigest().toString();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ImageException("the image build was interrupted", e);
+    } catch (ImageException e) {
+      throw e;
+    } catch (Exception e) {
+      throw translate(e);
+    } finally {
+      try {
+        Files.deleteIfExists(scratch.resolve("image.tar"));
+      } catch (IOException e) {
+        // a leftover under target/ is harmless
+      }
+    }
+  }
+
   /** True when a Docker engine can be reached: {@code DOCKER_HOST} is set or the socket exists. */
   private boolean dockerEngineAvailable() {
     String host = environment.get("DOCKER_HOST");
@@ -206,6 +277,11 @@ public final class ImagePublisher {
     for (String tag : settings.tags().subList(1, settings.tags().size())) {
       containerizer.withAdditionalTag(tag);
     }
+    return configure(containerizer);
+  }
+
+  /** The settings every containerizer of this build shares: registries, caches, log. */
+  private Containerizer configure(Containerizer containerizer) {
     containerizer
         .setAllowInsecureRegistries(settings.allowInsecureRegistries())
         .setToolName("beelms-release")

@@ -113,6 +113,21 @@ final class ImageSuggestions {
         + " offline default) or -Dbeelms.image.to=registry";
   }
 
+  /**
+   * A build would move an existing release tag: {@code :v<version>} (another release's image, a
+   * forgotten version bump) or {@code :<sha>} (the same commit rebuilt to other bytes).
+   */
+  static String releaseTagWouldMove(String reference, boolean versionTag, String existing, String built) {
+    return reference + " already points at " + existing + " in the registry, but this build gives "
+        + built + "; a release tag is never moved, nothing was pushed. "
+        + (versionTag
+            ? "That tag is another build's release: bump the version in pom.xml and release again (if the"
+                + " registry's tag is wrong, delete it there by hand first)"
+            : "That tag names this commit's image: the same commit now builds other bytes (a base image,"
+                + " dependency or <image> setting changed outside git); pin what changed and build again, or"
+                + " release a new commit");
+  }
+
   private static String abbreviate(String text) {
     String oneLine = text.replaceAll("\\s+", " ").trim();
     return oneLine.length() > 200 ? oneLine.substring(0, 200) + "..." : oneLine;

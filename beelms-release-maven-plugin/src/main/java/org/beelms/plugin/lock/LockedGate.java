@@ -102,7 +102,15 @@ public final class LockedGate implements Gate {
           : Finding.info(fetched.message(), "git remote " + sync.remote()));
       result = gate.check(listener);
     } catch (Exception | Error e) {
-      finish(held, new ArrayList<>());
+      // No result will carry these lines: the lock taken (or taken over) and given back are logged here.
+      List<Finding> after = new ArrayList<>();
+      try {
+        finish(held, after);
+      } catch (RuntimeException | Error cleanup) {
+        e.addSuppressed(cleanup);
+      }
+      before.addAll(after);
+      before.forEach(f -> listener.finding(name(), f));
       throw e;
     }
     List<Finding> after = new ArrayList<>();
@@ -113,20 +121,23 @@ public final class LockedGate implements Gate {
     return new GateResult(result.gate(), result.status(), result.duration(), all, result.skipReason());
   }
 
-  /** Records a take-over, pushes the records, gives the lock back. */
+  /** Records a take-over, pushes the records, gives the lock back whatever the first two do. */
   private void finish(Optional<EnvironmentLock> held, List<Finding> findings) {
-    held.filter(h -> !h.brokeLock().isEmpty()).ifPresent(h ->
-        records.annotateSince(settings.environment(), h.since(), LOCK_BROKEN, h.brokeLock()));
-    if (settings.lock() && settings.pushRecords() && sync.hasRemote()) {
-      ReleaseRecordSync.Outcome pushed = sync.push();
-      findings.add(pushed.failed()
-          ? Finding.warning(pushed.message(), "git remote " + sync.remote(),
-              "push them by hand: " + sync.pushCommand())
-          : Finding.info(pushed.message(), "git remote " + sync.remote()));
-    } else if (settings.lock() && !settings.pushRecords()) {
-      findings.add(Finding.info("the release records were not pushed (-Dbeelms.record.push=false)", ""));
+    try {
+      held.filter(h -> !h.brokeLock().isEmpty()).ifPresent(h ->
+          records.annotateSince(settings.environment(), h.since(), LOCK_BROKEN, h.brokeLock()));
+      if (settings.lock() && settings.pushRecords() && sync.hasRemote()) {
+        ReleaseRecordSync.Outcome pushed = sync.push();
+        findings.add(pushed.failed()
+            ? Finding.warning(pushed.message(), "git remote " + sync.remote(),
+                "push them by hand: " + sync.pushCommand())
+            : Finding.info(pushed.message(), "git remote " + sync.remote()));
+      } else if (settings.lock() && !settings.pushRecords()) {
+        findings.add(Finding.info("the release records were not pushed (-Dbeelms.record.push=false)", ""));
+      }
+    } finally {
+      held.ifPresent(h -> findings.add(Finding.info(locks.release(h), locks.where())));
     }
-    held.ifPresent(h -> findings.add(Finding.info(locks.release(h), locks.where())));
   }
 
   private String holder() {

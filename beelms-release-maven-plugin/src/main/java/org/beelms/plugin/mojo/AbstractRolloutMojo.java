@@ -130,6 +130,7 @@ abstract class AbstractRolloutMojo extends AbstractBeelmsMojo {
               allowInsecureRegistries, hookTimeout, healthTimeout, backupTimeout, smokeSuites, actor, identity, settings,
               session, settingsDecrypter, project.getBasedir().toPath(), outputDirectory.toPath());
       wiring.smokeWaivers = Optional.ofNullable(smokeWaivers).map(File::toPath);
+      wiring.goal = goal();
     }
     return wiring;
   }

@@ -43,6 +43,7 @@ import org.beelms.plugin.image.ManifestCopy;
 import org.beelms.plugin.image.RegistryCredentials;
 import org.beelms.plugin.smoke.Environment;
 import org.beelms.plugin.smoke.Environments;
+import org.beelms.plugin.smoke.PinnedSmokeTarget;
 import org.beelms.plugin.smoke.SmokeGate;
 import org.beelms.plugin.smoke.SmokeSettings;
 import org.beelms.plugin.smoke.SmokeTiers;
@@ -146,6 +147,8 @@ public class DeployMojo extends AbstractRolloutMojo {
     private ReleaseHistory history;
     /** The plugin's {@code <smokeWaivers>}; empty when none. */
     Optional<Path> smokeWaivers = Optional.empty();
+    /** The goal these collaborators serve ({@code deploy} or {@code rollback}), named in refusals. */
+    String goal = Deployment.NAME;
 
     Wiring(
         List<SmokeMojo.EnvironmentDeclaration> declarations,
@@ -279,9 +282,8 @@ public class DeployMojo extends AbstractRolloutMojo {
       if (verifyKey.isEmpty()) {
         return org.beelms.plugin.deploy.ImageAdmission.ANY;
       }
-      org.beelms.plugin.supplychain.ImageVerifier verifier = new org.beelms.plugin.supplychain.ImageVerifier(
-          registry, verifyKey.get(), "<environments>/<environment> '" + environment.name() + "' <verifyKey>");
-      return (release, env) -> verifier.refusal(release.image().image(), release.image().digest(), release.commit());
+      return new org.beelms.plugin.supplychain.ImageVerifier(registry, verifyKey.get(),
+          "<environments>/<environment> '" + environment.name() + "' <verifyKey>").admission();
     }
 
     /** A PEM file (relative to the project) or the PEM text itself. */
@@ -305,6 +307,7 @@ public class DeployMojo extends AbstractRolloutMojo {
       Optional<Credentials> user = account(environment.serverId(), "serverId");
       Optional<Credentials> admin = account(environment.adminServerId(), "adminServerId");
       Map<String, String> overrides = commandLineSmokeProperties();
+      PinnedSmokeTarget.refuseOverrides(environment, goal, overrides, System.getenv(), smokeSuites);
       return (deployedVersion, proof, listener) -> {
         Map<String, String> withVersion = new LinkedHashMap<>(overrides);
         withVersion.put(SmokeConfig.PREFIX + "expectedVersion", deployedVersion);
@@ -319,6 +322,7 @@ public class DeployMojo extends AbstractRolloutMojo {
                 .overrides(withVersion)
                 .waivers(smokeWaivers)
                 .environmentVariables(System.getenv())
+                .pinnedFor(goal)
                 .build();
         SmokeGate gate = new SmokeGate(smoke);
         GateResult result = new GateRunner(listener).run(gate);

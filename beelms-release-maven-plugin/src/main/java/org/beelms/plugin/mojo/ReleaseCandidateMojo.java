@@ -185,6 +185,7 @@ public class ReleaseCandidateMojo extends AbstractBeelmsMojo {
     // every gate passed and the image was pushed; anything failing stops what follows it.
     String blocker =
         results.stream().anyMatch(GateResult::failed) ? "a release-candidate gate failed" : null;
+    java.util.Optional<org.beelms.plugin.release.StoppedRelease> tagBefore = tagBeforeArtifacts();
     for (String goal : ARTIFACT_GOALS) {
       if (blocker != null) {
         GateResult skipped = GateResult.skipped(goal, "not run: " + blocker);
@@ -210,7 +211,7 @@ public class ReleaseCandidateMojo extends AbstractBeelmsMojo {
         results.addAll(candidate.runGates(List.of(PlannedGate.run(releasePush()))));
       }
     } else {
-      getLog().error(whatWasPublished(results));
+      getLog().error(whatWasPublished(results, tagBefore));
     }
     return results;
   }
@@ -358,7 +359,9 @@ public class ReleaseCandidateMojo extends AbstractBeelmsMojo {
     getLog().info("  tag:            " + record.tag() + (dryRun ? " (not created)" : "") + " on "
         + record.commit().substring(0, 7));
     getLog().info("  image:          " + (record.image() == null ? "not built" : record.image().reference()
-        + " (" + record.image().target() + ": " + record.image().location() + ")"));
+        + " (" + record.image().target() + ": " + record.image().location() + ")"
+        + (record.image() == null || record.image().revisionNotVerified() == null ? ""
+            : ", revision not verified: " + record.image().revisionNotVerified())));
     if (record.supplyChain() != null) {
       var chain = record.supplyChain();
       getLog().info("  SBOM:           " + chain.sbom() + " (" + chain.sbomComponents() + " components)");
@@ -369,7 +372,8 @@ public class ReleaseCandidateMojo extends AbstractBeelmsMojo {
   }
 
   /** After a failed artifact step: what already left the machine, so nobody has to guess. */
-  private String whatWasPublished(List<GateResult> results) {
+  private String whatWasPublished(
+      List<GateResult> results, java.util.Optional<org.beelms.plugin.release.StoppedRelease> tagBefore) {
     boolean imageBuilt =
         results.stream().anyMatch(r -> r.gate().equals("image") && r.status() == GateStatus.PASSED);
     String image =
@@ -383,7 +387,21 @@ public class ReleaseCandidateMojo extends AbstractBeelmsMojo {
                 .map(m -> "the image was built: " + m)
                 .orElse("the image was built")
             : "no image was built or pushed";
-    return "Release candidate stopped: " + image + "; no tag was created and no record attached.";
+    // What exists is read from the repository: the tag step may have created the tag and failed to push it.
+    return tagBefore.map(stopped -> stopped.describe(image))
+        .orElse("Release candidate stopped: " + image + "; no release version could be decided, so no tag was"
+            + " created and no record attached.");
+  }
+
+  /** Where the release tag is before the artifact steps; empty when no release version can be decided. */
+  private java.util.Optional<org.beelms.plugin.release.StoppedRelease> tagBeforeArtifacts() {
+    try (ReleaseHistory history = ReleaseHistory.open(project.getBasedir().toPath())) {
+      String tag = ReleaseVersion.resolve(projectVersion(), deriveVersion, history).tagName();
+      return java.util.Optional.of(
+          org.beelms.plugin.release.StoppedRelease.before(project.getBasedir().toPath(), tag, remote));
+    } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
+      return java.util.Optional.empty();
+    }
   }
 
   /** Every goal named, configured by Maven as if it ran on its own, or skipped by its flag. */

@@ -91,6 +91,8 @@ final class ReleaseNotesMarkdown {
     first(text, listed, ReleaseNotesMarkdown::limitationText);
     text.append("Image: ")
         .append(notes.image().result().map(ImageResult::reference).orElse("not built"))
+        .append(notes.image().result().map(ImageResult::revisionNotVerified).filter(r -> !r.isEmpty())
+            .map(r -> " (revision not verified: " + r + ")").orElse(""))
         .append(notes.image().supplyChain()
             .map(c -> " (SBOM " + c.sbomComponents() + " components" + (c.signed() ? ", signed" : "") + ")")
             .orElse(""))
@@ -172,6 +174,10 @@ final class ReleaseNotesMarkdown {
       md.append("- Reference: `").append(image.reference()).append("`\n");
       for (String tagged : image.taggedReferences()) {
         md.append("- Tag: `").append(tagged).append("`\n");
+      }
+      if (!image.revisionNotVerified().isEmpty()) {
+        md.append("- **Revision not verified: ").append(image.revisionNotVerified())
+            .append("** (the adopted image has no `org.opencontainers.image.revision` label)\n");
       }
       notes.image().supplyChain().ifPresent(chain -> supplyChain(chain, md));
     }

@@ -182,6 +182,7 @@ public final class Rollback implements Gate {
               .withTrigger(settings.trigger().label())
               .withTiers(result.tiers())
               .withIdentity(result.identity())
+              .withVerification(result.verification())
               .withBackup(backupId.isEmpty() ? Optional.empty() : Optional.of(plan.restore().backup()
                   .orElse(new org.beelms.plugin.deploy.DeploymentBackup("", backupId, "", -1, ""))));
       records.append(target, entry, result.smokeReport());

@@ -101,12 +101,20 @@ public final class SmokeSettings {
     if (b.urlOverride != null) {
       overrides.put("url", b.urlOverride.toString());
     }
+    if (b.pinnedGoal != null) {
+      PinnedSmokeTarget.refuseOverrides(environment, b.pinnedGoal, b.commandLine, b.environmentVariables, null);
+      overrides.putAll(PinnedSmokeTarget.pinned(environment));
+    }
     sources.add(ConfigSource.map("property -Dbeelms.smoke.", overrides));
     sources.add(ConfigSource.map("environment '" + environment.name() + "' in <environments>", declared));
     b.waivers.ifPresent(file -> sources.add(ConfigSource.map("<smokeWaivers>", Map.of("waivers", file.toString()))));
     sources.add(ConfigSource.environment(b.environmentVariables));
     try {
-      return SmokeConfig.resolve(sources);
+      SmokeConfig resolved = SmokeConfig.resolve(sources);
+      if (b.pinnedGoal != null) {
+        PinnedSmokeTarget.refuseUndeclaredWebUrl(environment, resolved, b.pinnedGoal);
+      }
+      return resolved;
     } catch (SmokeConfigException e) {
       if (e.key().startsWith("user.")) {
         throw new IllegalArgumentException(SmokeSuggestions.credentialsMissing(environment, e.getMessage()), e);
@@ -169,6 +177,8 @@ public final class SmokeSettings {
     private final Map<String, String> overrides = new LinkedHashMap<>();
     private Map<String, String> environmentVariables = Map.of();
     private Optional<Path> waivers = Optional.empty();
+    private final Map<String, String> commandLine = new LinkedHashMap<>();
+    private String pinnedGoal;
 
     private Builder(Environment environment) {
       this.environment = environment;
@@ -228,6 +238,8 @@ public final class SmokeSettings {
      * keys are taken, others (such as {@code beelms.smoke.suites}) are goal parameters.
      */
     public Builder overrides(Map<String, String> properties) {
+      properties.forEach((k, v) -> commandLine.put(
+          k.startsWith(SmokeConfig.PREFIX) ? k : SmokeConfig.PREFIX + k, v));
       properties.forEach(
           (k, v) -> {
             String key = k.startsWith(SmokeConfig.PREFIX) ? k.substring(SmokeConfig.PREFIX.length()) : k;
@@ -251,6 +263,15 @@ public final class SmokeSettings {
     /** Where {@code BEELMS_SMOKE_*} variables are read from ({@code System.getenv()} in a build). */
     public Builder environmentVariables(Map<String, String> env) {
       this.environmentVariables = Map.copyOf(env);
+      return this;
+    }
+
+    /**
+     * The smoke after {@code beelms:<goal>} (deploy, rollback): runs against the environment as
+     * declared, an override of where or how it runs is refused (see {@link PinnedSmokeTarget}).
+     */
+    public Builder pinnedFor(String goal) {
+      this.pinnedGoal = Objects.requireNonNull(goal, "goal");
       return this;
     }
 

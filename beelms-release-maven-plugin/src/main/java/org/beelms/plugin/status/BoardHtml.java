@@ -64,7 +64,8 @@ final class BoardHtml {
         h.append("<b>").append(esc(d.tag())).append("</b> ").append(esc(d.version())).append("<br>")
             .append(esc(e.actionLabel())).append(' ').append(esc(ReleaseBoard.time(d.at()))).append(" by ")
             .append(esc(d.by())).append("<br><code>").append(esc(ReleaseBoard.shortDigest(d.digest())))
-            .append("</code> ").append(tests(board, e));
+            .append("</code> ").append(tests(board, e)).append("<div class=\"supply-chain\">")
+            .append(esc(s.supplyChain())).append("</div>");
       } else {
         h.append("<span class=\"fix\">nothing recorded</span>");
       }
@@ -121,27 +122,9 @@ final class BoardHtml {
         .append("<br><code>").append(esc(ReleaseBoard.shortDigest(d.digest()))).append("</code> ")
         .append("<span class=\"badge ").append(ReleaseBoard.tone(d.outcome())).append("\">").append(esc(d.outcome()))
         .append("</span> ").append(tests(board, e));
-    StringBuilder more = new StringBuilder();
-    if (!d.from().isEmpty()) {
-      more.append("from ").append(d.from()).append("; ");
-    }
-    if (!d.decision().isEmpty()) {
-      more.append(d.decision()).append("; ");
-    }
-    if (!ReleaseBoard.backupLabel(d).isEmpty()) {
-      more.append(ReleaseBoard.backupLabel(d)).append("; ");
-    }
-    if (!d.forced().isEmpty()) {
-      more.append("forced: ").append(d.forced()).append("; ");
-    }
-    if (e.rolledBack()) {
-      more.append("rolled back afterwards; ");
-    }
-    if (!ReleaseBoard.identityLabel(d).isEmpty()) {
-      more.append(ReleaseBoard.identityLabel(d)).append("; ");
-    }
-    if (more.length() > 0) {
-      h.append("<div class=\"fix\">").append(esc(more.substring(0, more.length() - 2))).append("</div>");
+    List<String> details = ReleaseBoard.entryDetails(e);
+    if (!details.isEmpty()) {
+      h.append("<div class=\"fix\">").append(esc(String.join("; ", details))).append("</div>");
     }
     h.append("</li>");
   }
@@ -199,9 +182,14 @@ final class BoardHtml {
       if (r.image() != null) {
         h.append(", image <code>").append(esc(r.image().image())).append('@')
             .append(esc(ReleaseBoard.shortDigest(r.image().digest()))).append("</code>");
+        if (r.image().revisionNotVerified() != null) {
+          h.append(", <b class=\"unverified\">revision not verified: ")
+              .append(esc(r.image().revisionNotVerified())).append("</b>");
+        }
       }
       h.append("</p>\n<p>DoD: <b class=\"dod\">").append(esc(ReleaseBoard.dodState(r))).append("</b> · Migrations: <b class=\"migrations\">")
-          .append(esc(ReleaseBoard.migrationsState(r))).append("</b></p>\n");
+          .append(esc(ReleaseBoard.migrationsState(r))).append("</b> · Supply chain: <b class=\"supply-chain\">")
+          .append(esc(ReleaseBoard.supplyChainLabel(r))).append("</b></p>\n");
       List<ReleaseRecord.NewMigration> migrations = ReleaseBoard.newMigrations(r);
       if (!migrations.isEmpty()) {
         h.append("<table class=\"migrations\"><thead><tr><th>Migration</th><th>File</th><th>Safety class</th></tr></thead><tbody>");

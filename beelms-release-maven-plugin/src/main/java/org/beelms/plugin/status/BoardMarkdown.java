@@ -25,7 +25,7 @@ final class BoardMarkdown {
           BoardEntry e = r.entry();
           DeploymentEntry d = e.entry();
           return "**" + d.tag() + "** " + e.actionLabel() + " " + ReleaseBoard.time(d.at()) + " by " + d.by() + ", `"
-              + ReleaseBoard.shortDigest(d.digest()) + "`, " + tests(board, e);
+              + ReleaseBoard.shortDigest(d.digest()) + "`, " + tests(board, e) + "<br>" + cell(s.supplyChain());
         }).orElse("nothing recorded");
         String drift = s.drift().isEmpty() ? (s.recorded().isPresent() ? "in step" : "nothing deployed") : String.join("<br>",
             s.drift().stream().map(d -> "**" + d.kind().label() + "**: " + cell(d.message()) + " — fix: " + cell(d.fix())).toList());
@@ -68,7 +68,7 @@ final class BoardMarkdown {
     for (ReleaseRecord r : board.ledger().releases()) {
       m.append("\n### ").append(r.tag()).append(r.dryRun() ? " (dry run)" : "").append("\n\nDoD: **")
           .append(cell(ReleaseBoard.dodState(r))).append("** · Migrations: **").append(cell(ReleaseBoard.migrationsState(r)))
-          .append("**\n\n");
+          .append("** · Supply chain: **").append(cell(ReleaseBoard.supplyChainLabel(r))).append("**\n\n");
       List<ReleaseRecord.NewMigration> migrations = ReleaseBoard.newMigrations(r);
       if (!migrations.isEmpty()) {
         m.append("| Migration | File | Safety class |\n|---|---|---|\n");

@@ -51,6 +51,17 @@ public record EnvironmentStatus(
     return health.describe() + "; " + (identity.outcome() == IdentityProof.Outcome.NOT_VERIFIED ? label : "identity: " + label);
   }
 
+  /**
+   * The supply chain of the recorded release and whether its image was verified when it went in:
+   * {@code signed ✓ (key …) / provenance ✓ / SBOM 212 components; signature and provenance
+   * verified ✓ (key …)}; {@code signature not verified (…)} whenever the entry does not say it
+   * was; empty when nothing is recorded.
+   */
+  public String supplyChain() {
+    return recorded.map(r -> ReleaseBoard.supplyChainLabel(r.release()) + "; "
+        + r.entry().entry().verification().describe()).orElse("");
+  }
+
   /** What runs as the identity check saw it: the proof, {@code identity not verified}, or what was seen; empty when not looked at. */
   public String identityLabel() {
     return identity.describe();

@@ -153,6 +153,42 @@ public record ReleaseBoard(
         : "";
   }
 
+  /**
+   * A release's supply chain as its record says ({@code supplyChain}, what {@code beelms:attest}
+   * made): {@code signed ✓ (key sha256:…) / provenance ✓ / SBOM 212 components}. Only what was
+   * signed and pushed next to the image gets a ✓: a record without the field says {@code not
+   * signed / no provenance / SBOM: none}.
+   */
+  static String supplyChainLabel(ReleaseRecord release) {
+    ReleaseRecord.SupplyChain chain = release.supplyChain();
+    if (chain == null) {
+      return "not signed / no provenance / SBOM: none (beelms:attest did not run)";
+    }
+    if (release.image() == null || !chain.imageDigest().equals(release.image().digest())) {
+      return "not signed / no provenance / SBOM: none (the record's supply chain is about another image, "
+          + shortDigest(chain.imageDigest()) + ")";
+    }
+    boolean keyed = !chain.signingKey().isEmpty();
+    String signature = chain.signed()
+        ? "signed ✓ (key " + org.beelms.plugin.deploy.ImageVerification.shortKey(chain.signingKey()) + ")"
+        : keyed ? "signed, not pushed" : "not signed";
+    String provenance = !chain.provenanceReference().isEmpty() ? "provenance ✓"
+        : keyed ? "provenance not pushed" : "provenance not signed";
+    return signature + " / " + provenance + " / SBOM " + chain.sbomComponents() + " components"
+        + (chain.sbomReference().isEmpty() ? " (not pushed)" : "");
+  }
+
+  /**
+   * Whether the entry's image was verified before it moved: {@code signature and provenance
+   * verified ✓ (key …)} or {@code signature not verified (no <verifyKey>)}; empty for an entry
+   * written before verifications were recorded.
+   */
+  static String verificationLabel(org.beelms.plugin.deploy.DeploymentEntry entry) {
+    return entry.verification().outcome() == org.beelms.plugin.deploy.ImageVerification.Outcome.NOT_RECORDED
+        ? ""
+        : entry.verification().describe();
+  }
+
   /** The migrations of a release as the record knows them: status, tool, and each new one. */
   static String migrationsState(ReleaseRecord release) {
     if (release.migrations() == null) {
@@ -213,7 +249,7 @@ public record ReleaseBoard(
   static String tone(String status) {
     return switch (status) {
       case "PASSED", "deployed" -> "ok";
-      case "FAILED", "smoke-failed", "hook-failed", "unhealthy", "promotion-failed" -> "fail";
+      case "FAILED", "smoke-failed", "hook-failed", "unhealthy", "promotion-failed", "promotion-unverified" -> "fail";
       default -> "other";
     };
   }
@@ -248,33 +284,39 @@ public record ReleaseBoard(
     return entry.backupId().isEmpty() ? "" : "backup " + entry.backupId();
   }
 
-  /** One line for a recorded deploy or rollback: when, who, digest, outcome and tests. */
+  /** One line for a recorded deploy or rollback: when, who, digest, outcome and tests, then its {@link #entryDetails}. */
   static String entryLine(BoardEntry e) {
     var entry = e.entry();
     StringBuilder out = new StringBuilder()
         .append(e.actionLabel()).append(' ').append(time(entry.at())).append(" by ").append(entry.by())
         .append(", ").append(shortDigest(entry.digest())).append(", ").append(entry.outcome())
         .append(", ").append(e.testsLabel());
+    entryDetails(e).forEach(detail -> out.append(", ").append(detail));
+    return out.toString();
+  }
+
+  /**
+   * What else an entry recorded, in the order both renderers show it: where a rollback came from,
+   * its decision, the backup, a forced reason, {@code rolled back afterwards}, the identity and
+   * whether the image was verified; only what the entry has.
+   */
+  static List<String> entryDetails(BoardEntry e) {
+    var entry = e.entry();
+    List<String> details = new ArrayList<>();
     if (!entry.from().isEmpty()) {
-      out.append(", from ").append(entry.from());
+      details.add("from " + entry.from());
     }
-    if (!entry.decision().isEmpty()) {
-      out.append(", ").append(entry.decision());
-    }
-    String backup = backupLabel(entry);
-    if (!backup.isEmpty()) {
-      out.append(", ").append(backup);
-    }
+    details.add(entry.decision());
+    details.add(backupLabel(entry));
     if (!entry.forced().isEmpty()) {
-      out.append(", forced: ").append(entry.forced());
+      details.add("forced: " + entry.forced());
     }
     if (e.rolledBack()) {
-      out.append(", rolled back");
+      details.add("rolled back afterwards");
     }
-    String identity = identityLabel(entry);
-    if (!identity.isEmpty()) {
-      out.append(", ").append(identity);
-    }
-    return out.toString();
+    details.add(identityLabel(entry));
+    details.add(verificationLabel(entry));
+    details.removeIf(String::isEmpty);
+    return details;
   }
 }

@@ -171,7 +171,8 @@ public final class StatusCheck implements Gate {
         .map(r -> r.entry().entry().tag() + " (" + ReleaseBoard.shortDigest(r.entry().entry().digest()) + ") "
             + r.entry().actionLabel() + " " + ReleaseBoard.time(r.entry().entry().at()) + " by "
             + r.entry().entry().by() + ", " + r.entry().entry().outcome() + ", " + r.entry().testsLabel()
-            + (ReleaseBoard.backupLabel(r.entry().entry()).isEmpty() ? "" : ", " + ReleaseBoard.backupLabel(r.entry().entry())))
+            + (ReleaseBoard.backupLabel(r.entry().entry()).isEmpty() ? "" : ", " + ReleaseBoard.backupLabel(r.entry().entry()))
+            + "; supply chain: " + s.supplyChain())
         .orElse("nothing recorded");
     String registry = s.registry().reference().isEmpty()
         ? s.registry().describe()

@@ -31,6 +31,15 @@ public final class ImageVerifier {
   }
 
   /**
+   * The check deploy and rollback run before anything moves: the release's image verified as built
+   * from the release's commit; an admitted release is recorded as verified with this key.
+   */
+  public org.beelms.plugin.deploy.ImageAdmission admission() {
+    return org.beelms.plugin.deploy.ImageAdmission.verifiedWith(SigningKey.fingerprint(key),
+        (release, environment) -> refusal(release.image().image(), release.image().digest(), release.commit()));
+  }
+
+  /**
    * Verifies {@code image@digest} as built from {@code commit}.
    *
    * @return empty when everything holds; else the one line saying what failed

@@ -119,6 +119,26 @@ class ScopeFreezeCheckTest {
   }
 
   @Test
+  void aReleaseTagOnAnotherCommitStopsTheRunBeforeTheImageIsPushed() throws Exception {
+    String tagged = repo.tag("v0.2.0").git().getRepository().resolve("HEAD").name();
+    GateResult rerun = check("0.2.0", false);
+    assertEquals(GateStatus.PASSED, rerun.status(), () -> errors(rerun).toString());
+    assertTrue(rerun.findings().stream().anyMatch(f -> f.message().equals(
+        "tag v0.2.0 is already on HEAD: a re-run of that release")), rerun.toString());
+
+    // A forgotten version bump: the next commit is still 0.2.0.
+    String head = repo.write("CHANGELOG.md", "x").commitAll("fix: later").getId().name();
+    GateResult refused = check("0.2.0", false);
+    assertEquals(GateStatus.FAILED, refused.status());
+    assertEquals(List.of("tag v0.2.0 already tags commit " + tagged.substring(0, 7) + ", not HEAD "
+        + head.substring(0, 7) + ": releasing 0.2.0 again would push the image's :v0.2.0 over that release's"),
+        errors(refused));
+    Finding error = refused.findingsAtLeast(Severity.ERROR).get(0);
+    assertEquals("refs/tags/v0.2.0", error.where());
+    assertTrue(error.fix().startsWith("bump the version in pom.xml (e.g. 0.2.1)"), error.fix());
+  }
+
+  @Test
   void passesOnACleanReleaseBranchWithMatchingVersions() throws Exception {
     repo.write("target/ignored.txt", "build output is ignored");
     GateResult result = check("0.2.0", false);

@@ -90,6 +90,53 @@ class ImagePublisherTest {
   }
 
   @Test
+  void neverMovesAnExistingReleaseTagAndPushesNothingWhenRefused(LoopbackRegistry registry) throws Exception {
+    String repository = "beelms/guarded";
+    Path released = ImageInputs.appFolder(work.resolve("released"), "v0.1.0 as released", MODIFIED);
+    String first = new ImagePublisher(settings(registry, repository, "run1", released, ImageInputs.TAGS), listener)
+        .publish().digest();
+
+    // A re-run of the same commit gives the same bytes: the tags exist, nothing moves, the build goes on.
+    ImageResult again =
+        new ImagePublisher(settings(registry, repository, "run2", released, ImageInputs.TAGS), listener).publish();
+    assertEquals(first, again.digest());
+    assertTrue(progress.stream().anyMatch(line -> line.contains("same digest " + first)), progress.toString());
+
+    // A forgotten version bump: other sources, still v0.1.0. Refused before anything is pushed.
+    Path changed = ImageInputs.appFolder(work.resolve("changed"), "later work, version not bumped", MODIFIED);
+    String changedDigest = tarDigest(work.resolve("changed-tar"), changed);
+    List<String> storedBefore = registry.storedFiles();
+    assertTrue(storedBefore.stream().anyMatch(f -> f.contains("/_manifests/tags/v0.1.0/")), storedBefore.toString());
+    ImageException refused = assertThrows(ImageException.class, () ->
+        new ImagePublisher(settings(registry, repository, "run3", changed, List.of("v0.1.0", "def5678")), listener)
+            .publish());
+    assertEquals(registry.image(repository) + ":v0.1.0 already points at " + first + " in the registry, but this"
+        + " build gives " + changedDigest + "; a release tag is never moved, nothing was pushed. That tag is another"
+        + " build's release: bump the version in pom.xml and release again (if the registry's tag is wrong, delete"
+        + " it there by hand first)", refused.getMessage());
+    assertEquals(Optional.of(first), registry.digest(repository, "v0.1.0"));
+    assertEquals(List.of("abc1234", "v0.1.0"), registry.tags(repository).stream().sorted().toList(),
+        "def5678 was not pushed either");
+    assertEquals(storedBefore, registry.storedFiles(), "no blob, manifest or upload reached the registry");
+
+    // The commit's own tag: the same commit rebuilt to other bytes does not replace it under a new version.
+    ImageException rebuilt = assertThrows(ImageException.class, () ->
+        new ImagePublisher(settings(registry, repository, "run4", changed, List.of("v0.1.1", "abc1234")), listener)
+            .publish());
+    assertTrue(rebuilt.getMessage().startsWith(registry.image(repository) + ":abc1234 already points at " + first),
+        rebuilt.getMessage());
+    assertTrue(rebuilt.getMessage().contains("the same commit now builds other bytes"), rebuilt.getMessage());
+    assertEquals(List.of("abc1234", "v0.1.0"), registry.tags(repository).stream().sorted().toList());
+    assertEquals(storedBefore, registry.storedFiles());
+  }
+
+  private ImageSettings settings(
+      LoopbackRegistry registry, String repository, String run, Path dist, List<String> tags) {
+    return ImageInputs.withTags(ImageInputs.plain(work.resolve(run), dist, new BaseImage.Scratch(),
+        TargetKind.REGISTRY, registry.image(repository), true, Optional.empty()), tags);
+  }
+
+  @Test
   void buildsOnABaseReadFromATarball(LoopbackRegistry registry) throws Exception {
     Path baseFiles = ImageInputs.appFolder(work.resolve("base-src"), "base layer", MODIFIED);
     ImageSettings baseSettings =

@@ -252,6 +252,17 @@ public final class LoopbackRegistry implements AutoCloseable {
     }
   }
 
+  /**
+   * Every file in the registry's storage (blobs, links, uploads in progress): a push of any kind
+   * adds some, so an unchanged listing proves that nothing was pushed.
+   */
+  public List<String> storedFiles() throws IOException {
+    Path storage = directory.resolve("storage");
+    try (Stream<Path> files = Files.walk(storage)) {
+      return files.filter(Files::isRegularFile).map(f -> storage.relativize(f).toString()).sorted().toList();
+    }
+  }
+
   /** The registry's own log, for failure messages. */
   public String log() {
     try {

@@ -39,6 +39,15 @@ class ReleaseBoardTest {
         outcome, smoke, extra);
   }
 
+  /** What beelms:attest recorded for v0.1.1: signed, provenance and SBOM pushed next to D2. */
+  static final String KEY = "sha256:abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789";
+  private static final String SUPPLY_CHAIN = """
+      "supplyChain":{"imageDigest":"%s","sbom":"target/beelms-release/sbom.cdx.json","sbomComponents":212,
+        "sbomSha256":"sha256:5b","sbomReference":"registry.example.org/beelms/core:sha256-2222.sbom",
+        "provenanceReference":"registry.example.org/beelms/core:sha256-2222.att",
+        "signatureReference":"registry.example.org/beelms/core:sha256-2222.sig","signingKey":"%s"},
+      """.formatted(D2, KEY);
+
   private static String record(String version, String commit, String digest, String migrations, String smoke) {
     return """
         {"schema":"beelms-release-record/1","version":"%s","tag":"v%s","commit":"%s","createdAt":"2026-11-2%sT09:00:00Z",
@@ -50,8 +59,9 @@ class ReleaseBoardTest {
          "gates":[{"gate":"scope-freeze","status":"PASSED","durationMillis":212,"findings":[]},
                   {"gate":"dod-check","status":"PASSED","durationMillis":40,"findings":[{"severity":"WARNING","message":"waived","where":"","fix":"","checklistId":"DOD-1"}]},
                   {"gate":"migrations-check","status":"PASSED","durationMillis":3100,"findings":[]}],
-         "smoke":%s}
-        """.formatted(version, version, commit, version.endsWith("0") ? "5" : "7", digest, version, migrations, commit, smoke);
+         %s"smoke":%s}
+        """.formatted(version, version, commit, version.endsWith("0") ? "5" : "7", digest, version, migrations, commit,
+        D2.equals(digest) ? SUPPLY_CHAIN : "", smoke);
   }
 
   /** v0.1.0 and v0.1.1 with staging/production history, tiers, an automatic rollback. */
@@ -69,9 +79,11 @@ class ReleaseBoardTest {
       String v1Back = entry("rollback", "production", "production", "0.1.0", D1, "2026-11-27T12:05:00Z", "ci-release",
           "deployed", "PASSED", ",\"from\":\"v0.1.1\",\"decision\":\"image-rollback\",\"trigger\":\"automatic\"");
       String v2Staging = entry("deploy", "staging", "staging", "0.1.1", D2, "2026-11-27T10:00:00Z", "ci-release",
-          "deployed", "PASSED", ",\"tiers\":{\"smoke\":\"PASSED\",\"regression\":\"FAILED\"}");
+          "deployed", "PASSED", ",\"tiers\":{\"smoke\":\"PASSED\",\"regression\":\"FAILED\"}"
+              + ",\"verification\":{\"verified\":true,\"key\":\"" + KEY + "\"}");
       String v2Prod = entry("deploy", "production", "production", "0.1.1", D2, "2026-11-27T12:00:00Z", "ci-release",
-          "smoke-failed", "FAILED", ",\"forced\":\"INC-7 hotfix\",\"rolledBack\":true");
+          "smoke-failed", "FAILED", ",\"forced\":\"INC-7 hotfix\",\"rolledBack\":true"
+              + ",\"verification\":{\"verified\":false,\"reason\":\"no <verifyKey> on the environment\"}");
       String smoke1 = """
           {"staging":{"status":"PASSED","at":"2026-11-25T10:00:00Z","report":"%s","deployments":[%s]},
            "production":{"status":"PASSED","at":"2026-11-27T12:05:00Z","deployments":[%s,%s]}}"""
@@ -130,22 +142,19 @@ class ReleaseBoardTest {
 
   @Test
   void rendersCellsLinksGatesMigrationsAndTimelineEscaped() throws Exception {
-    Path out = work.resolve("repo/target/beelms-release");
-    ReleaseBoard board = board(work.resolve("repo"), out);
+    Written written = written();
+    ReleaseBoard board = written.board();
+    String html = written.html();
+    String md = written.md();
 
-    board.write();
-    String html = Files.readString(out.resolve("board.html"));
-    String md = Files.readString(out.resolve("board.md"));
-
-    String cell = html.substring(html.indexOf("id=\"cell-v0.1.1-staging\""), html.indexOf("</td>", html.indexOf("id=\"cell-v0.1.1-staging\"")));
+    String cell = section(html, "id=\"cell-v0.1.1-staging\"", "</td>");
     assertTrue(cell.contains("<a class=\"report\" href=\"smoke-staging.json\">"), "report linked relative to the board: " + cell);
     assertTrue(cell.contains("smoke PASSED</span> <span class=\"badge fail\">regression FAILED"), cell);
     assertTrue(cell.contains("2026-11-27 10:00 UTC by ci-release"), cell);
     assertTrue(cell.contains("sha256:222222222222<"), cell);
-    assertFalse(html.substring(html.indexOf("id=\"cell-v0.1.0-staging\""), html.indexOf("</td>",
-        html.indexOf("id=\"cell-v0.1.0-staging\""))).contains("href"),
+    assertFalse(section(html, "id=\"cell-v0.1.0-staging\"", "</td>").contains("href"),
         "smoke-staging.json now holds v0.1.1's run: v0.1.0's older run does not link to it");
-    String prod = html.substring(html.indexOf("id=\"cell-v0.1.1-production\""), html.indexOf("</td>", html.indexOf("id=\"cell-v0.1.1-production\"")));
+    String prod = section(html, "id=\"cell-v0.1.1-production\"", "</td>");
     assertTrue(prod.contains("forced: INC-7 hotfix; rolled back afterwards"), prod);
     assertTrue(html.contains("&lt;b&gt;lead&lt;/b&gt;"), "actor escaped");
     assertFalse(html.contains("<b>lead</b>"));
@@ -159,7 +168,8 @@ class ReleaseBoardTest {
         "timeline newest first");
 
     assertTrue(md.contains("| **v0.1.1** | deploy 2026-11-27 10:00 UTC by ci-release, sha256:222222222222, deployed,"
-        + " smoke PASSED, regression FAILED ([report](smoke-staging.json)) |"), md);
+        + " smoke PASSED, regression FAILED, signature and provenance verified ✓ (key sha256:abcdef012345…)"
+        + " ([report](smoke-staging.json)) |"), md);
     assertTrue(md.contains("| 2026-11-27 12:05 UTC | production | rollback (automatic) from v0.1.1 | v0.1.0 |"), md);
     assertTrue(md.contains("| 4 | `V4__drop_legacy.sql` | contract |"), md);
     assertTrue(md.contains("**registry tag moved outside the tool**"), md);
@@ -168,6 +178,87 @@ class ReleaseBoardTest {
     Files.writeString(summary, "# Earlier step\n");
     board.appendTo(summary);
     assertTrue(Files.readString(summary).startsWith("# Earlier step\n# Release board"), "appended, not replaced");
+  }
+
+  @Test
+  void eachReleaseShowsItsSupplyChainAndEachRunWhetherItsImageWasVerifiedWithNoTickForTheUnknown() throws Exception {
+    Written board = written();
+    String html = board.html();
+    String md = board.md();
+    String signed = "signed ✓ (key sha256:abcdef012345…) / provenance ✓ / SBOM 212 components";
+    String none = "not signed / no provenance / SBOM: none (beelms:attest did not run)";
+    String verified = "signature and provenance verified ✓ (key sha256:abcdef012345…)";
+
+    // per release, from what attest recorded
+    String mdSigned = md.substring(md.indexOf("### v0.1.1"), md.indexOf("### v0.1.0"));
+    String mdUnsigned = md.substring(md.indexOf("### v0.1.0"));
+    assertTrue(mdSigned.contains("· Supply chain: **" + signed + "**"), mdSigned);
+    assertTrue(mdUnsigned.contains("· Supply chain: **" + none + "**"), mdUnsigned);
+    assertFalse(mdUnsigned.contains("✓"), "a release without a supply chain gets no tick: " + mdUnsigned);
+    String htmlSigned = section(html, "id=\"release-v0.1.1\"", "</section>");
+    String htmlUnsigned = section(html, "id=\"release-v0.1.0\"", "</section>");
+    assertTrue(htmlSigned.contains("Supply chain: <b class=\"supply-chain\">" + signed + "</b>"), htmlSigned);
+    assertTrue(htmlUnsigned.contains("<b class=\"supply-chain\">" + none + "</b>"), htmlUnsigned);
+    assertFalse(htmlUnsigned.contains("✓"), htmlUnsigned);
+
+    // per run: verified only where the entry says the verify key checked it
+    String stagingNow = section(md, "| staging (staging) |", "\n");
+    assertTrue(stagingNow.contains(signed + "; " + verified), stagingNow);
+    String productionNow = section(md, "| production (production) |", "\n");
+    assertTrue(productionNow.contains(none + "; signature not verified (not recorded)"), productionNow);
+    assertFalse(productionNow.contains("✓"), "v0.1.0 runs there: nothing about it was signed or verified: " + productionNow);
+    assertTrue(section(html, "id=\"now-staging\"", "</tr>").contains(signed + "; " + verified), html);
+    String forced = section(html, "id=\"cell-v0.1.1-production\"", "</td>");
+    assertTrue(forced.contains("signature not verified (no &lt;verifyKey&gt;)"), forced);
+    assertFalse(forced.contains("verified ✓"), forced);
+    assertTrue(forced.contains("forced: INC-7 hotfix; rolled back afterwards; signature not verified"), forced);
+    assertTrue(md.contains("forced: INC-7 hotfix, rolled back afterwards, signature not verified (no &lt;verifyKey&gt;) |"),
+        "the Markdown cell says the same, in the same order: " + md);
+    assertFalse(section(html, "id=\"cell-v0.1.0-production\"", "</td>").contains("signature"),
+        "entries from before verifications were recorded say nothing in the cell");
+
+    // status prints the same
+    EnvironmentStatus staging = board.board().statuses().get(0);
+    assertEquals("staging", staging.name());
+    assertTrue(StatusCheck.summary(staging).contains("; supply chain: " + signed + "; " + verified + ";"),
+        StatusCheck.summary(staging));
+    String production = StatusCheck.summary(board.board().statuses().get(1));
+    assertTrue(production.contains("; supply chain: " + none + "; signature not verified (not recorded);"), production);
+  }
+
+  /** The board of {@link #board} written to {@code repo/target/beelms-release}, and what it wrote. */
+  private record Written(ReleaseBoard board, String html, String md) {}
+
+  private Written written() throws Exception {
+    Path out = work.resolve("repo/target/beelms-release");
+    ReleaseBoard board = board(work.resolve("repo"), out);
+    board.write();
+    return new Written(board, Files.readString(out.resolve("board.html")), Files.readString(out.resolve("board.md")));
+  }
+
+  private static String section(String text, String from, String to) {
+    int start = text.indexOf(from);
+    assertTrue(start >= 0, from + " not found");
+    return text.substring(start, text.indexOf(to, start + from.length()));
+  }
+
+  @Test
+  void aSupplyChainNotPushedNotSignedOrAboutAnotherImageGetsNoTick() {
+    ReleaseRecord.Image image = new ReleaseRecord.Image("registry.example.org/beelms/core", D1, List.of("v0.2.0"),
+        "registry", "registry.example.org/beelms/core:v0.2.0");
+    java.util.function.Function<ReleaseRecord.SupplyChain, String> label = chain -> ReleaseBoard.supplyChainLabel(
+        new ReleaseRecord(null, "0.2.0", "v0.2.0", "c0ffee", "2026-12-01T09:00:00Z", false, image, null, "",
+            null, null, null, chain));
+
+    assertEquals("signed, not pushed / provenance not pushed / SBOM 5 components (not pushed)",
+        label.apply(new ReleaseRecord.SupplyChain(D1, "sbom.cdx.json", 5, "sha256:5b", "", "", "", KEY)),
+        "a dry run signs locally; production cannot verify what was not pushed");
+    assertEquals("not signed / provenance not signed / SBOM 5 components",
+        label.apply(new ReleaseRecord.SupplyChain(D1, "sbom.cdx.json", 5, "sha256:5b",
+            "registry.example.org/beelms/core:sha256-1111.sbom", "", "", "")));
+    assertEquals("not signed / no provenance / SBOM: none (the record's supply chain is about another image,"
+        + " sha256:222222222222)",
+        label.apply(new ReleaseRecord.SupplyChain(D2, "sbom.cdx.json", 5, "sha256:5b", "r.sbom", "r.att", "r.sig", KEY)));
   }
 
   @Test

@@ -158,7 +158,10 @@ class StatusCheckTest {
       assertTrue(log.contains("staging (staging): records: v0.1.1 (" + ReleaseBoard.shortDigest(h.v2.image().digest())
           + ") deploy "), log);
       // Staging runs both tiers (smoke and regression): each tier's outcome is shown.
-      assertTrue(log.contains("by tester, deployed, smoke PASSED, regression PASSED; registry: " + world.repository()
+      // Not attested, deployed where no <verifyKey> checks: said, never ticked.
+      assertTrue(log.contains("by tester, deployed, smoke PASSED, regression PASSED; supply chain: not signed / no"
+          + " provenance / SBOM: none (beelms:attest did not run); signature not verified (no <verifyKey>); registry: "
+          + world.repository()
           + ":staging -> " + h.v2.image().digest() + "; health: HTTP 200, version 0.1.1; in step"), log);
       assertTrue(log.contains("production (production): records: v0.1.0"), log);
       assertTrue(log.contains("no remote 'origin'"), log);

@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.beelms.plugin.deploy.DeployWorld;
+import org.beelms.plugin.deploy.DeploymentEntry;
+import org.beelms.plugin.deploy.ImageVerification;
 import org.beelms.plugin.gate.Finding;
 import org.beelms.plugin.gate.GateResult;
 import org.beelms.plugin.gate.GateStatus;
@@ -40,6 +42,11 @@ class VerifiedRolloutTest {
     assertEquals(GateStatus.PASSED, attested.status(), attested.toString());
   }
 
+  /** The first staging entry in the release's note. */
+  private static DeploymentEntry entry(DeployWorld world, String tag) throws Exception {
+    return DeploymentEntry.fromJson(world.note(tag).smoke().path("staging").path("deployments").get(0));
+  }
+
   private static String errors(GateResult result) {
     return String.join("\n", result.findingsAtLeast(Severity.ERROR).stream().map(Finding::message).toList());
   }
@@ -50,18 +57,22 @@ class VerifiedRolloutTest {
     try (DeployWorld world = new DeployWorld(work.resolve("world"), registry)) {
       ImageVerifier verifier = new ImageVerifier(new ManifestCopy(Optional.empty(), true), keys.publicKey(),
           "<environment> 'staging' <verifyKey>");
-      world.admission = (release, environment) ->
-          verifier.refusal(release.image().image(), release.image().digest(), release.commit());
       Environment staging = world.environment("staging", "staging", world.startingHook(), "");
       ReleaseRecord v1 = world.release("0.1.0");
       sign(world, v1, keys);
 
+      // Without a verify key nothing is checked, and the entry says so.
       assertEquals(GateStatus.PASSED, world.deploy(staging, "v0.1.0").status());
+      assertEquals(ImageVerification.NO_VERIFY_KEY, entry(world, "v0.1.0").verification());
+
+      world.admission = verifier.admission();
       ReleaseRecord v2 = world.release("0.2.0");
       sign(world, v2, keys);
       GateResult signed = world.deploy(staging, "v0.2.0");
       assertEquals(GateStatus.PASSED, signed.status(), errors(signed));
       assertEquals(Optional.of(v2.image().digest()), world.tagDigest("staging"));
+      assertEquals(ImageVerification.verified(SigningKey.fingerprint(keys.publicKey())), entry(world, "v0.2.0").verification(),
+          "the entry records that the verify key checked the image before it moved");
       int hooks = world.hookCalls().size();
 
       world.release("0.3.0"); // not signed
