@@ -119,4 +119,35 @@ class AdoptImageIT {
       assertNull(tagged(project, "v0.1.0") ? "tagged" : null, "no git tag");
     }
   }
+
+  @Test
+  void anUnlabelledImageIsRefusedUnlessAReasonIsGivenWhichTheRecordAndNotesCarry(@TempDir Path work)
+      throws Exception {
+    Path project = DemoProject.create(work.resolve("core"), "0.1.0");
+    Path tar = work.resolve("ci-image.tar");
+    JibContainer ci = CiImages.save(CiImages.build(work, "core", java.util.Map.of()), tar, ImageFormat.Docker);
+
+    try (LoopbackRegistry registry = LoopbackRegistry.start()) {
+      MavenBuild.Result refused =
+          MavenBuild.in(project).args(releaseArgs(registry.hostPort(), "tar:" + tar)).run();
+
+      assertNotEquals(0, refused.exitCode(), refused.log());
+      assertTrue(refused.log().contains("has no org.opencontainers.image.revision label"), refused.log());
+      assertTrue(refused.log().contains("-Dbeelms.image.allowUnlabelled=<reason>"), refused.log());
+      assertTrue(registry.tags(REPOSITORY).isEmpty(), "nothing was pushed");
+      assertNull(tagged(project, "v0.1.0") ? "tagged" : null, "no git tag");
+
+      List<String> args = new ArrayList<>(List.of(releaseArgs(registry.hostPort(), "tar:" + tar)));
+      args.add("-Dbeelms.image.allowUnlabelled=vendor build INC-7");
+      MavenBuild.Result allowed = MavenBuild.in(project).args(args.toArray(String[]::new)).run();
+
+      assertEquals(0, allowed.exitCode(), allowed.log());
+      Path out = project.resolve("target/beelms-release");
+      JsonNode record = new ObjectMapper().readTree(out.resolve("release.json").toFile());
+      assertEquals(ci.getDigest().toString(), record.get("image").get("digest").asText(), record.toString());
+      assertEquals("vendor build INC-7", record.get("image").path("revisionNotVerified").asText(), record.toString());
+      assertTrue(Files.readString(out.resolve("release-notes.md")).contains("Revision not verified: vendor build INC-7"),
+          Files.readString(out.resolve("release-notes.md")));
+    }
+  }
 }

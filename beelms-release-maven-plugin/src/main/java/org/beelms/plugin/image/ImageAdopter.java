@@ -45,14 +45,22 @@ public final class ImageAdopter {
    */
   public record Adoption(ImageResult result, List<Finding> findings, ManifestCopy.Traffic traffic) {}
 
-  /** The source image as read, before anything is written. */
+  /**
+   * The source image as read, before anything is written.
+   *
+   * @param configs every image's container configuration by where it is named: the image itself
+   *     (an empty name), or each platform of an index ({@code platform linux/arm64 (sha256:…)})
+   */
   private record Source(
       ManifestCopy.Manifest manifest,
-      byte[] config,
+      Map<String, byte[]> configs,
       String configDigest,
       List<String> blobDigests,
       Map<String, Path> files,
       Optional<ImageReference> repository) {}
+
+  /** Marks the manifests buildx adds to an index for its attestations, which run nowhere. */
+  private static final String REFERENCE_TYPE = "vnd.docker.reference.type";
 
   private final AdoptSettings settings;
   private final ReleaseListener listener;
@@ -77,8 +85,14 @@ public final class ImageAdopter {
       Source source = read(scratch);
       String digest = source.manifest().digest();
       String label = settings.source().describe() + " (" + digest + ")";
-      List<Finding> findings =
-          new ArrayList<>(Provenance.of(source.config(), label).check(settings.commit(), label));
+      List<Finding> findings = new ArrayList<>();
+      boolean unverified = false;
+      for (Map.Entry<String, byte[]> config : source.configs().entrySet()) {
+        String where = config.getKey().isEmpty() ? label : label + " " + config.getKey();
+        Provenance provenance = Provenance.of(config.getValue(), where);
+        findings.addAll(provenance.check(settings.commit(), where, settings.allowUnlabelled()));
+        unverified |= provenance.revision().isEmpty();
+      }
       List<String> missing = tagsToWrite(digest);
       listener.progress(ImagePublisher.NAME, "adopting " + label + " as "
           + String.join(", ", settings.tags().stream().map(t -> settings.image() + ":" + t).toList()));
@@ -99,7 +113,8 @@ public final class ImageAdopter {
               source.configDigest(),
               TargetKind.REGISTRY,
               dryRun ? "dry run: not pushed" : target.toString(),
-              "adopted " + settings.source().describe());
+              "adopted " + settings.source().describe(),
+              unverified ? settings.allowUnlabelled().orElseThrow() : "");
       return new Adoption(result, findings, traffic);
     } finally {
       deleteRecursively(scratch);
@@ -110,7 +125,8 @@ public final class ImageAdopter {
     if (settings.source() instanceof AdoptSource.Tar tar) {
       ImageTar image = ImageTar.read(tar.file(), scratch);
       JsonNode manifest = json(image.manifest().bytes(), tar.file().toString());
-      return new Source(image.manifest(), image.config(), manifest.path("config").path("digest").asText(),
+      return new Source(image.manifest(), Map.of("", image.config()),
+          manifest.path("config").path("digest").asText(),
           List.copyOf(image.blobs().keySet()), image.blobs(), Optional.empty());
     }
     ImageReference ref = ((AdoptSource.Registry) settings.source()).reference();
@@ -132,23 +148,49 @@ public final class ImageAdopter {
       throw e;
     }
     JsonNode json = json(manifest.bytes(), ref.toString());
-    JsonNode image = json;
-    if (json.has("manifests")) {
-      if (!ref.getRepository().equals(target.getRepository())) {
-        throw new ImageException(ref + " is a multi-platform index; adopt it from the release"
-            + " repository " + target.getRepository() + " itself, or adopt one platform's digest", null);
-      }
-      // the label check reads the first platform; the index itself is tagged
-      String first = json.path("manifests").path(0).path("digest").asText();
-      image = json(registry.read(ref.getRegistry() + "/" + ref.getRepository() + "@" + first).bytes(),
-          ref.toString());
+    Map<String, byte[]> configs = new LinkedHashMap<>();
+    if (!json.has("manifests")) {
+      String configDigest = json.path("config").path("digest").asText();
+      configs.put("", registry.readBlob(ref, configDigest));
+      List<String> blobs = new ArrayList<>();
+      blobs.add(configDigest);
+      json.path("layers").forEach(l -> blobs.add(l.path("digest").asText()));
+      return new Source(manifest, configs, configDigest, blobs, Map.of(), Optional.of(ref));
     }
-    String configDigest = image.path("config").path("digest").asText();
-    byte[] config = registry.readBlob(ref, configDigest);
-    List<String> blobs = new ArrayList<>();
-    blobs.add(configDigest);
-    image.path("layers").forEach(l -> blobs.add(l.path("digest").asText()));
-    return new Source(manifest, config, configDigest, blobs, Map.of(), Optional.of(ref));
+    if (!ref.getRepository().equals(target.getRepository())) {
+      throw new ImageException(ref + " is a multi-platform index; adopt it from the release"
+          + " repository " + target.getRepository() + " itself, or adopt one platform's digest", null);
+    }
+    // the index itself is tagged; every platform must say it was built from the released commit
+    String firstConfig = "";
+    for (JsonNode entry : json.path("manifests")) {
+      if (entry.path("annotations").has(REFERENCE_TYPE)) {
+        continue;
+      }
+      String digest = entry.path("digest").asText();
+      String where = "platform " + platform(entry.path("platform")) + " (" + digest + ")";
+      JsonNode image = json(registry.read(ref.getRegistry() + "/" + ref.getRepository() + "@" + digest).bytes(),
+          ref + " " + where);
+      String configDigest = image.path("config").path("digest").asText();
+      configs.put(where, registry.readBlob(ref, configDigest));
+      firstConfig = firstConfig.isEmpty() ? configDigest : firstConfig;
+    }
+    if (configs.isEmpty()) {
+      throw new ImageException(ref + " is an index that lists no platform image; adopt the"
+          + " image CI built, by tag or digest", null);
+    }
+    return new Source(manifest, configs, firstConfig, List.of(), Map.of(), Optional.of(ref));
+  }
+
+  /** {@code os/architecture[/variant]}, or {@code unknown} when the index does not say. */
+  private static String platform(JsonNode platform) {
+    String os = platform.path("os").asText("");
+    String architecture = platform.path("architecture").asText("");
+    String variant = platform.path("variant").asText("");
+    if (os.isEmpty() && architecture.isEmpty()) {
+      return "unknown";
+    }
+    return os + "/" + architecture + (variant.isEmpty() ? "" : "/" + variant);
   }
 
   /** The tags to write; fails when one already points at another digest. */

@@ -24,6 +24,9 @@ import java.util.Objects;
  * @param target where it went
  * @param location the tarball path, the registry reference or the Docker daemon reference
  * @param base the base image it was built on
+ * @param revisionNotVerified for an adopted image without a revision label, the reason it was
+ *     adopted anyway ({@code -Dbeelms.image.allowUnlabelled}); empty when the revision was checked
+ *     or the image was built here
  */
 public record ImageResult(
     String image,
@@ -32,13 +35,21 @@ public record ImageResult(
     String imageId,
     TargetKind target,
     String location,
-    String base) {
+    String base,
+    String revisionNotVerified) {
 
   /** The file name under the output directory. */
   public static final String FILE = "image.json";
 
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  /** A built image, or an adopted one whose revision label was checked. */
+  public ImageResult(
+      String image, List<String> tags, String digest, String imageId, TargetKind target,
+      String location, String base) {
+    this(image, tags, digest, imageId, target, location, base, "");
+  }
 
   public ImageResult {
     Objects.requireNonNull(image, "image");
@@ -48,6 +59,7 @@ public record ImageResult(
     imageId = imageId == null ? "" : imageId;
     location = location == null ? "" : location;
     base = base == null ? "" : base;
+    revisionNotVerified = revisionNotVerified == null ? "" : revisionNotVerified;
   }
 
   /** The immutable reference: {@code image@digest}. */
@@ -72,6 +84,9 @@ public record ImageResult(
     root.put("target", target.id());
     root.put("location", location);
     root.put("base", base);
+    if (!revisionNotVerified.isEmpty()) {
+      root.put("revisionNotVerified", revisionNotVerified);
+    }
     try {
       Files.createDirectories(directory);
       Path file = directory.resolve(FILE);
@@ -98,6 +113,7 @@ public record ImageResult(
         root.path("imageId").asText(""),
         TargetKind.parse(root.path("target").asText("tar"), file + " target"),
         root.path("location").asText(""),
-        root.path("base").asText(""));
+        root.path("base").asText(""),
+        root.path("revisionNotVerified").asText(""));
   }
 }

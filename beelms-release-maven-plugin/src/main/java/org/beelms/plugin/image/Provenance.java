@@ -55,24 +55,38 @@ public record Provenance(
    * Checks the revision against the released commit and reports the labels.
    *
    * @param commit the full SHA of the released commit
-   * @param image the adopted image, for the messages
-   * @return the findings: a warning when there is no revision label, info for version and source
-   * @throws ImageException when the revision names another commit (both commits named)
+   * @param image the adopted image (and platform), for the messages
+   * @param allowUnlabelled the reason to adopt an image without a revision label, recorded as
+   *     "revision not verified"; empty: a missing label is an error
+   * @return the findings: a warning when there is no revision label and a reason was given, info
+   *     for revision, version and source
+   * @throws ImageException when the revision names another commit (both commits named), or when
+   *     there is none and no reason was given (the label and the fix named)
    */
-  public List<Finding> check(String commit, String image) throws ImageException {
+  public List<Finding> check(String commit, String image, Optional<String> allowUnlabelled)
+      throws ImageException {
     List<Finding> findings = new ArrayList<>();
-    if (revision.isEmpty()) {
+    String short7 = commit.substring(0, 7);
+    String fix = "build it with the label (docker build --label " + REVISION
+        + "=$(git rev-parse HEAD), or the OCI annotation " + REVISION + ")";
+    if (revision.isEmpty() && allowUnlabelled.isEmpty()) {
+      throw new ImageException(
+          image + " has no " + REVISION + " label (nor " + LEGACY_REVISION + "), so nothing proves"
+              + " it was built from the released commit " + short7 + "; " + fix + ", or adopt it"
+              + " unverified with " + AdoptSettings.ALLOW_UNLABELLED + "=<reason> (recorded)",
+          null);
+    } else if (revision.isEmpty()) {
       findings.add(
           Finding.warning(
-              "the adopted image has no " + REVISION + " (or " + LEGACY_REVISION
-                  + ") label, so nothing proves it was built from " + commit.substring(0, 7),
+              "revision not verified: " + allowUnlabelled.get() + " (no " + REVISION
+                  + " label; adopted by " + AdoptSettings.ALLOW_UNLABELLED + ")",
               image,
-              "label the CI build: docker build --label " + REVISION + "=$(git rev-parse HEAD)"));
+              fix));
     } else if (!matches(revision.get(), commit)) {
       throw new ImageException(
           image + " was built from commit " + revision.get() + " (label " + revisionLabel
               + ") but the release is commit " + commit
-              + "; adopt the image CI built from " + commit.substring(0, 7) + ", or release that commit",
+              + "; adopt the image CI built from " + short7 + ", or release that commit",
           null);
     } else {
       findings.add(Finding.info("revision " + revision.get() + " (" + revisionLabel

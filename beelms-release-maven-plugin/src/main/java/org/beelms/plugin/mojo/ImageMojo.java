@@ -56,6 +56,14 @@ public class ImageMojo extends AbstractBeelmsMojo {
   @Parameter(property = "beelms.image.adopt")
   private String adopt;
 
+  /**
+   * Adopt mode only: why an image without an {@code org.opencontainers.image.revision} label may
+   * be released anyway. Without it such an image is refused; the reason is recorded in the
+   * release record and notes as "revision not verified: <reason>".
+   */
+  @Parameter(property = "beelms.image.allowUnlabelled")
+  private String allowUnlabelled;
+
   /** Where the image goes: {@code tar}, {@code registry} or {@code docker}. */
   @Parameter(property = "beelms.image.to", defaultValue = "tar")
   private String to;
@@ -198,7 +206,8 @@ public class ImageMojo extends AbstractBeelmsMojo {
           commit,
           credentials(),
           allowInsecureRegistries,
-          outputDirectory.toPath());
+          outputDirectory.toPath(),
+          Optional.ofNullable(allowUnlabelled));
     }
   }
 

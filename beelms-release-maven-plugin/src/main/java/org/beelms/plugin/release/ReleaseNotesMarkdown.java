@@ -86,11 +86,16 @@ final class ReleaseNotesMarkdown {
       text.append(", ").append(limits.waivedChecks().size()).append(" waived check(s)");
     }
     text.append(limits.maintained().isPresent() ? ", see " + limits.file() : ", no " + limits.file());
+    if (!limits.baseline().isEmpty()) {
+      text.append("; ").append(limits.baseline());
+    }
     List<Limitation> listed = new java.util.ArrayList<>(limits.waivedChecks());
     listed.addAll(limits.dodItems().orElse(List.of()));
     first(text, listed, ReleaseNotesMarkdown::limitationText);
     text.append("Image: ")
         .append(notes.image().result().map(ImageResult::reference).orElse("not built"))
+        .append(notes.image().result().map(ImageResult::revisionNotVerified).filter(r -> !r.isEmpty())
+            .map(r -> " (revision not verified: " + r + ")").orElse(""))
         .append(notes.image().supplyChain()
             .map(c -> " (SBOM " + c.sbomComponents() + " components" + (c.signed() ? ", signed" : "") + ")")
             .orElse(""))
@@ -172,6 +177,10 @@ final class ReleaseNotesMarkdown {
       md.append("- Reference: `").append(image.reference()).append("`\n");
       for (String tagged : image.taggedReferences()) {
         md.append("- Tag: `").append(tagged).append("`\n");
+      }
+      if (!image.revisionNotVerified().isEmpty()) {
+        md.append("- **Revision not verified: ").append(image.revisionNotVerified())
+            .append("** (the adopted image has no `org.opencontainers.image.revision` label)\n");
       }
       notes.image().supplyChain().ifPresent(chain -> supplyChain(chain, md));
     }
@@ -294,6 +303,9 @@ final class ReleaseNotesMarkdown {
       }
     } else {
       md.append("No maintained list: ").append(limits.file()).append(" does not exist.\n\n");
+    }
+    if (!limits.baseline().isEmpty()) {
+      md.append(limits.baseline()).append("\n\n");
     }
     if (!limits.waivedChecks().isEmpty()) {
       md.append("Known failures the post-deploy smoke and regression tiers accept (")

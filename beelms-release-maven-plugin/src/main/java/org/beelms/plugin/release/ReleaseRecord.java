@@ -146,8 +146,23 @@ public record ReleaseRecord(
    * @param tags the tags it was given (release tag and short SHA)
    * @param target where it went: {@code tar}, {@code registry} or {@code docker}
    * @param location the tar file or registry reference it was written to
+   * @param revisionNotVerified for an adopted image without a revision label, why it was adopted
+   *     anyway ({@code -Dbeelms.image.allowUnlabelled}); null when the revision was checked
    */
-  public record Image(String image, String digest, List<String> tags, String target, String location) {
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Image(
+      String image, String digest, List<String> tags, String target, String location,
+      String revisionNotVerified) {
+
+    /** An image built here, or adopted with its revision checked. */
+    public Image(String image, String digest, List<String> tags, String target, String location) {
+      this(image, digest, tags, target, location, null);
+    }
+
+    public Image {
+      revisionNotVerified =
+          revisionNotVerified == null || revisionNotVerified.isBlank() ? null : revisionNotVerified;
+    }
 
     /** {@code image@digest}: the exact image whatever its tags point at later. */
     public String reference() {

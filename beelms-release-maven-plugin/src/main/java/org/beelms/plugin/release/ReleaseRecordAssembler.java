@@ -137,7 +137,8 @@ public final class ReleaseRecordAssembler {
               image.digest(),
               image.tags(),
               image.target().name().toLowerCase(java.util.Locale.ROOT),
-              image.location()));
+              image.location(),
+              image.revisionNotVerified()));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }

@@ -182,6 +182,10 @@ final class BoardHtml {
       if (r.image() != null) {
         h.append(", image <code>").append(esc(r.image().image())).append('@')
             .append(esc(ReleaseBoard.shortDigest(r.image().digest()))).append("</code>");
+        if (r.image().revisionNotVerified() != null) {
+          h.append(", <b class=\"unverified\">revision not verified: ")
+              .append(esc(r.image().revisionNotVerified())).append("</b>");
+        }
       }
       h.append("</p>\n<p>DoD: <b class=\"dod\">").append(esc(ReleaseBoard.dodState(r))).append("</b> · Migrations: <b class=\"migrations\">")
           .append(esc(ReleaseBoard.migrationsState(r))).append("</b> · Supply chain: <b class=\"supply-chain\">")

@@ -125,21 +125,144 @@ class ImageAdopterTest {
   }
 
   @Test
-  void aMissingRevisionLabelIsAWarning(LoopbackRegistry registry) throws Exception {
+  void aMissingRevisionLabelIsAnErrorNamingTheLabelAndTheFixAndPushesNothing(LoopbackRegistry registry)
+      throws Exception {
     Path tar = work.resolve("nolabel.tar");
     CiImages.save(CiImages.build(work, "nolabel", Map.of()), tar, ImageFormat.Docker);
 
-    GateResult result =
-        new ImageGate(settings(new AdoptSource.Tar(tar), registry.image("beelms/adopt-nolabel")), false)
-            .check(listener);
+    ImageException e = assertThrows(ImageException.class,
+        () -> adopt(new AdoptSource.Tar(tar), registry.image("beelms/adopt-nolabel")));
+
+    assertTrue(e.getMessage().startsWith("tar:" + tar), e.getMessage());
+    assertTrue(e.getMessage().contains("has no " + Provenance.REVISION + " label"), e.getMessage());
+    assertTrue(e.getMessage().contains("docker build --label " + Provenance.REVISION), e.getMessage());
+    assertTrue(e.getMessage().contains("-Dbeelms.image.allowUnlabelled=<reason>"), e.getMessage());
+    assertOneLine(e);
+    assertEquals(List.of(), registry.tags("beelms/adopt-nolabel"));
+  }
+
+  @Test
+  void anUnlabelledImageIsAdoptedWithAReasonWhichIsRecordedAsNotVerified(LoopbackRegistry registry)
+      throws Exception {
+    Path tar = work.resolve("nolabel.tar");
+    CiImages.save(CiImages.build(work, "nolabel", Map.of()), tar, ImageFormat.Docker);
+    AdoptSettings allowed = new AdoptSettings(new AdoptSource.Tar(tar), registry.image("beelms/adopt-allowed"),
+        TAGS, COMMIT, Optional.empty(), true, work.resolve("out"), Optional.of("vendor image INC-7"));
+
+    GateResult result = new ImageGate(allowed, false).check(listener);
 
     assertFalse(result.failed());
     Finding warning = result.findings().stream()
         .filter(f -> f.severity() == Severity.WARNING).findFirst().orElseThrow();
-    assertTrue(warning.message().contains(Provenance.REVISION), warning.message());
+    assertTrue(warning.message().startsWith("revision not verified: vendor image INC-7"), warning.message());
     ImageResult written = ImageResult.read(work.resolve("out").resolve(ImageResult.FILE));
-    assertEquals(registry.digest("beelms/adopt-nolabel", "v1.2.0").orElseThrow(), written.digest());
+    assertEquals(registry.digest("beelms/adopt-allowed", "v1.2.0").orElseThrow(), written.digest());
+    assertEquals("vendor image INC-7", written.revisionNotVerified());
     assertTrue(written.base().startsWith("adopted tar:"), written.base());
+  }
+
+  @Test
+  void aLabelledImageRecordsNoReasonEvenWhenOneIsGiven(LoopbackRegistry registry) throws Exception {
+    Path tar = work.resolve("labelled.tar");
+    CiImages.save(CiImages.build(work, "labelled", CiImages.labelled(COMMIT)), tar, ImageFormat.Docker);
+    AdoptSettings allowed = new AdoptSettings(new AdoptSource.Tar(tar), registry.image("beelms/adopt-labelled"),
+        TAGS, COMMIT, Optional.empty(), true, work.resolve("out"), Optional.of("just in case"));
+
+    ImageAdopter.Adoption adoption = new ImageAdopter(allowed, listener).adopt(false);
+
+    assertEquals("", adoption.result().revisionNotVerified());
+    assertTrue(adoption.findings().stream().anyMatch(f -> f.message().contains("is the released commit")));
+  }
+
+  @Test
+  void aReasonOfTrueIsRefusedWhileConfiguring() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new AdoptSettings(new AdoptSource.Tar(work), "127.0.0.1:5000/beelms/core", TAGS, COMMIT,
+            Optional.empty(), true, work.resolve("out"), Optional.of("true")));
+    assertTrue(e.getMessage().startsWith(AdoptSettings.ALLOW_UNLABELLED + " needs a reason"), e.getMessage());
+  }
+
+  // --- a multi-platform index: every platform's configuration is checked
+
+  /** Pushes one image per label set and an index of them (linux/amd64, linux/arm64) as ci-multi. */
+  private String pushIndex(LoopbackRegistry registry, String repository, List<Map<String, String>> labels)
+      throws Exception {
+    String[] architectures = {"amd64", "arm64"};
+    StringBuilder entries = new StringBuilder();
+    for (int i = 0; i < labels.size(); i++) {
+      JibContainer pushed = pushCi(registry, registry.image(repository) + ":ci-" + architectures[i],
+          "multi-" + architectures[i], labels.get(i));
+      ManifestCopy.Manifest manifest =
+          new ManifestCopy(Optional.empty(), true).read(registry.image(repository) + "@" + pushed.getDigest());
+      entries.append(i == 0 ? "" : ",").append("{\"mediaType\":\"").append(manifest.mediaType())
+          .append("\",\"digest\":\"").append(pushed.getDigest())
+          .append("\",\"size\":").append(manifest.bytes().length)
+          .append(",\"platform\":{\"architecture\":\"").append(architectures[i])
+          .append("\",\"os\":\"linux\"}}");
+    }
+    // an attestation entry as buildx adds one: it runs nowhere and carries no label
+    entries.append(",{\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",\"digest\":\"")
+        .append(registry.digest(repository, "ci-amd64").orElseThrow())
+        .append("\",\"size\":1,\"annotations\":{\"vnd.docker.reference.type\":\"attestation-manifest\"},")
+        .append("\"platform\":{\"architecture\":\"unknown\",\"os\":\"unknown\"}}");
+    String mediaType = "application/vnd.oci.image.index.v1+json";
+    byte[] index = ("{\"schemaVersion\":2,\"mediaType\":\"" + mediaType + "\",\"manifests\":[" + entries + "]}")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    String digest = "sha256:" + java.util.HexFormat.of().formatHex(
+        java.security.MessageDigest.getInstance("SHA-256").digest(index));
+    new ManifestCopy(Optional.empty(), true).putManifest(
+        com.google.cloud.tools.jib.api.ImageReference.parse(registry.image(repository) + ":ci-multi"),
+        new ManifestCopy.Manifest(mediaType, index, digest));
+    return digest;
+  }
+
+  @Test
+  void anIndexWhosePlatformsAllCarryTheReleasedCommitIsTaggedAsAWhole(LoopbackRegistry registry)
+      throws Exception {
+    String index = pushIndex(registry, "beelms/adopt-multi",
+        List.of(CiImages.labelled(COMMIT), CiImages.labelled(COMMIT)));
+
+    ImageAdopter.Adoption adoption = adopt(
+        AdoptSource.parse(registry.image("beelms/adopt-multi") + ":ci-multi", "adopt"),
+        registry.image("beelms/adopt-multi"));
+
+    assertEquals(index, adoption.result().digest());
+    assertEquals(Optional.of(index), registry.digest("beelms/adopt-multi", "v1.2.0"));
+    for (String platform : List.of("linux/amd64", "linux/arm64")) {
+      assertTrue(adoption.findings().stream().anyMatch(f -> f.message().contains("is the released commit")
+          && f.where().contains("platform " + platform)), platform + ": " + adoption.findings());
+    }
+  }
+
+  @Test
+  void anIndexWhoseSecondPlatformHasNoLabelNamesThatPlatformAndPushesNothing(LoopbackRegistry registry)
+      throws Exception {
+    pushIndex(registry, "beelms/adopt-multi-nolabel", List.of(CiImages.labelled(COMMIT), Map.of()));
+
+    ImageException e = assertThrows(ImageException.class, () -> adopt(
+        AdoptSource.parse(registry.image("beelms/adopt-multi-nolabel") + ":ci-multi", "adopt"),
+        registry.image("beelms/adopt-multi-nolabel")));
+
+    assertTrue(e.getMessage().contains("platform linux/arm64 (sha256:"), e.getMessage());
+    assertTrue(e.getMessage().contains("has no " + Provenance.REVISION + " label"), e.getMessage());
+    assertOneLine(e);
+    assertFalse(registry.tags("beelms/adopt-multi-nolabel").contains("v1.2.0"));
+  }
+
+  @Test
+  void anIndexWhoseSecondPlatformWasBuiltFromAnotherCommitNamesThatPlatformAndBothCommits(
+      LoopbackRegistry registry) throws Exception {
+    pushIndex(registry, "beelms/adopt-multi-other",
+        List.of(CiImages.labelled(COMMIT), CiImages.labelled(OTHER_COMMIT)));
+
+    ImageException e = assertThrows(ImageException.class, () -> adopt(
+        AdoptSource.parse(registry.image("beelms/adopt-multi-other") + ":ci-multi", "adopt"),
+        registry.image("beelms/adopt-multi-other")));
+
+    assertTrue(e.getMessage().contains("platform linux/arm64 (sha256:"), e.getMessage());
+    assertTrue(e.getMessage().contains(OTHER_COMMIT) && e.getMessage().contains(COMMIT), e.getMessage());
+    assertOneLine(e);
+    assertFalse(registry.tags("beelms/adopt-multi-other").contains("v1.2.0"));
   }
 
   @Test
