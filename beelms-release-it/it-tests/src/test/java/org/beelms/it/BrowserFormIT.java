@@ -41,6 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
 class BrowserFormIT {
 
   private static final Credentials ACCOUNT = new Credentials("person@example.test", "Person-Pass-1");
+  /** What a login stores (the shape of a JWT is all the browser tier looks for). */
+  private static final String FAKE_JWT = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJwZXJzb24ifQ.c2lnbmF0dXJl";
   private static final String BAR = "<div id=\"consent\" style=\"position:fixed;left:0;right:0;bottom:0;height:72px;"
       + "display:flex;align-items:center;gap:12px;padding:0 16px;background:#eee\"><p class=\"text-xs text-gray-700\""
       + " style=\"flex:1;margin:0;align-self:stretch;display:flex;align-items:center\">Cookies keep you signed in."
@@ -54,7 +56,11 @@ class BrowserFormIT {
   private static final String FORM = "<form id=\"f\"><p><input type=\"email\" name=\"email\"></p><p><input"
       + " type=\"password\" name=\"password\"></p><p style=\"margin:0\"><button type=\"submit\">Sign in</button></p>"
       + "</form><script>document.getElementById('f').addEventListener('submit',function(e){e.preventDefault();"
+      + "localStorage.setItem('auth.token','" + FAKE_JWT + "');"
       + "location.assign('/done?consent='+(localStorage.getItem('consent')||'none'));});</script>";
+  /** A login form that goes on to another page without logging in: no token, no email, no logout control. */
+  private static final String FORM_WITHOUT_LOGIN = FORM.replace("localStorage.setItem('auth.token','" + FAKE_JWT
+      + "');", "");
 
   private static HttpServer server;
   private static HangingOrigin hanging;
@@ -71,6 +77,7 @@ class BrowserFormIT {
     page("/bar", fitted + BAR.formatted(WORD_BUTTONS));
     page("/icons", fitted + BAR.formatted(ICON_BUTTONS));
     page("/done", "<h1>Signed in</h1>");
+    page("/no-login", "<div>Welcome</div>" + FORM_WITHOUT_LOGIN);
     page("/hanging", "<script async src=\"" + hanging.script() + "\"></script><h1>Content is here</h1>");
     page("/hydration", "<h1>Courses</h1><script>setTimeout(function(){throw new Error('Hydration failed because "
         + "the server rendered text didn\\'t match the client. As a result this tree will be regenerated on the "
@@ -123,6 +130,23 @@ class BrowserFormIT {
     assertEquals(List.of("login form submitted by a click on the submit button"), visit.notes(),
         "scrolled to the middle, the button is clear of the bar at the bottom");
     assertTrue(visit.landedOn().endsWith("/done?consent=none"), visit.landedOn());
+  }
+
+  @Test
+  void leavingTheLoginPageWithoutALoggedInStateFails(@TempDir Path shots) {
+    PageVisit visit = login(shots, "/no-login", s -> s.withTimeout(Duration.ofSeconds(2)));
+    assertFalse(visit.ok(), "the path changed, but nothing shows a login: " + visit.shown());
+    assertTrue(visit.problem().contains("left /no-login for /done after submitting the login form"), visit.problem());
+    assertTrue(visit.problem().contains("saw no logged-in state"), visit.problem());
+  }
+
+  @Test
+  void aLoginShowsWhereTheTokenIsKeptNeverItsValue(@TempDir Path shots) {
+    PageVisit visit = login(shots, "/tall", s -> s);
+    assertTrue(visit.ok(), visit.problem());
+    assertTrue(visit.shown().contains("logged in: a token (JWT) stored in localStorage \"auth.token\""),
+        visit.shown());
+    assertFalse(visit.shown().contains(FAKE_JWT), visit.shown());
   }
 
   @Test

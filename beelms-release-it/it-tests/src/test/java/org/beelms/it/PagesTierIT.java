@@ -185,11 +185,33 @@ class PagesTierIT {
     assertEquals(0, result.exitCode(), account);
     assertEquals(List.of("login form submitted by Enter in the password field: the submit button was covered by "
         + "<p class=\"text-xs text-gray-700\"> (page.consent=leave)"), visit(result, "WS2-DEMO-2").notes());
+    assertTrue(visit(result, "WS2-DEMO-2").shown().contains("logged in: a token (JWT) stored in localStorage"
+        + " \"beelms.token\""), visit(result, "WS2-DEMO-2").shown());
     assertEquals(7, pageChecks(result).stream().filter(c -> c.status() == CheckStatus.PASSED).count(),
         account);
     assertEquals(before, snapshot(core), "production: users and enrollments unchanged");
     assertTrue(result.created().isEmpty(), () -> "production created " + result.created());
     assertFalse(Files.readString(reports.resolve("checklist-report.html")).contains(password));
+  }
+
+  @Test
+  void aLoginPageThatMovesOnWithoutLoggingInFailsTheBrowserLogin(@TempDir Path reports) {
+    String email = "smoke-no-login-" + System.nanoTime() + "@example.test";
+    String password = "Smoke-Pages-Pass-1";
+    try (RunningReferenceCore faulty = ReferenceServer.start(s -> s.frontEnd(REAL_FRONT_END
+        .withLoginWithoutSession(true)))) {
+      provision(faulty, email, password);
+      SmokeRunResult result = run(faulty, URI.create(faulty.baseUri() + "/app"), reports, "pages",
+          SmokeMode.PRODUCTION, email, password, PageConsent.DEFAULT);
+
+      String account = SmokeRuns.describe(result);
+      assertEquals(1, result.exitCode(), account);
+      CheckResult login = check(result, "Browser: login");
+      assertEquals(CheckStatus.FAILED, login.status(), "the path changed, nothing was logged in\n" + account);
+      assertTrue(login.message().contains("left /login for /app/my-courses after submitting the login form"),
+          login.message());
+      assertTrue(login.message().contains("saw no logged-in state"), login.message());
+    }
   }
 
   private static PageVisit visit(SmokeRunResult result, String id) {
@@ -202,7 +224,7 @@ class PagesTierIT {
     var config = SmokeRuns.configFor(core).webUrl(web).mode(mode)
         // a broken page waits the whole timeout out: keep the fault run short, the healthy ones patient
         .browser(BrowserSettings.DEFAULTS.withConsent(consent).withTimeout(Duration.ofSeconds(
-            core.config().faultPageScript() ? 5 : 15)));
+            core.config().faultPageScript() || core.config().frontEnd().loginWithoutSession() ? 5 : 15)));
     if (email != null) {
       config.user(email, password);
     }

@@ -22,9 +22,12 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Known failures accepted one by one, end to end: a release of the reference core whose every
- * deployment answers 500 to a malformed id ({@code --fault-500-on-malformed-id}, like the real
- * beelms core's TypeORM cast error), the project's {@code <smokeWaivers>} accepting REG-INPUT-1.
+ * Known failures accepted one by one, end to end, on a core of the real beelms core's shape: a
+ * release of the reference core whose every deployment answers 500 to a malformed id ({@code
+ * --fault-500-on-malformed-id}, like the real beelms core's TypeORM cast error) and whose health
+ * has no version ({@code --health-without-version}; what runs is proven by {@code
+ * identity=command} on staging, {@code endpoint} elsewhere), the project's {@code <smokeWaivers>}
+ * accepting REG-INPUT-1.
  * Staging runs the regression tier, REG-INPUT-1 fails and is WAIVED, staging counts as passed,
  * production goes through without force, the entry and the release notes show the waiver. The same
  * file on a healthy core (the waiver matches nothing) and an expired waiver fail the deploy, naming
@@ -43,11 +46,24 @@ class SmokeWaiversIT {
   private Path project;
   private String digest;
 
-  /** An environment whose core answers 500 to a malformed id unless it is {@code fixed}. */
+  /**
+   * An environment of the real core's shape: its health answers {@code {"status":"ok"}} only
+   * ({@code --health-without-version}), so the release that runs is proven by the environment's
+   * identity: on staging an {@code <identityCommand>} reading what the "container runtime" says
+   * runs (the running file, written with the image reference the hook was given), elsewhere the
+   * {@code X-App-Version} header. Its core answers 500 to a malformed id unless it is {@code fixed}.
+   */
   private String environment(String name, String mode, String properties) throws Exception {
-    String xml = DeployFixtures.environment(work, name, mode, ReferenceDeployHook.freePort(), ADMIN_SERVER, "",
-        properties);
-    return name.equals("fixed") ? xml : xml.replace("</deployCommand>", " --fault-500-on-malformed-id</deployCommand>");
+    Path running = work.resolve("running-" + name);
+    String identity = name.equals("staging")
+        ? "<identity>command</identity>\n<identityCommand>cat '" + running + "'</identityCommand>\n"
+        : "<identity>endpoint</identity>\n<identityUrl>/health</identityUrl>\n"
+            + "<identityPointer>header:X-App-Version</identityPointer>\n";
+    String flags = " --health-without-version"
+        + (name.equals("staging") ? " --running-file '" + running + "' --running-image \"$IMAGE_REFERENCE\"" : "")
+        + (name.equals("fixed") ? "" : " --fault-500-on-malformed-id");
+    return DeployFixtures.environment(work, name, mode, ReferenceDeployHook.freePort(), ADMIN_SERVER, identity,
+        properties).replace("</deployCommand>", flags + "</deployCommand>");
   }
 
   @BeforeAll
@@ -134,6 +150,9 @@ class SmokeWaiversIT {
     assertTrue(staging.log().contains("post-deploy smoke tiers on staging: smoke PASSED, regression WAIVED"
         + " (waived: REG-INPUT-1 (GET /courses/{courseId}, \"500\"))"), staging.log());
     assertTrue(staging.log().contains("post-deploy smoke PASSED on staging"), staging.log());
+    // health has no version (the real core's shape): the identity command proved what runs
+    assertTrue(staging.log().contains("identity: running image " + digest + " = v0.1.0"), staging.log());
+    assertFalse(staging.log().contains("does not report a version"), staging.log());
     String report = Files.readString(project.resolve("target/beelms-smoke/staging/checklist-report.md"));
     assertTrue(report.contains("| REG-INPUT-1 |") && report.contains("WAIVED"), report);
     assertFalse(report.matches("(?s).*\\| REG-INPUT-1 \\|[^\\n]*PASSED.*"), "never shown as passed: " + report);
@@ -151,6 +170,7 @@ class SmokeWaiversIT {
     assertEquals(0, production.exitCode(), production.log());
     assertFalse(production.log().contains("forced"), production.log());
     assertTrue(production.log().contains("passed smoke on staging"), production.log());
+    assertTrue(production.log().contains("identity: running version 0.1.0 = v0.1.0"), production.log());
     assertTrue(production.log().contains("regression WAIVED (waived: REG-INPUT-1"), production.log());
     assertTrue(production.log().contains("the waiver of REG-INPUT-1 (GET /courses/{courseId}, \"500\") was not"
         + " exercised: no check of it ran"), "production runs the smoke tier only: " + production.log());

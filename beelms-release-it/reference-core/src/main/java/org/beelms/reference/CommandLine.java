@@ -68,6 +68,10 @@ public final class CommandLine {
         --fault-hydration[=WHEN]    pages outside the wiki log "Hydration failed ..."; WHEN is
                                     after-language-switch (default: once ?lang= chose a language
                                     other than bg) or always
+        --fault-login-without-session
+                                    the login form goes on to /my-courses without logging in
+        --spa-fallback              a front end's catch-all answers its index page (200 text/html)
+                                    in place of every API error
       """;
 
   private CommandLine() {
@@ -106,6 +110,14 @@ public final class CommandLine {
         case "--fault-hydration" -> {
           FrontEnd.Hydration when = hydration(inlineValue);
           builder.changeFrontEnd(f -> f.withHydration(when));
+        }
+        case "--fault-login-without-session" -> {
+          boolean fault = !noValue(flag, inlineValue);
+          builder.changeFrontEnd(f -> f.withLoginWithoutSession(fault));
+        }
+        case "--spa-fallback" -> {
+          boolean fallback = !noValue(flag, inlineValue);
+          builder.changeFrontEnd(f -> f.withSpaFallback(fallback));
         }
         case "--health-without-version" -> healthWithoutVersion = !noValue(flag, inlineValue);
         case "--running-file", "--running-image", "--previous-version", "--previous-for" -> {

@@ -73,6 +73,12 @@ public record DeploymentEntry(
 
   public static final String DEPLOYED = "deployed";
 
+  /**
+   * The registry accepted the environment tag's PUT but the check after it failed: the tag moved,
+   * where to is not verified. Never a pass; the on-failure rollback acts on it.
+   */
+  public static final String PROMOTION_UNVERIFIED = "promotion-unverified";
+
   /** An entry without {@code rolledBack}, {@code trigger} and {@code tiers}. */
   public DeploymentEntry(
       String action, String environment, String mode, String version, String tag, String digest,

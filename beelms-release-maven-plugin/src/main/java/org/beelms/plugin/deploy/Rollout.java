@@ -87,7 +87,8 @@ public final class Rollout {
    * How far a rollout got.
    *
    * @param moved true when the environment tag was pointed at the release
-   * @param outcome {@link DeploymentEntry#DEPLOYED}, {@code promotion-failed}, {@code hook-failed},
+   * @param outcome {@link DeploymentEntry#DEPLOYED}, {@code promotion-failed}, {@code promotion-unverified}
+     *     (the tag moved, the check after it failed), {@code hook-failed},
    *     {@code unhealthy} or {@code smoke-failed}
    * @param smokeStatus the smoke status ({@code SKIPPED} when it did not run)
    * @param smokeReport {@code smoke-<environment>.json} when smoke ran
@@ -231,6 +232,14 @@ public final class Rollout {
       findings.add(Finding.info(
           tagRef + " -> " + copy.digest() + " (" + release.tag() + "), manifest copy of " + copy.bytes()
               + " bytes, no layer moved", tagRef));
+    } catch (ManifestCopy.UnverifiedPut e) {
+      findings.add(Finding.error(
+          tagRef + " was moved to " + release.tag() + " (" + e.digestSent() + ") but the move is unverified: "
+              + e.getMessage() + "; state: environment '" + environment.name() + "' tag " + tagRef
+              + " was put to " + e.digestSent() + " (" + release.tag() + "), not verified; nothing ran after it"
+              + " (no deploy hook, health or smoke)", tagRef,
+          "check what " + tagRef + " points at in the registry; " + DeploySuggestions.rollbackAdvice(environment.name())));
+      return new Result(true, DeploymentEntry.PROMOTION_UNVERIFIED, "SKIPPED", Optional.empty(), findings, notRun);
     } catch (ImageException e) {
       findings.add(Finding.error(
           "cannot point " + tagRef + " at " + release.tag() + ": " + e.getMessage()

@@ -7,7 +7,7 @@ import java.util.OptionalInt;
  * repository, tag, file), the HTTP status when there was one, and what to do next; it never
  * contains a credential.
  */
-public final class ImageException extends Exception {
+public class ImageException extends Exception {
 
   private static final long serialVersionUID = 1L;
 

@@ -137,10 +137,38 @@ public final class ManifestCopy {
   }
 
   /**
+   * A manifest {@code PUT} the registry accepted (2xx) whose check afterwards failed (timeout,
+   * 5xx, tag missing, another digest): the tag has moved, but it is not known where to. Callers
+   * that move environment tags record this as a move, never as "nothing moved".
+   */
+  public static final class UnverifiedPut extends ImageException {
+
+    private final String target;
+    private final String digestSent;
+
+    UnverifiedPut(String message, String target, String digestSent, Throwable cause) {
+      super(message, cause);
+      this.target = target;
+      this.digestSent = digestSent;
+    }
+
+    /** The tag the PUT moved, e.g. {@code 127.0.0.1:5000/beelms/core:staging}. */
+    public String target() {
+      return target;
+    }
+
+    /** The digest of the manifest that was put. */
+    public String digestSent() {
+      return digestSent;
+    }
+  }
+
+  /**
    * Puts {@code manifest}'s exact bytes under the tag of {@code to}, then checks with a {@code
    * HEAD} that the tag has the manifest's digest.
    *
    * @return the verified digest
+   * @throws UnverifiedPut when the registry accepted the PUT but the check after it failed
    */
   public String putManifest(ImageReference to, Manifest manifest) throws ImageException {
     String targetTag = to.getQualifier();
@@ -159,22 +187,23 @@ public final class ManifestCopy {
     if (put.statusCode() / 100 != 2) {
       throw statusError(put.statusCode(), where, "PUT of the manifest", put.body());
     }
+    // From here on the tag has moved: a failed check makes the move unverified, never "nothing moved".
+    String accepted = "the registry accepted the PUT (HTTP " + put.statusCode() + "), so " + to
+        + " has moved, but the check after it failed: ";
+    Optional<String> after;
+    try {
+      after = digestOf(to.toString());
+    } catch (ImageException e) {
+      throw new UnverifiedPut(accepted + e.getMessage(), to.toString(), manifest.digest(), e);
+    }
     String copied =
-        digestOf(to.toString())
-            .orElseThrow(
-                () ->
-                    new ImageException(
-                        where + ": the tag is missing right after the PUT; check the registry's log",
-                        null));
+        after.orElseThrow(() -> new UnverifiedPut(accepted + where
+            + ": the tag is missing right after the PUT; check the registry's log", to.toString(), manifest.digest(), null));
     if (!copied.equals(manifest.digest())) {
-      throw new ImageException(
-          where
-              + ": the tag now has digest "
-              + copied
-              + " but the manifest sent has "
-              + manifest.digest()
-              + "; the registry rewrote the manifest, so a digest-preserving copy is unsafe there",
-          null);
+      throw new UnverifiedPut(accepted + where + ": the tag now has digest " + copied
+          + " but the manifest sent has " + manifest.digest()
+          + "; the registry rewrote the manifest, so a digest-preserving copy is unsafe there",
+          to.toString(), manifest.digest(), null);
     }
     return copied;
   }

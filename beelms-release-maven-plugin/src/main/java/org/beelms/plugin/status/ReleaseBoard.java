@@ -249,7 +249,7 @@ public record ReleaseBoard(
   static String tone(String status) {
     return switch (status) {
       case "PASSED", "deployed" -> "ok";
-      case "FAILED", "smoke-failed", "hook-failed", "unhealthy", "promotion-failed" -> "fail";
+      case "FAILED", "smoke-failed", "hook-failed", "unhealthy", "promotion-failed", "promotion-unverified" -> "fail";
       default -> "other";
     };
   }

@@ -48,6 +48,7 @@ public final class DeployWorld implements AutoCloseable {
 
   private final Path work;
   private final LoopbackRegistry registry;
+  private volatile String registryHost;
   private final TempGitRepo git;
   private final HttpServer server;
   private final Path runningVersion;
@@ -66,6 +67,7 @@ public final class DeployWorld implements AutoCloseable {
   public DeployWorld(Path work, LoopbackRegistry registry) throws IOException {
     this.work = work;
     this.registry = registry;
+    this.registryHost = registry.hostPort();
     this.git = TempGitRepo.init(Files.createDirectories(work.resolve("repo")));
     this.runningVersion = work.resolve("running-version");
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -98,7 +100,12 @@ public final class DeployWorld implements AutoCloseable {
   }
 
   public String repository() {
-    return registry.image(REPOSITORY + "-" + Integer.toHexString(work.hashCode()));
+    return registryHost + "/" + REPOSITORY + "-" + Integer.toHexString(work.hashCode());
+  }
+
+  /** Image references (pushes, records, promotions) go through {@code hostPort}, e.g. a proxy, from now on. */
+  public void registryVia(String hostPort) {
+    registryHost = hostPort;
   }
 
   public URI apiUrl() {
@@ -271,7 +278,7 @@ public final class DeployWorld implements AutoCloseable {
 
   /** Deletes {@code digest}'s manifest from the registry, as a retention policy would. */
   public void deleteManifest(String digest) throws Exception {
-    registry.delete(repository().substring(registry.hostPort().length() + 1), digest);
+    registry.delete(repository().substring(registryHost.length() + 1), digest);
   }
 
   public Optional<String> tagDigest(String tag) throws Exception {

@@ -62,6 +62,18 @@ class StagingPassTest {
   }
 
   @Test
+  void anUnverifiedPromotionIsNeverAPassEvenWithPassedTiersRecorded() {
+    // Whatever else such an entry carries, a tag move nobody verified proves nothing about the digest.
+    DeploymentEntry unverified =
+        entry("staging", "staging", DIGEST, DeploymentEntry.PROMOTION_UNVERIFIED, "PASSED", BOTH);
+
+    StagingPass.Decision decision = StagingPass.decide(record(unverified));
+
+    assertFalse(decision.allowed());
+    assertEquals(List.of(Tier.SMOKE, Tier.REGRESSION), decision.missing());
+  }
+
+  @Test
   void bothTiersPassedOnAStagingModeEnvironmentLetProductionTakeTheDigest() {
     DeploymentEntry pass = healthy("staging", BOTH);
 

@@ -56,4 +56,12 @@ final class ImageInputs {
         work.resolve("cache/app"),
         Optional.of(work.resolve("cache/base")));
   }
+
+  /** {@code settings} with other tags (a later release's image, say). */
+  static ImageSettings withTags(ImageSettings settings, List<String> tags) {
+    return new ImageSettings(settings.image(), tags, settings.from(), settings.to(), settings.tarPath(),
+        settings.java(), settings.extraDirectories(), settings.entrypoint(), settings.credentials(),
+        settings.allowInsecureRegistries(), settings.outputDirectory(), settings.applicationCache(),
+        settings.baseImageCache(), settings.container());
+  }
 }

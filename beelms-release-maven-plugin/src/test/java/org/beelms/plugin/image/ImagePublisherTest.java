@@ -132,10 +132,8 @@ class ImagePublisherTest {
 
   private ImageSettings settings(
       LoopbackRegistry registry, String repository, String run, Path dist, List<String> tags) {
-    ImageSettings plain = ImageInputs.plain(work.resolve(run), dist, new BaseImage.Scratch(), TargetKind.REGISTRY, registry.image(repository), true, Optional.empty());
-    return new ImageSettings(plain.image(), tags, plain.from(), plain.to(), plain.tarPath(), plain.java(),
-        plain.extraDirectories(), plain.entrypoint(), plain.credentials(), plain.allowInsecureRegistries(),
-        plain.outputDirectory(), plain.applicationCache(), plain.baseImageCache(), plain.container());
+    return ImageInputs.withTags(ImageInputs.plain(work.resolve(run), dist, new BaseImage.Scratch(),
+        TargetKind.REGISTRY, registry.image(repository), true, Optional.empty()), tags);
   }
 
   @Test

@@ -27,10 +27,15 @@ class ManifestCopyTest {
 
   private ImageResult push(LoopbackRegistry registry, String repository, String content,
       Optional<RegistryCredentials> credentials) throws Exception {
+    return push(registry, repository, content, credentials, ImageInputs.TAGS);
+  }
+
+  private ImageResult push(LoopbackRegistry registry, String repository, String content,
+      Optional<RegistryCredentials> credentials, List<String> tags) throws Exception {
     Path dist = ImageInputs.appFolder(work.resolve(content), content, Instant.EPOCH);
     return new ImagePublisher(
-            ImageInputs.plain(work.resolve("run-" + content), dist, new BaseImage.Scratch(),
-                TargetKind.REGISTRY, registry.image(repository), true, credentials),
+            ImageInputs.withTags(ImageInputs.plain(work.resolve("run-" + content), dist, new BaseImage.Scratch(),
+                TargetKind.REGISTRY, registry.image(repository), true, credentials), tags),
             ReleaseListener.NONE)
         .publish();
   }
@@ -56,13 +61,35 @@ class ManifestCopyTest {
     ManifestCopy copy = new ManifestCopy(Optional.empty(), true);
     copy.copy(registry.image("beelms/rollback") + ":v0.1.0", "production");
     copy.copy(registry.image("beelms/rollback") + "@" + first.digest(), "previous");
-    ImageResult second = push(registry, "beelms/rollback", "second", Optional.empty());
-    copy.copy(registry.image("beelms/rollback") + ":v0.1.0", "production");
+    // The next release's image: release tags are never moved, so it has its own.
+    ImageResult second = push(registry, "beelms/rollback", "second", Optional.empty(), List.of("v0.2.0", "def5678"));
+    copy.copy(registry.image("beelms/rollback") + ":v0.2.0", "production");
     assertEquals(Optional.of(second.digest()), copy.digestOf(registry.image("beelms/rollback") + ":production"));
 
     copy.copy(registry.image("beelms/rollback") + ":previous", "production");
 
     assertEquals(Optional.of(first.digest()), registry.digest("beelms/rollback", "production"));
+  }
+
+  @Test
+  void aPutTheRegistryAcceptedIsAMoveEvenWhenTheCheckAfterItFails(LoopbackRegistry registry) throws Exception {
+    ImageResult pushed = push(registry, "beelms/unverified", "unverified", Optional.empty());
+    try (FaultyRegistryProxy proxy = new FaultyRegistryProxy(registry)) {
+      String image = proxy.hostPort() + "/beelms/unverified";
+      proxy.failTheCheckAfterTheNextManifestPut();
+
+      ManifestCopy.UnverifiedPut unverified = assertThrows(ManifestCopy.UnverifiedPut.class,
+          () -> new ManifestCopy(Optional.empty(), true).copy(image + ":v0.1.0", "staging"));
+
+      assertEquals(1, proxy.faults());
+      assertEquals(image + ":staging", unverified.target());
+      assertEquals(pushed.digest(), unverified.digestSent());
+      assertTrue(unverified.getMessage().startsWith("the registry accepted the PUT (HTTP 201), so " + image
+          + ":staging has moved, but the check after it failed: "), unverified.getMessage());
+      assertTrue(unverified.getMessage().contains("HTTP 500"), unverified.getMessage());
+      assertEquals(Optional.of(pushed.digest()), registry.digest("beelms/unverified", "staging"),
+          "the tag really moved in the registry behind the proxy");
+    }
   }
 
   @Test

@@ -128,6 +128,41 @@ class GuardedDeploymentTest {
   }
 
   @Test
+  void aPromotionWhoseCheckFailsAfterTheRegistryAcceptedThePutIsRecordedUnverifiedAndRolledBack(
+      LoopbackRegistry registry) throws Exception {
+    try (DeployWorld world = new DeployWorld(work, registry);
+        org.beelms.plugin.image.FaultyRegistryProxy proxy = new org.beelms.plugin.image.FaultyRegistryProxy(registry)) {
+      world.registryVia(proxy.hostPort());
+      ReleaseRecord v1 = world.release("0.1.0");
+      ReleaseRecord v2 = world.release("0.2.0");
+      Environment staging = world.environment("staging", "staging", world.startingHook(), "");
+      world.deploy(staging, "v0.1.0");
+      proxy.failTheCheckAfterTheNextManifestPut();
+
+      GateResult result = deploy(world, staging, "v0.2.0", OnFailure.ROLLBACK);
+
+      assertEquals(1, proxy.faults(), "the check after the PUT got the injected 500");
+      String text = messages(result);
+      assertEquals(GateStatus.FAILED, result.status(), text);
+      assertTrue(text.contains(world.repository() + ":staging was moved to v0.2.0 (" + v2.image().digest()
+          + ") but the move is unverified: the registry accepted the PUT (HTTP 201)"), text);
+      assertFalse(text.contains("nothing was moved"), text);
+      DeploymentEntry unverified = entries(world, "v0.2.0", "deploy").get(0);
+      assertEquals(DeploymentEntry.PROMOTION_UNVERIFIED, unverified.outcome());
+      assertEquals("SKIPPED", unverified.smoke());
+      assertTrue(unverified.rolledBack(), "the automatic rollback acted on the unverified move");
+      DeploymentEntry back = entries(world, "v0.1.0", "rollback").get(0);
+      assertEquals("automatic", back.trigger());
+      assertEquals("v0.2.0", back.from());
+      assertEquals(Optional.of(v1.image().digest()), world.tagDigest("staging"), "the tag is back at v0.1.0");
+      assertEquals("0.1.0", Files.readString(work.resolve("running-version")));
+      assertTrue(text.contains("staging was rolled back automatically to v0.1.0"), text);
+      assertFalse(org.beelms.plugin.deploy.StagingPass.decide(world.note("v0.2.0")).allowed(),
+          "an unverified move is no staging pass");
+    }
+  }
+
+  @Test
   void aContractMigrationIsNotRolledBackAndTheRunSaysWhyAndWhatToDo(LoopbackRegistry registry) throws Exception {
     try (DeployWorld world = new DeployWorld(work, registry)) {
       world.release("0.1.0");

@@ -154,22 +154,27 @@ public final class Browser implements AutoCloseable {
     /**
      * Logs in through the login page's form ({@code page.loginPath}): fills the email and password fields, submits the
      * way a person does ({@link PersonSubmit}: the button scrolled to the middle, a consent bar over it answered, else
-     * Enter in the password field), and waits (bounded) until the browser left the login page. The screenshot shows
-     * where the check stopped: the form, or the page it landed on.
+     * Enter in the password field), and waits (bounded) until the browser left the login page and shows the
+     * logged-in state ({@link LoggedInState}: a new token stored, the account's email or a logout control; leaving
+     * the page alone proves nothing). The screenshot shows where the check stopped: the form, or the page it landed on.
      */
     public synchronized PageVisit login(List<String> checklistIds, String check, Credentials account) {
         Visit v = new Visit(checklistIds, check, url(settings.loginPath()), List.of("leaving " + settings.loginPath()
-                + " after the login"), driver());
+                + " logged in"), driver());
         v.observed = true; // the login page's own errors; what the page it lands on logs is that page's check's business
         try {
-            if (navigate(v) && fillAndSubmit(v, account)) {
+            LoggedInState state = navigate(v) ? LoggedInState.before(v.d) : null;
+            if (state != null && fillAndSubmit(v, account)) {
                 String loginPath = v.url.getPath();
                 try {
                     new WebDriverWait(v.d, settings.timeout(), POLL).until(drv -> !URI.create(drv.getCurrentUrl())
                             .getPath().equals(loginPath));
-                    loggedIn = true;
-                    v.shown = "left " + settings.loginPath();
                     consoleErrors(v.d); // drained: they belong to the landing page
+                    String evidence = state.await(v, settings.timeout(), settings.loginPath(), account.email());
+                    if (evidence != null) {
+                        loggedIn = true;
+                        v.shown = "left " + settings.loginPath() + " logged in: " + evidence;
+                    }
                 } catch (TimeoutException e) {
                     v.console.addAll(consoleErrors(v.d));
                     observeRequests(v);

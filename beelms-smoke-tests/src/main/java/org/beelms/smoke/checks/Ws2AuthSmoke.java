@@ -12,15 +12,19 @@ import org.beelms.smoke.junit.BeelmsSmoke;
 import org.beelms.smoke.junit.BeelmsSmokeExtension;
 import org.beelms.smoke.junit.BeelmsTarget;
 import org.beelms.smoke.junit.ChecklistItem;
+import org.beelms.smoke.runner.ResultProof;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -114,13 +118,54 @@ public class Ws2AuthSmoke {
                 "GET /users/me with the new token answered another account's email");
     }
 
+    /**
+     * beelms core has no server-side logout (shared/beelms-api.md: the client drops the JWT), so what a logout can show
+     * is that the calls go back to 401 without the token, and how long the dropped token itself stays valid: its
+     * {@code exp}. A token without one would stay valid for ever after a logout: that fails. A deployment that does
+     * have {@code POST /auth/logout} (it answers anything but 404/405 without a token) needs its own token to show the
+     * old one refused after it; the shared session's token is never logged out, so that is skipped, saying so.
+     */
     @Test
     @ChecklistItem("WS2-DEMO-3")
-    @DisplayName("WS2-DEMO-3 Logout: without the dropped token the profile answers 401")
-    void logsOut(@BeelmsTarget BeelmsApi api) {
-        api.http().asUser().get("/users/me").expectStatus(200);
+    @DisplayName("WS2-DEMO-3 Logout: without the dropped token the profile answers 401; the dropped token's lifetime is shown")
+    void logsOut(@BeelmsTarget BeelmsApi api, TestReporter reporter) {
+        LoginOutcome login = api.session().userLogin();
+        if (!login.ok()) {
+            fail(login.problem());
+        }
+        api.http().withBearer(login.accessToken()).get("/users/me").expectStatus(200);
+        ApiResponse logout = api.http().given().body("{}").post("/auth/logout");
+        Assumptions.assumeTrue(logout.statusCode() == 404 || logout.statusCode() == 405,
+                () -> "the API has a server-side logout (POST /auth/logout without a token answered " + logout.statusCode()
+                        + "): showing the old token refused after it needs a token of its own, and this check does not"
+                        + " log the run's shared session out; not tested");
         // logout is client-side: the token is dropped; the same call without it must be refused
         api.http().given().get("/users/me").expect(api.http().json(401));
+        Long expiry = expiryOf(login.accessToken());
+        if (expiry == null) {
+            fail("the API has no server-side logout (POST /auth/logout answered " + logout.statusCode() + ") and its"
+                    + " token carries no expiry (exp claim): a dropped token would stay valid for ever after a logout");
+        }
+        Instant expires = Instant.ofEpochSecond(expiry);
+        reporter.publishEntry(ResultProof.KEY, "logout is client-side: the API has no server-side logout (POST"
+                + " /auth/logout answered " + logout.statusCode() + "), so the dropped token stays valid until it expires"
+                + " (in " + Math.max(0, Duration.between(Instant.now(), expires).toSeconds()) + " s, at " + expires
+                + "); without it GET /users/me answers 401");
+    }
+
+    /** The {@code exp} claim (epoch seconds) of a JWT, or {@code null} when it has none or is no JWT. */
+    static Long expiryOf(String jwt) {
+        String[] parts = jwt == null ? new String[0] : jwt.split("\\.");
+        if (parts.length != 3) {
+            return null;
+        }
+        try {
+            String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+            return Json.parse(payload).filter(Map.class::isInstance).map(m -> ((Map<?, ?>) m).get("exp"))
+                    .filter(Number.class::isInstance).map(n -> ((Number) n).longValue()).orElse(null);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     @Test

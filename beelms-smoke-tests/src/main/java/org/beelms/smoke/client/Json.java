@@ -39,6 +39,11 @@ public final class Json {
         return parse(r.rawBody());
     }
 
+    /** The parsed JSON value of {@code text}, or empty when it is not one complete JSON value. */
+    public static Optional<Object> parse(String text) {
+        return text == null ? Optional.empty() : parse(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /** The parsed JSON value of {@code bytes}, or empty when they are not one complete JSON value. */
     static Optional<Object> parse(byte[] bytes) {
         if (bytes == null || bytes.length == 0) {

@@ -13,13 +13,14 @@ public final class LeakPatterns {
     private record Named(String what, Pattern pattern) {
     }
 
+    private static final Named HTML = new Named("an HTML page", Pattern.compile("(?i)<!doctype html|<html[\\s>]"));
     private static final List<Named> BODY = List.of(
             new Named("a Java stack trace", Pattern.compile("\\bat [\\w$.]+\\([\\w$]+\\.java:\\d+\\)")),
             new Named("a Java exception", Pattern.compile("\\b(java|javax|jakarta|org\\.hibernate|org\\.springframework)\\.[\\w.]*(Exception|Error)\\b")),
             new Named("a Node.js stack trace", Pattern.compile("\\bat [^\\n]{0,200}\\((/|[A-Za-z]:\\\\|node:)[^)]*:\\d+:\\d+\\)|node_modules/")),
             new Named("a Python traceback", Pattern.compile("Traceback \\(most recent call last\\)")),
             new Named("an SQL error", Pattern.compile("(?i)(QueryFailedError|SQLSTATE|PSQLException|SQLException|syntax error at or near|invalid input syntax for (type )?\\w+|ORA-\\d{5}|duplicate key value violates|relation \"[^\"]+\" does not exist|\\bSELECT\\b[^\"]{0,80}\\bFROM\\b)")),
-            new Named("an HTML page", Pattern.compile("(?i)<!doctype html|<html[\\s>]")));
+            HTML);
 
     private static final Pattern SECRET_FIELD = Pattern.compile(
             "(?i)^(password|passwordHash|password_hash|hash|salt|hashedPassword|tokenVersion|token_version|ver|"
@@ -38,6 +39,22 @@ public final class LeakPatterns {
         }
         for (Named n : BODY) {
             if (n.pattern().matcher(body).find()) {
+                return Optional.of(n.what());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * What {@code body} reveals of the server's inside (a stack trace, SQL or a database driver's error), if anything;
+     * unlike {@link #bodyLeak} an HTML page is not counted: a page answered below 400 may be the front end's.
+     */
+    public static Optional<String> traceOrSqlLeak(String body) {
+        if (body == null || body.isEmpty()) {
+            return Optional.empty();
+        }
+        for (Named n : BODY) {
+            if (n != HTML && n.pattern().matcher(body).find()) {
                 return Optional.of(n.what());
             }
         }

@@ -250,7 +250,7 @@ public final class FakeBeelms implements AutoCloseable {
                 return;
             }
             Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-            String token = "eyJhbGciOiJIUzI1NiJ9." + b64.encodeToString(("{\"sub\":\"" + u.id() + "\"}").getBytes(StandardCharsets.UTF_8))
+            String token = "eyJhbGciOiJIUzI1NiJ9." + b64.encodeToString(("{\"sub\":\"" + u.id() + "\",\"exp\":" + (System.currentTimeMillis() / 1000 + 3600) + "}").getBytes(StandardCharsets.UTF_8))
                     + "." + b64.encodeToString(UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
             tokens.put(token, email);
             json(ex, 200, "{\"accessToken\":\"" + token + "\",\"tokenType\":\"Bearer\"}");
@@ -285,6 +285,12 @@ public final class FakeBeelms implements AutoCloseable {
         }
         if (enrollRouteMissing && method.equals("POST") && p.endsWith("/enroll")) {
             json(ex, 404, "{\"message\":\"Cannot POST /api" + p + "\"}");
+            return;
+        }
+        if (p.equals("/auth/logout")) {
+            // beelms core has no server-side logout: NestJS answers as for any route it does not know
+            json(ex, 404, "{\"statusCode\":404,\"message\":\"Cannot " + method + " /api" + p
+                    + "\",\"error\":\"Not Found\"}");
             return;
         }
         // ---- protected

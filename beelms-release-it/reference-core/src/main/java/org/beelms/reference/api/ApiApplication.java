@@ -80,6 +80,10 @@ public final class ApiApplication {
       application.register(new SlowResponsesFilter(config.faultSlowDelay()));
     }
 
+    if (config.frontEnd().spaFallback()) {
+      application.register(new SpaFallbackFilter());
+    }
+
     application.register(ApiExceptionMapper.class);
     application.register(WebApplicationExceptionMapper.class);
     application.register(UnexpectedExceptionMapper.class);

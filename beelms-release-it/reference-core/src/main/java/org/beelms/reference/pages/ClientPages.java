@@ -142,6 +142,9 @@ final class ClientPages {
     if (queryLanguage != null) {
       data.put("persistLanguage", queryLanguage);
     }
+    if (page.equals("login") && frontEnd.loginWithoutSession()) {
+      data.put("loginWithoutSession", true);
+    }
     boolean outsideWiki = !page.equals("wiki") && !page.equals("article") && !page.equals("login");
     if (outsideWiki && (frontEnd.hydration() == FrontEnd.Hydration.ALWAYS
         || frontEnd.hydration() == FrontEnd.Hydration.AFTER_LANGUAGE_SWITCH
@@ -301,6 +304,10 @@ final class ClientPages {
               var form = document.getElementById('login-form');
               form.addEventListener('submit', function (event) {
                 event.preventDefault();
+                if (data.loginWithoutSession) {
+                  window.location.assign(base + '/my-courses');
+                  return;
+                }
                 var error = document.getElementById('login-error');
                 error.textContent = '';
                 fetch(api + '/auth/login', {

@@ -15,10 +15,21 @@ import java.util.Objects;
  * @param hydration {@code --fault-hydration[=after-language-switch|always]}: the pages outside the
  *     wiki log a React-style "Hydration failed ..." error, after the language preference was switched
  *     away from the default or always
+ * @param spaFallback {@code --spa-fallback}: a front end's catch-all in front of the API answers its
+ *     index page with 200 in place of every API error (as a proxy with {@code error_page … =200
+ *     /index.html} does): no error body ever reaches a client
+ * @param loginWithoutSession {@code --fault-login-without-session}: the login form's script goes on
+ *     to {@code /my-courses} without logging in (no API call, no token stored)
  */
-public record FrontEnd(boolean brokenScript, boolean hangingThirdParty, Hydration hydration) {
+public record FrontEnd(boolean brokenScript, boolean hangingThirdParty, Hydration hydration, boolean spaFallback,
+    boolean loginWithoutSession) {
 
-  public static final FrontEnd DEFAULT = new FrontEnd(false, false, Hydration.OFF);
+  public static final FrontEnd DEFAULT = new FrontEnd(false, false, Hydration.OFF, false, false);
+
+  /** Without the catch-all and the login fault. */
+  public FrontEnd(boolean brokenScript, boolean hangingThirdParty, Hydration hydration) {
+    this(brokenScript, hangingThirdParty, hydration, false, false);
+  }
 
   public FrontEnd {
     Objects.requireNonNull(hydration, "hydration");
@@ -42,14 +53,22 @@ public record FrontEnd(boolean brokenScript, boolean hangingThirdParty, Hydratio
   }
 
   public FrontEnd withBrokenScript(boolean broken) {
-    return new FrontEnd(broken, hangingThirdParty, hydration);
+    return new FrontEnd(broken, hangingThirdParty, hydration, spaFallback, loginWithoutSession);
   }
 
   public FrontEnd withHangingThirdParty(boolean hanging) {
-    return new FrontEnd(brokenScript, hanging, hydration);
+    return new FrontEnd(brokenScript, hanging, hydration, spaFallback, loginWithoutSession);
   }
 
   public FrontEnd withHydration(Hydration mismatch) {
-    return new FrontEnd(brokenScript, hangingThirdParty, mismatch);
+    return new FrontEnd(brokenScript, hangingThirdParty, mismatch, spaFallback, loginWithoutSession);
+  }
+
+  public FrontEnd withSpaFallback(boolean fallback) {
+    return new FrontEnd(brokenScript, hangingThirdParty, hydration, fallback, loginWithoutSession);
+  }
+
+  public FrontEnd withLoginWithoutSession(boolean fault) {
+    return new FrontEnd(brokenScript, hangingThirdParty, hydration, spaFallback, fault);
   }
 }
