@@ -1,12 +1,14 @@
 package org.beelms.plugin.checklist;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.beelms.plugin.baseline.Baseline;
 import org.beelms.plugin.gate.Finding;
 import org.beelms.plugin.gate.Gate;
 import org.beelms.plugin.gate.GateResult;
@@ -38,8 +40,10 @@ public final class DodCheck implements Gate {
   /** Reads the checklist and the waivers and sorts every open item. */
   public DodReport review() throws IOException {
     ChecklistDocument document = ChecklistParser.parseDod(settings.checklist());
-    List<Waiver> waivers =
-        settings.waivers().isPresent() ? WaiverFile.read(settings.waivers().get()) : List.of();
+    // While the baseline is written, a waivers file that does not exist yet waives nothing.
+    Optional<Path> file =
+        settings.waivers().filter(f -> settings.baseline().isEmpty() || java.nio.file.Files.isRegularFile(f));
+    List<Waiver> waivers = file.isPresent() ? WaiverFile.read(file.get()) : List.of();
     LocalDate today = LocalDate.now(settings.clock());
     List<ChecklistItem> open = new ArrayList<>();
     List<DodReport.WaivedItem> waived = new ArrayList<>();
@@ -68,12 +72,31 @@ public final class DodCheck implements Gate {
     return new WsChecklistCoverage(settings.wsChecklists()).review();
   }
 
+  /**
+   * Writes a waiver for every open item without one ({@code -Dbeelms.baseline=write}); the finding
+   * says how many and where.
+   */
+  private Finding writeBaseline(WaiverBaseline baseline) throws IOException {
+    Path file = settings.waivers().orElseThrow();
+    List<ChecklistItem> open = review().open();
+    LocalDate today = LocalDate.now(settings.clock());
+    int added = baseline.write(file, open, today);
+    return Finding.info(
+        "baseline: " + added + " open item(s) waived with the placeholder reason '"
+            + Baseline.placeholderReason(today) + "', owner " + baseline.owner() + ", until "
+            + baseline.expires(),
+        file.toString());
+  }
+
   @Override
   public GateResult check(ReleaseListener listener) throws IOException {
+    List<Finding> findings = new ArrayList<>();
+    if (settings.baseline().isPresent()) {
+      findings.add(writeBaseline(settings.baseline().get()));
+    }
     DodReport report = review();
     ChecklistDocument document = report.document();
     Severity openSeverity = settings.reportOnly() ? Severity.WARNING : Severity.ERROR;
-    List<Finding> findings = new ArrayList<>();
     if (document.items().isEmpty()) {
       findings.add(
           Finding.error(
@@ -117,6 +140,18 @@ public final class DodCheck implements Gate {
                       + item.id() + " (positional IDs are accepted until the next release)",
                   waiver.position(),
                   "write 'item: " + item.id() + "' (or tag the item with (" + waiver.item() + "))")));
+    }
+    List<Waiver> placeholders =
+        report.waived().stream().map(DodReport.WaivedItem::waiver)
+            .filter(w -> Baseline.isPlaceholder(w.reason()) || Baseline.isPlaceholderOwner(w.owner()))
+            .toList();
+    if (!placeholders.isEmpty()) {
+      findings.add(
+          Finding.warning(
+              placeholders.size() + " waiver(s) still have the placeholder reason 'baseline <date>' or"
+                  + " owner '" + Baseline.PLACEHOLDER_OWNER + "' (accepted at adoption, open work)",
+              placeholders.get(0).position(),
+              "give each its real reason and owner, or finish the item and remove the waiver"));
     }
     for (ChecklistItem item : report.open()) {
       findings.add(

@@ -114,6 +114,18 @@ public abstract class AbstractBeelmsMojo extends AbstractMojo {
     return oldValue;
   }
 
+  /**
+   * Where {@code -Dbeelms.baseline=write} writes a file no setting names: {@code relative} to the
+   * project, with a warning that the gate reads it only once {@code <element>} names it.
+   */
+  protected final Path unnamedBaselineFile(String element, String relative) {
+    Path file = project.getBasedir().toPath().resolve(relative);
+    getLog().warn("beelms:" + goal() + ": " + org.beelms.plugin.baseline.Baseline.PARAMETER + " writes "
+        + file + ", which no setting names; add <" + element + ">${project.basedir}/" + relative + "</"
+        + element + "> to the plugin's <configuration> so the gate reads it");
+    return file;
+  }
+
   /** The goal's name, e.g. {@code scope-freeze}; used in log lines and skip messages. */
   protected abstract String goal();
 

@@ -3,13 +3,16 @@ package org.beelms.plugin.mojo;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.beelms.plugin.baseline.Baseline;
 import org.beelms.plugin.checklist.DodCheck;
 import org.beelms.plugin.checklist.DodSettings;
+import org.beelms.plugin.checklist.WaiverBaseline;
 import org.beelms.plugin.gate.Gate;
 
 /**
@@ -58,6 +61,23 @@ public class DodCheckMojo extends AbstractBeelmsMojo {
   @Parameter(property = "beelms.dod.reportOnly", defaultValue = "false")
   private boolean reportOnly;
 
+  /**
+   * {@code write}: write the adoption baseline, a waiver with the placeholder reason {@code
+   * baseline <date>} for every open item without one, into {@code waivers} (created when missing;
+   * default {@code docs/delivery/dod-waivers.yaml}, which the pom must then name). Existing
+   * waivers are kept. The same parameter writes the allow list in openapi-check.
+   */
+  @Parameter(property = "beelms.baseline")
+  private String baseline;
+
+  /** With {@code baseline=write}: the owner the written waivers name; default {@code unassigned}, open work. */
+  @Parameter(property = "beelms.baseline.owner")
+  private String baselineOwner;
+
+  /** With {@code baseline=write}: the last day the written waivers hold (YYYY-MM-DD); default in 90 days. */
+  @Parameter(property = "beelms.baseline.expires")
+  private String baselineExpires;
+
   /** Skip this gate. */
   @Parameter(property = "beelms.skip.dod-check", defaultValue = "false")
   private boolean skip;
@@ -85,12 +105,17 @@ public class DodCheckMojo extends AbstractBeelmsMojo {
               + " does not exist; set <dodChecklist> / -Dbeelms.dod.checklist to its path,"
               + " or skip the gate with -Dbeelms.skip.dod-check");
     }
+    Clock clock = Clock.systemDefaultZone();
+    Optional<Path> waiverFile = Optional.ofNullable(waivers).map(File::toPath);
+    Optional<WaiverBaseline> written = Optional.empty();
+    if (Baseline.write(baseline)) {
+      written = Optional.of(WaiverBaseline.of(baselineOwner, baselineExpires, LocalDate.now(clock)));
+      if (waiverFile.isEmpty()) {
+        waiverFile = Optional.of(unnamedBaselineFile("waivers", Baseline.DEFAULT_WAIVERS));
+      }
+    }
     return new DodSettings(
-        dodChecklist.toPath(),
-        Optional.ofNullable(waivers).map(File::toPath),
-        reportOnly,
-        Clock.systemDefaultZone(),
-        wsChecklistPaths());
+        dodChecklist.toPath(), waiverFile, reportOnly, clock, wsChecklistPaths(), written);
   }
 
   /** The WS checklists, relative entries resolved against the project folder. */

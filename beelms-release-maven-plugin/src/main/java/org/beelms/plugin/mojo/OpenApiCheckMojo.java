@@ -13,6 +13,7 @@ import java.util.Map;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.beelms.plugin.baseline.Baseline;
 import org.beelms.plugin.gate.Gate;
 import org.beelms.plugin.git.SemanticVersion;
 import org.beelms.plugin.openapi.ApiScope;
@@ -137,6 +138,15 @@ public class OpenApiCheckMojo extends AbstractBeelmsMojo {
   @Parameter(property = "beelms.openapi.allowList")
   private File allowList;
 
+  /**
+   * {@code write}: write the adoption baseline, an allow-list entry with the placeholder reason
+   * {@code baseline <date>} for every finding that fails the gate now, into {@code allowList}
+   * (created when missing; default {@code docs/delivery/openapi-allow-list.yaml}, which the pom must
+   * then name). Existing entries are kept. The same parameter writes the DoD waivers in dod-check.
+   */
+  @Parameter(property = "beelms.baseline")
+  private String baseline;
+
   /** Whether to compare the spec with the one at the previous {@code v*} release tag. */
   @Parameter(property = "beelms.openapi.compareWithPrevious", defaultValue = "true")
   private boolean compareWithPrevious;
@@ -193,6 +203,12 @@ public class OpenApiCheckMojo extends AbstractBeelmsMojo {
             .failOn(OpenApiCheck.failOn(failOn))
             .compareWithPrevious(compareWithPrevious)
             .outputDirectory(outputDirectory.toPath());
+    if (Baseline.write(baseline)) {
+      builder.baseline(java.time.LocalDate.now());
+      if (allowList == null) {
+        builder.allowList(unnamedBaselineFile("allowList", Baseline.DEFAULT_ALLOW_LIST));
+      }
+    }
     if (allowList != null) {
       builder.allowList(allowList.toPath());
     }

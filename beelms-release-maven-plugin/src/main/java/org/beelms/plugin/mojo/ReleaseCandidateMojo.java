@@ -14,6 +14,7 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.beelms.plugin.baseline.Baseline;
 import org.beelms.plugin.gate.Finding;
 import org.beelms.plugin.gate.Gate;
 import org.beelms.plugin.gate.GateStatus;
@@ -110,6 +111,14 @@ public class ReleaseCandidateMojo extends AbstractBeelmsMojo {
 
   @Component private org.apache.maven.settings.crypto.SettingsDecrypter settingsDecrypter;
 
+  /**
+   * {@code write}: the adoption baseline. The gates run and openapi-check and dod-check write what
+   * fails now into the allow list and the DoD waivers (placeholder reason {@code baseline <date>});
+   * nothing is built, tagged or pushed, since the written files are not committed yet.
+   */
+  @Parameter(property = "beelms.baseline")
+  private String baseline;
+
   /** Skip the whole release candidate. */
   @Parameter(property = "beelms.skip.release-candidate", defaultValue = "false")
   private boolean skip;
@@ -155,6 +164,16 @@ public class ReleaseCandidateMojo extends AbstractBeelmsMojo {
     ReleaseCandidate candidate = new ReleaseCandidate(listener);
     List<GateResult> results = new ArrayList<>();
     List<PlannedGate> afterTag = new ArrayList<>();
+    if (baselineOnly()) {
+      results.addAll(candidate.runGates(plan(GATE_GOALS)));
+      for (String goal : ARTIFACT_GOALS) {
+        GateResult skipped = GateResult.skipped(goal, "not run: " + Baseline.PARAMETER
+            + " writes the baseline only; review and commit it, then run again");
+        listener.gateFinished(skipped);
+        results.add(skipped);
+      }
+      return results;
+    }
     if (prepare && !prepareFirst(candidate, results, afterTag)) {
       return results;
     }
@@ -195,6 +214,15 @@ public class ReleaseCandidateMojo extends AbstractBeelmsMojo {
       getLog().error(whatWasPublished(results, tagBefore));
     }
     return results;
+  }
+
+  /** Whether this run writes the adoption baseline (and so builds no release). */
+  private boolean baselineOnly() throws MojoExecutionException {
+    try {
+      return Baseline.write(baseline);
+    } catch (IllegalArgumentException e) {
+      throw new MojoExecutionException("beelms:" + goal() + " is misconfigured: " + e.getMessage(), e);
+    }
   }
 
   /**

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.beelms.plugin.baseline.Baseline;
 import org.beelms.plugin.gate.Finding;
 import org.beelms.plugin.gate.Severity;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -33,7 +34,9 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * </pre>
  *
  * <p>A matching finding is kept as {@code INFO} with the reason; an entry without a reason or with
- * an unknown rule is an error; an entry nothing matches is a warning (stale).
+ * an unknown rule is an error; an entry nothing matches is a warning (stale). Entries whose reason
+ * is still the baseline placeholder ({@code baseline <date>}, see {@link Baseline}) accept their
+ * finding but are reported together as one warning: open work, never a pass hidden.
  */
 public final class AllowList {
 
@@ -204,6 +207,21 @@ public final class AllowList {
                   "",
                   original.checklistId())));
     }
+    List<Entry> placeholders =
+        valid.stream().filter(e -> Baseline.isPlaceholder(e.reason())).toList();
+    if (!placeholders.isEmpty()) {
+      out.add(
+          new RuleFinding(
+              Rule.ALLOW_LIST,
+              file,
+              Finding.warning(
+                  placeholders.size() + " allow-list entr" + (placeholders.size() == 1 ? "y" : "ies")
+                      + " still ha" + (placeholders.size() == 1 ? "s" : "ve") + " the placeholder reason '"
+                      + placeholders.get(0).reason() + "' (accepted at adoption, open work)",
+                  placeholders.get(0).where(),
+                  "replace each 'baseline <date>' reason in " + file + " with why the finding is"
+                      + " accepted, or fix the finding and remove its entry")));
+    }
     for (Entry entry : valid) {
       if (!used.contains(entry)) {
         out.add(
@@ -217,6 +235,18 @@ public final class AllowList {
       }
     }
     return out;
+  }
+
+  /** Whether a valid entry (known rule, a reason) accepts {@code finding}. */
+  boolean accepts(RuleFinding finding) {
+    return entries.stream()
+        .filter(e -> !e.reason().isBlank())
+        .anyMatch(e -> e.rule().equals(finding.rule().id()) && sameSubject(e.subject(), finding.subject()));
+  }
+
+  /** How many entries still have the placeholder reason {@code baseline <date>}. */
+  public long placeholders() {
+    return entries.stream().filter(e -> Baseline.isPlaceholder(e.reason())).count();
   }
 
   static boolean sameSubject(String listed, String found) {

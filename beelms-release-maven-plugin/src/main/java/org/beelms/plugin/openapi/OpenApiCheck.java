@@ -3,6 +3,7 @@ package org.beelms.plugin.openapi;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.beelms.plugin.baseline.Baseline;
 import org.beelms.plugin.gate.Finding;
 import org.beelms.plugin.gate.Gate;
 import org.beelms.plugin.gate.GateResult;
@@ -129,12 +131,34 @@ public final class OpenApiCheck implements Gate {
       List<Route> implemented,
       Optional<ApiChanges> changes)
       throws IOException {
-    AllowList allowList =
-        settings.allowList().isPresent()
-            ? AllowList.read(settings.allowList().get(), locator.display(settings.allowList().get()))
-            : AllowList.empty();
-    return new OpenApiCheckResult(
-        allowList.apply(findings), documented, implemented, changes, settings.failOn());
+    AllowList allowList = allowList();
+    List<RuleFinding> written = new ArrayList<>();
+    if (settings.baseline().isPresent()) {
+      Path file = settings.allowList().orElseThrow();
+      List<RuleFinding> accepted = AllowListBaseline.candidates(findings, allowList, settings.failOn());
+      int added =
+          new AllowListBaseline(file, locator.display(file), settings.baseline().get()).write(accepted);
+      written.add(
+          new RuleFinding(
+              Rule.ALLOW_LIST,
+              locator.display(file),
+              Finding.info(
+                  "baseline: " + added + " finding(s) added to the allow list with the placeholder reason '"
+                      + Baseline.placeholderReason(settings.baseline().get()) + "'"
+                      + (accepted.isEmpty() ? "" : " (" + accepted.get(0).rule().id() + " "
+                          + accepted.get(0).subject() + (added > 1 ? ", …" : "") + ")"),
+                  locator.display(file))));
+      allowList = allowList();
+    }
+    List<RuleFinding> applied = new ArrayList<>(allowList.apply(findings));
+    applied.addAll(written);
+    return new OpenApiCheckResult(applied, documented, implemented, changes, settings.failOn());
+  }
+
+  /** The allow list as the settings name it; empty when none is set or (baseline) not yet written. */
+  private AllowList allowList() throws IOException {
+    Optional<Path> file = settings.allowList().filter(Files::isRegularFile);
+    return file.isPresent() ? AllowList.read(file.get(), locator.display(file.get())) : AllowList.empty();
   }
 
   /** The reader the settings ask for; {@code auto} picks class files when they hold routes. */

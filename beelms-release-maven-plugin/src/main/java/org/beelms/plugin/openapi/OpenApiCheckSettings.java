@@ -2,9 +2,11 @@ package org.beelms.plugin.openapi;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.beelms.plugin.baseline.Baseline;
 import org.beelms.plugin.gate.Severity;
 import org.beelms.plugin.git.SemanticVersion;
 
@@ -26,6 +28,9 @@ import org.beelms.plugin.git.SemanticVersion;
  * @param compareWithPrevious whether to compare with the spec at the previous {@code v*} tag
  * @param releaseVersion the version being released, so its own tag is not "the previous release"
  * @param outputDirectory where {@code api-changes.json} is written
+ * @param baseline the day the adoption baseline is written ({@code -Dbeelms.baseline=write}): the
+ *     findings that fail go into {@code allowList} (created when missing) with the placeholder
+ *     reason {@code baseline <day>}; empty for a normal run
  */
 public record OpenApiCheckSettings(
     Path baseDirectory,
@@ -41,7 +46,8 @@ public record OpenApiCheckSettings(
     Optional<Path> allowList,
     boolean compareWithPrevious,
     Optional<SemanticVersion> releaseVersion,
-    Path outputDirectory) {
+    Path outputDirectory,
+    Optional<LocalDate> baseline) {
 
   public OpenApiCheckSettings {
     Objects.requireNonNull(baseDirectory, "baseDirectory");
@@ -58,10 +64,15 @@ public record OpenApiCheckSettings(
     Objects.requireNonNull(guards, "guards");
     Objects.requireNonNull(failOn, "failOn");
     allowList = allowList == null ? Optional.empty() : allowList;
-    if (allowList.isPresent() && !Files.isRegularFile(allowList.get())) {
+    baseline = baseline == null ? Optional.empty() : baseline;
+    if (baseline.isPresent() && allowList.isEmpty()) {
       throw new IllegalArgumentException(
-          OpenApiSuggestions.ALLOW_LIST_PARAMETER + " is " + allowList.get()
-              + ", which does not exist; create it or remove the setting");
+          Baseline.PARAMETER + " is 'write' but there is no allow list to write to; set "
+              + OpenApiSuggestions.ALLOW_LIST_PARAMETER);
+    }
+    if (baseline.isEmpty() && allowList.isPresent() && !Files.isRegularFile(allowList.get())) {
+      throw new IllegalArgumentException(
+          Baseline.missingFile("allow list", allowList.get(), OpenApiSuggestions.ALLOW_LIST_PARAMETER));
     }
     releaseVersion = releaseVersion == null ? Optional.empty() : releaseVersion;
     Objects.requireNonNull(outputDirectory, "outputDirectory");
@@ -87,6 +98,7 @@ public record OpenApiCheckSettings(
     private boolean compareWithPrevious = true;
     private SemanticVersion releaseVersion;
     private Path outputDirectory;
+    private LocalDate baseline;
 
     private Builder(Path baseDirectory) {
       this.baseDirectory = baseDirectory.toAbsolutePath().normalize();
@@ -157,6 +169,12 @@ public record OpenApiCheckSettings(
       return this;
     }
 
+    /** Writes the adoption baseline into the allow list, dated {@code day}. */
+    public Builder baseline(LocalDate day) {
+      baseline = day;
+      return this;
+    }
+
     public OpenApiCheckSettings build() {
       return new OpenApiCheckSettings(
           baseDirectory,
@@ -172,7 +190,8 @@ public record OpenApiCheckSettings(
           Optional.ofNullable(allowList),
           compareWithPrevious,
           Optional.ofNullable(releaseVersion),
-          outputDirectory != null ? outputDirectory : baseDirectory.resolve("target/beelms-release"));
+          outputDirectory != null ? outputDirectory : baseDirectory.resolve("target/beelms-release"),
+          Optional.ofNullable(baseline));
     }
   }
 }

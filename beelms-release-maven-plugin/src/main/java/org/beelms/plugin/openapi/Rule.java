@@ -26,7 +26,9 @@ public enum Rule {
   ADMIN_NOT_GUARDED("admin-not-guarded"),
   PATH_PARAMETER_NAMES("path-parameter-names"),
   BREAKING_CHANGE("breaking-change"),
-  COMPATIBILITY("compatibility");
+  COMPATIBILITY("compatibility"),
+  /** The allow list's own state: the baseline written, entries still with the placeholder reason. */
+  ALLOW_LIST("allow-list");
 
   private final String id;
 
