@@ -57,6 +57,10 @@ public class ReleaseNotesMojo extends AbstractBeelmsMojo {
   @Parameter(property = "beelms.smoke.waivers")
   private File smokeWaivers;
 
+  /** The openapi-check allow list, as for beelms:openapi-check: its size is a known limitation. */
+  @Parameter(property = "beelms.openapi.allowList")
+  private File allowList;
+
   /** The DoD waivers file (YAML), as for beelms:dod-check; empty for none. */
   @Parameter(property = "beelms.dod.waivers")
   private File waivers;
@@ -129,6 +133,7 @@ public class ReleaseNotesMojo extends AbstractBeelmsMojo {
         dod,
         updateChangelog && !dryRun ? Optional.of(changelog.toPath()) : Optional.empty(),
         Clock.systemDefaultZone());
+    notes = allowList == null ? notes : notes.withAllowList(allowList.toPath());
     return smokeWaivers == null ? notes : notes.withSmokeWaivers(smokeWaivers.toPath());
   }
 }

@@ -206,9 +206,11 @@ public record ReleaseNotes(
       String dodSource,
       Optional<List<Limitation>> dodItems,
       String waiverFile,
-      List<Limitation> waivedChecks) {
+      List<Limitation> waivedChecks,
+      String baseline) {
 
     public KnownLimitations {
+      baseline = baseline == null ? "" : baseline;
       maintained = maintained == null ? Optional.empty() : maintained;
       dodItems = dodItems == null ? Optional.empty() : dodItems.map(List::copyOf);
       waiverFile = waiverFile == null ? "" : waiverFile;
@@ -218,12 +220,17 @@ public record ReleaseNotes(
     /** Without a smoke waiver file. */
     public KnownLimitations(
         String file, Optional<String> maintained, String dodSource, Optional<List<Limitation>> dodItems) {
-      this(file, maintained, dodSource, dodItems, "", List.of());
+      this(file, maintained, dodSource, dodItems, "", List.of(), "");
+    }
+
+    /** The same limitations with the baseline's size ({@link #baseline}). */
+    public KnownLimitations withBaseline(String sentence) {
+      return new KnownLimitations(file, maintained, dodSource, dodItems, waiverFile, waivedChecks, sentence);
     }
 
     /** The same limitations with the waivers of the smoke waiver file {@code source}. */
     public KnownLimitations withWaivedChecks(String source, List<Limitation> waived) {
-      return new KnownLimitations(file, maintained, dodSource, dodItems, source, waived);
+      return new KnownLimitations(file, maintained, dodSource, dodItems, source, waived, baseline);
     }
 
     public int dodCount() {

@@ -13,6 +13,10 @@ import java.util.Locale;
 import java.util.Optional;
 import org.beelms.plugin.checklist.DodCheck;
 import org.beelms.plugin.checklist.DodReport;
+import org.beelms.plugin.baseline.Baseline;
+import org.beelms.plugin.checklist.Waiver;
+import org.beelms.plugin.checklist.WaiverFile;
+import org.beelms.plugin.openapi.AllowList;
 import org.beelms.plugin.checklist.DodSettings;
 import org.beelms.plugin.gate.Finding;
 import org.beelms.plugin.gate.Gate;
@@ -250,13 +254,46 @@ public final class ReleaseNotesGenerator implements Gate {
   }
 
   private ReleaseNotes.KnownLimitations knownLimitations() throws IOException {
-    ReleaseNotes.KnownLimitations limits = dodLimitations();
+    ReleaseNotes.KnownLimitations limits = dodLimitations().withBaseline(baseline());
     if (settings.smokeWaivers().isEmpty()) {
       return limits;
     }
     Path waivers = settings.smokeWaivers().get();
     return limits.withWaivedChecks(
         display(waivers), WaivedChecks.read(waivers, LocalDate.now(settings.clock())));
+  }
+
+  /**
+   * What the allow list and the DoD waivers accept, the adoption baseline among it: "Baseline: 96
+   * route finding(s) accepted by … and 35 DoD item(s) by …, 131 still with the placeholder reason".
+   */
+  private String baseline() throws IOException {
+    Optional<Path> allow = settings.allowList().filter(Files::isRegularFile);
+    Optional<Path> waivers =
+        settings.dod().flatMap(DodSettings::waivers).filter(Files::isRegularFile);
+    int routes = 0;
+    long open = 0;
+    if (allow.isPresent()) {
+      AllowList list = AllowList.read(allow.get(), display(allow.get()));
+      routes = list.entries().size();
+      open += list.placeholders();
+    }
+    int items = 0;
+    if (waivers.isPresent()) {
+      List<Waiver> all = WaiverFile.read(waivers.get());
+      items = all.size();
+      open += all.stream()
+          .filter(w -> Baseline.isPlaceholder(w.reason()) || Baseline.isPlaceholderOwner(w.owner()))
+          .count();
+    }
+    if (routes + items == 0) {
+      return "";
+    }
+    return "Baseline: " + routes + " route finding(s) accepted"
+        + allow.map(f -> " by " + display(f)).orElse("") + " and " + items + " DoD item(s) waived"
+        + waivers.map(f -> " by " + display(f)).orElse("") + ", " + open
+        + " still with the placeholder reason 'baseline <date>' or owner '" + Baseline.PLACEHOLDER_OWNER
+        + "' (open work).";
   }
 
   private ReleaseNotes.KnownLimitations dodLimitations() throws IOException {

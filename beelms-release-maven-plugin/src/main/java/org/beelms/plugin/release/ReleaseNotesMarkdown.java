@@ -86,6 +86,9 @@ final class ReleaseNotesMarkdown {
       text.append(", ").append(limits.waivedChecks().size()).append(" waived check(s)");
     }
     text.append(limits.maintained().isPresent() ? ", see " + limits.file() : ", no " + limits.file());
+    if (!limits.baseline().isEmpty()) {
+      text.append("; ").append(limits.baseline());
+    }
     List<Limitation> listed = new java.util.ArrayList<>(limits.waivedChecks());
     listed.addAll(limits.dodItems().orElse(List.of()));
     first(text, listed, ReleaseNotesMarkdown::limitationText);
@@ -300,6 +303,9 @@ final class ReleaseNotesMarkdown {
       }
     } else {
       md.append("No maintained list: ").append(limits.file()).append(" does not exist.\n\n");
+    }
+    if (!limits.baseline().isEmpty()) {
+      md.append(limits.baseline()).append("\n\n");
     }
     if (!limits.waivedChecks().isEmpty()) {
       md.append("Known failures the post-deploy smoke and regression tiers accept (")

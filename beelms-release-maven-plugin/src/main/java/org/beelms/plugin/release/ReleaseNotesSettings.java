@@ -25,6 +25,8 @@ import org.beelms.plugin.checklist.DodSettings;
  * @param clock today's date for the notes and the changelog section
  * @param smokeWaivers the smoke/regression waiver file ({@code <smokeWaivers>}), whose waived
  *     checks are known limitations; empty for none
+ * @param allowList the openapi-check allow list ({@code <allowList>}), whose size (and the
+ *     entries still with the baseline placeholder) the known limitations state; empty for none
  */
 public record ReleaseNotesSettings(
     Path projectDirectory,
@@ -37,7 +39,8 @@ public record ReleaseNotesSettings(
     Optional<DodSettings> dod,
     Optional<Path> changelog,
     Clock clock,
-    Optional<Path> smokeWaivers) {
+    Optional<Path> smokeWaivers,
+    Optional<Path> allowList) {
 
   /** The default maintained known-limitations file, relative to the project. */
   public static final String DEFAULT_KNOWN_LIMITATIONS = "docs/delivery/known-limitations.md";
@@ -53,6 +56,7 @@ public record ReleaseNotesSettings(
     changelog = changelog == null ? Optional.empty() : changelog;
     clock = clock == null ? Clock.systemDefaultZone() : clock;
     smokeWaivers = smokeWaivers == null ? Optional.empty() : smokeWaivers;
+    allowList = allowList == null ? Optional.empty() : allowList;
   }
 
   /** Without a smoke waiver file. */
@@ -61,14 +65,21 @@ public record ReleaseNotesSettings(
       Path reportDirectory, Path migrationsDirectory, Path knownLimitations,
       Optional<DodSettings> dod, Optional<Path> changelog, Clock clock) {
     this(projectDirectory, title, projectVersion, deriveVersion, reportDirectory,
-        migrationsDirectory, knownLimitations, dod, changelog, clock, Optional.empty());
+        migrationsDirectory, knownLimitations, dod, changelog, clock, Optional.empty(), Optional.empty());
+  }
+
+  /** With the openapi-check allow list whose accepted findings the notes count. */
+  public ReleaseNotesSettings withAllowList(Path file) {
+    return new ReleaseNotesSettings(
+        projectDirectory, title, projectVersion, deriveVersion, reportDirectory,
+        migrationsDirectory, knownLimitations, dod, changelog, clock, smokeWaivers, Optional.of(file));
   }
 
   /** With the smoke/regression waiver file whose waived checks the notes list. */
   public ReleaseNotesSettings withSmokeWaivers(Path file) {
     return new ReleaseNotesSettings(
         projectDirectory, title, projectVersion, deriveVersion, reportDirectory,
-        migrationsDirectory, knownLimitations, dod, changelog, clock, Optional.of(file));
+        migrationsDirectory, knownLimitations, dod, changelog, clock, Optional.of(file), allowList);
   }
 
   /**
@@ -88,30 +99,30 @@ public record ReleaseNotesSettings(
   public ReleaseNotesSettings withDod(DodSettings dodSettings) {
     return new ReleaseNotesSettings(
         projectDirectory, title, projectVersion, deriveVersion, reportDirectory,
-        migrationsDirectory, knownLimitations, Optional.of(dodSettings), changelog, clock, smokeWaivers);
+        migrationsDirectory, knownLimitations, Optional.of(dodSettings), changelog, clock, smokeWaivers, allowList);
   }
 
   public ReleaseNotesSettings withChangelog(Path file) {
     return new ReleaseNotesSettings(
         projectDirectory, title, projectVersion, deriveVersion, reportDirectory,
-        migrationsDirectory, knownLimitations, dod, Optional.of(file), clock, smokeWaivers);
+        migrationsDirectory, knownLimitations, dod, Optional.of(file), clock, smokeWaivers, allowList);
   }
 
   public ReleaseNotesSettings withClock(Clock fixed) {
     return new ReleaseNotesSettings(
         projectDirectory, title, projectVersion, deriveVersion, reportDirectory,
-        migrationsDirectory, knownLimitations, dod, changelog, fixed, smokeWaivers);
+        migrationsDirectory, knownLimitations, dod, changelog, fixed, smokeWaivers, allowList);
   }
 
   public ReleaseNotesSettings withMigrationsDirectory(Path folder) {
     return new ReleaseNotesSettings(
         projectDirectory, title, projectVersion, deriveVersion, reportDirectory,
-        folder, knownLimitations, dod, changelog, clock, smokeWaivers);
+        folder, knownLimitations, dod, changelog, clock, smokeWaivers, allowList);
   }
 
   public ReleaseNotesSettings withDeriveVersion(boolean derive) {
     return new ReleaseNotesSettings(
         projectDirectory, title, projectVersion, derive, reportDirectory,
-        migrationsDirectory, knownLimitations, dod, changelog, clock, smokeWaivers);
+        migrationsDirectory, knownLimitations, dod, changelog, clock, smokeWaivers, allowList);
   }
 }

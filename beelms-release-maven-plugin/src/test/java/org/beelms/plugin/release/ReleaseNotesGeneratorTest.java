@@ -322,6 +322,26 @@ class ReleaseNotesGeneratorTest {
   }
 
   @Test
+  void theBaselinesSizeIsAKnownLimitation() throws Exception {
+    Path allow = dir.resolve("allow.yaml");
+    Files.writeString(allow, "- rule: undocumented\n  subject: GET /a\n  reason: baseline 2026-12-05\n"
+        + "- rule: undocumented\n  subject: GET /b\n  reason: scraped by Prometheus\n");
+    Path waivers = dir.resolve("dod-waivers.yaml");
+    Files.writeString(waivers, "- item: DOD-D-1\n  reason: trial deploy booked\n  owner: unassigned\n"
+        + "  expires: 2026-12-31\n");
+    ReleaseNotes notes = new ReleaseNotesGenerator(settings("0.2.0").withAllowList(allow)
+        .withDod(new DodSettings(DOD, Optional.of(waivers), true, NOV_25))).compile(ReleaseListener.NONE);
+
+    String sentence = "Baseline: 2 route finding(s) accepted by allow.yaml and 1 DoD item(s) waived by"
+        + " dod-waivers.yaml, 2 still with the placeholder reason 'baseline <date>' or owner 'unassigned' (open work).";
+    assertEquals(sentence, notes.knownLimitations().baseline());
+    assertTrue(notes.toMarkdown().contains(sentence), notes.toMarkdown());
+    assertTrue(notes.summary().contains(sentence), notes.summary());
+    assertEquals("", new ReleaseNotesGenerator(settings("0.2.0")).compile(ReleaseListener.NONE)
+        .knownLimitations().baseline());
+  }
+
+  @Test
   void missingInputsAreShownAsMissingNotInvented() throws Exception {
     GateResult result =
         new ReleaseNotesGenerator(

@@ -129,11 +129,9 @@ public class Ws2AuthSmoke {
     @ChecklistItem("WS2-DEMO-3")
     @DisplayName("WS2-DEMO-3 Logout: without the dropped token the profile answers 401; the dropped token's lifetime is shown")
     void logsOut(@BeelmsTarget BeelmsApi api, TestReporter reporter) {
-        LoginOutcome login = api.session().userLogin();
-        if (!login.ok()) {
-            fail(login.problem());
-        }
-        api.http().withBearer(login.accessToken()).get("/users/me").expectStatus(200);
+        // skipped, not failed, when the account cannot log in: WS2-API-2 reports that once (no cascade)
+        String token = api.session().userToken();
+        api.http().withBearer(token).get("/users/me").expectStatus(200);
         ApiResponse logout = api.http().given().body("{}").post("/auth/logout");
         Assumptions.assumeTrue(logout.statusCode() == 404 || logout.statusCode() == 405,
                 () -> "the API has a server-side logout (POST /auth/logout without a token answered " + logout.statusCode()
@@ -141,7 +139,7 @@ public class Ws2AuthSmoke {
                         + " log the run's shared session out; not tested");
         // logout is client-side: the token is dropped; the same call without it must be refused
         api.http().given().get("/users/me").expect(api.http().json(401));
-        Long expiry = expiryOf(login.accessToken());
+        Long expiry = expiryOf(token);
         if (expiry == null) {
             fail("the API has no server-side logout (POST /auth/logout answered " + logout.statusCode() + ") and its"
                     + " token carries no expiry (exp claim): a dropped token would stay valid for ever after a logout");

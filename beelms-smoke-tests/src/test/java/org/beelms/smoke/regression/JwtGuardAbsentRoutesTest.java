@@ -1,25 +1,15 @@
 package org.beelms.smoke.regression;
 
 import org.beelms.smoke.client.BeelmsApi;
-import org.beelms.smoke.config.SmokeConfig;
 import org.beelms.smoke.testing.FakeBeelms;
+import org.beelms.smoke.testing.SingleCheck;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.engine.discovery.DiscoverySelectors;
-import org.junit.platform.launcher.LauncherDiscoveryRequest;
-import org.junit.platform.launcher.TestExecutionListener;
-import org.junit.platform.launcher.TestIdentifier;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
 
 import java.io.IOException;
-import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -30,28 +20,8 @@ class JwtGuardAbsentRoutesTest {
 
     /** Runs REG-JWT-1 alone through the JUnit Platform, as the runner does; returns its result. */
     private static TestExecutionResult runJwtGuardCheck(FakeBeelms server) {
-        SmokeConfig config = SmokeConfig.builder().url(server.url())
-                .readyTimeout(Duration.ofSeconds(5))
-                .connectTimeout(Duration.ofSeconds(2))
-                .readTimeout(Duration.ofSeconds(5))
-                .build();
-        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(DiscoverySelectors.selectMethod(SecurityRegression.class, "jwtGuardOnEveryProtectedEndpoint",
-                        BeelmsApi.class.getName()))
-                .configurationParameters(config.toConfigurationParameters())
-                .enableImplicitConfigurationParameters(false)
-                .build();
-        Map<String, TestExecutionResult> results = new ConcurrentHashMap<>();
-        LauncherFactory.create().execute(request, new TestExecutionListener() {
-            @Override
-            public void executionFinished(TestIdentifier id, TestExecutionResult result) {
-                results.put(id.getDisplayName(), result);
-            }
-        });
-        TestExecutionResult check = results.entrySet().stream().filter(e -> e.getKey().startsWith("REG-JWT-1"))
-                .map(Map.Entry::getValue).findFirst().orElse(null);
-        assertNotNull(check, () -> "REG-JWT-1 did not run: " + results);
-        return check;
+        return SingleCheck.run(server, SecurityRegression.class, "jwtGuardOnEveryProtectedEndpoint",
+                BeelmsApi.class.getName());
     }
 
     private static String describe(TestExecutionResult result) {

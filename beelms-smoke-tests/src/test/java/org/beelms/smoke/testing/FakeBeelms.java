@@ -55,6 +55,10 @@ public final class FakeBeelms implements AutoCloseable {
     public volatile boolean protectedRoutesAbsent = false;
     /** When set, every protected route answers 404 with this handler message (and error Not Found), token or not. */
     public volatile String protectedRoutesNotFoundMessage = null;
+    /** When set, every GET but health answers 200 text/html with this page (a front end's catch-all before the API). */
+    public volatile String everyGetAnswers200 = null;
+    /** Login issues tokens without an {@code exp} claim. */
+    public volatile boolean tokensWithoutExpiry = false;
     public final Set<String> protectedRoutesKept = ConcurrentHashMap.newKeySet();
 
     // state
@@ -173,6 +177,10 @@ public final class FakeBeelms implements AutoCloseable {
 
     private void route(HttpExchange ex, String method, String p, String query, String body) throws IOException {
         Matcher m;
+        if (everyGetAnswers200 != null && method.equals("GET") && !p.equals("/health")) {
+            send(ex, 200, "text/html; charset=utf-8", everyGetAnswers200);
+            return;
+        }
         if (method.equals("GET") && p.equals("/health")) {
             int call = healthCalls.incrementAndGet();
             if (call <= healthFailuresBeforeOk) {
@@ -250,7 +258,8 @@ public final class FakeBeelms implements AutoCloseable {
                 return;
             }
             Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-            String token = "eyJhbGciOiJIUzI1NiJ9." + b64.encodeToString(("{\"sub\":\"" + u.id() + "\",\"exp\":" + (System.currentTimeMillis() / 1000 + 3600) + "}").getBytes(StandardCharsets.UTF_8))
+            String token = "eyJhbGciOiJIUzI1NiJ9." + b64.encodeToString(("{\"sub\":\"" + u.id() + "\"" + (tokensWithoutExpiry ? ""
+                    : ",\"exp\":" + (System.currentTimeMillis() / 1000 + 3600)) + "}").getBytes(StandardCharsets.UTF_8))
                     + "." + b64.encodeToString(UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
             tokens.put(token, email);
             json(ex, 200, "{\"accessToken\":\"" + token + "\",\"tokenType\":\"Bearer\"}");
