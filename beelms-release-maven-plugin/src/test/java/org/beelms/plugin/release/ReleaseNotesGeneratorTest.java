@@ -327,7 +327,7 @@ class ReleaseNotesGeneratorTest {
     Files.writeString(allow, "- rule: undocumented\n  subject: GET /a\n  reason: baseline 2026-12-05\n"
         + "- rule: undocumented\n  subject: GET /b\n  reason: scraped by Prometheus\n");
     Path waivers = dir.resolve("dod-waivers.yaml");
-    Files.writeString(waivers, "- item: DOD-D-1\n  reason: trial deploy booked\n  owner: unassigned\n"
+    Files.writeString(waivers, "- item: DOD-D-4af6e6\n  reason: trial deploy booked\n  owner: unassigned\n"
         + "  expires: 2026-12-31\n");
     ReleaseNotes notes = new ReleaseNotesGenerator(settings("0.2.0").withAllowList(allow)
         .withDod(new DodSettings(DOD, Optional.of(waivers), true, NOV_25))).compile(ReleaseListener.NONE);
