@@ -19,20 +19,14 @@ import org.beelms.plugin.git.ReleaseTag;
  */
 final class CommandReproduction {
 
-  /** Compares two migrated scratch databases and records the outcome. */
-  @FunctionalInterface
-  interface Comparison {
-    void compare(ScratchDatabase fresh, ScratchDatabase upgraded) throws SQLException;
-  }
-
   private final MigrationsSettings settings;
   private final Optional<ReleaseTag> previousTag;
   private final Consumer<Finding> findings;
   private final Consumer<String> progress;
-  private final Comparison comparison;
+  private final SchemaComparison.Step comparison;
 
   CommandReproduction(MigrationsSettings settings, Optional<ReleaseTag> previousTag, Consumer<Finding> findings,
-      Consumer<String> progress, Comparison comparison) {
+      Consumer<String> progress, SchemaComparison.Step comparison) {
     this.settings = settings;
     this.previousTag = previousTag;
     this.findings = findings;
@@ -42,8 +36,9 @@ final class CommandReproduction {
 
   /**
    * The project's command on a fresh scratch at HEAD, and on a second one at the previous tag
-   * (an export of its tree) then at HEAD; the two schemas compared. Runs the reproduction; the reproducibility to record when it ends without comparing (no
-   * previous release), empty when the comparison recorded it or a failure was reported.
+   * (an export of its tree) then at HEAD; the two schemas compared. Returns the reproducibility
+   * to record when it ends without comparing (no previous release); empty when the comparison
+   * recorded it or a failure was reported.
    */
   Optional<String> run(MigrationCommand command, ScratchDatabases scratch)
       throws IOException, SQLException {

@@ -4,17 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.beelms.plugin.gate.Finding;
@@ -433,7 +428,9 @@ public final class MigrationsCheck implements Gate {
     }
 
     private void onDatabase(MigrationSet current) throws IOException, SQLException {
-      onScratch(scratch -> onDatabase(current, scratch));
+      FlywayReproduction reproduction = new FlywayReproduction(
+          sqlLocations, previous, previousTag, findings::add, this::progress, this::sqlFailure, this::compare);
+      onScratch(scratch -> reproduction.run(scratch).ifPresent(r -> reproducibility = r));
     }
 
     /** Runs {@code use} on the shared scratch server, or on one started (and stopped) for it. */
@@ -451,87 +448,6 @@ public final class MigrationsCheck implements Gate {
           progress("embedded PostgreSQL started in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
         }
         use.on(scratch);
-      }
-    }
-
-    /**
-     * Migrates the fresh scratch (on a helper thread) while the upgrade path runs on this one:
-     * both are independent until the schemas are compared.
-     */
-    private void onDatabase(MigrationSet current, ScratchDatabases scratch)
-        throws IOException, SQLException {
-      ScratchDatabase fresh = scratch.create("fresh");
-      ScratchDatabase upgraded = previous == null ? null : scratch.create("upgrade");
-      ExecutorService worker =
-          Executors.newSingleThreadExecutor(
-              r -> {
-                Thread t = new Thread(r, "beelms-migrations-fresh");
-                t.setDaemon(true);
-                return t;
-              });
-      try {
-        Future<Optional<FlywayRunner.MigrateFailure>> freshRun =
-            worker.submit(() -> FlywayRunner.migrate(FlywayRunner.fresh(fresh, sqlLocations)));
-        Optional<Finding> upgradeFailure =
-            upgraded == null ? Optional.empty() : upgradeFromPrevious(upgraded);
-        Optional<FlywayRunner.MigrateFailure> freshFailure = await(freshRun);
-        if (freshFailure.isPresent()) {
-          findings.add(sqlFailure("Migrating a fresh database failed", freshFailure.get()));
-          return;
-        }
-        progress("fresh database migrated");
-        if (upgraded == null) {
-          reproducibility = MigrationsCheckResult.skipped(NO_PREVIOUS);
-          return;
-        }
-        if (upgradeFailure.isPresent()) {
-          findings.add(upgradeFailure.get());
-          return;
-        }
-        progress("database upgraded from " + previousTag.get().name());
-        compare(fresh, upgraded);
-      } finally {
-        worker.shutdownNow();
-        if (upgraded != null) {
-          scratch.drop(upgraded);
-        }
-        scratch.drop(fresh);
-      }
-    }
-
-    private Optional<FlywayRunner.MigrateFailure> await(
-        Future<Optional<FlywayRunner.MigrateFailure>> run) throws IOException {
-      try {
-        return run.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException("interrupted while migrating the fresh database", e);
-      } catch (ExecutionException e) {
-        if (e.getCause() instanceof RuntimeException r) {
-          throw r;
-        }
-        throw new IOException("migrating the fresh database failed: " + e.getCause(), e.getCause());
-      }
-    }
-
-    /** Migrates {@code upgraded} with the previous release, then this one; a finding if it fails. */
-    private Optional<Finding> upgradeFromPrevious(ScratchDatabase upgraded) throws IOException {
-      String tag = previousTag.get().name();
-      Path released = Files.createTempDirectory("beelms-migrations-" + tag + "-");
-      try {
-        previous.writeTo(released);
-        Optional<FlywayRunner.MigrateFailure> old =
-            FlywayRunner.migrate(FlywayRunner.fresh(upgraded, released));
-        if (old.isPresent()) {
-          return Optional.of(
-              sqlFailure("The migrations released in " + tag + " no longer run from scratch", old.get()));
-        }
-        Optional<FlywayRunner.MigrateFailure> up =
-            FlywayRunner.migrate(FlywayRunner.upgrade(upgraded, sqlLocations));
-        return up.map(
-            f -> sqlFailure("Upgrading a database from " + tag + " to this release failed", f));
-      } finally {
-        deleteTree(released);
       }
     }
 

@@ -12,6 +12,12 @@ import org.beelms.plugin.gate.Finding;
  */
 record SchemaComparison(List<Finding> findings, int objects) {
 
+  /** Compares two migrated scratch databases and records the outcome. */
+  @FunctionalInterface
+  interface Step {
+    void compare(ScratchDatabase fresh, ScratchDatabase upgraded) throws SQLException;
+  }
+
   static SchemaComparison of(ScratchDatabase fresh, ScratchDatabase upgraded, String tag) throws SQLException {
     SchemaSnapshot a = snapshot(fresh);
     SchemaSnapshot b = snapshot(upgraded);
