@@ -79,10 +79,10 @@ class NestJsCoreReleaseIT {
     // The pom sets no strict or reportOnly flag: failing is the default.
     assertFalse(Files.readString(project.resolve("pom.xml")).contains("<strict>"));
     assertTrue(
-        findingLine(log, "DOD-B-3 open")
+        findingLine(log, "DOD-B-a85351 open")
             .contains(NestJsCore.DOD + ":" + lineOf(project, NestJsCore.DOD, "Guest wiki + legal pages", 0)),
         log);
-    assertTrue(log.contains("DOD-D-2 waived until 2030-06-30"), log);
+    assertTrue(log.contains("DOD-D-4af6e6 waived until 2030-06-30"), log);
 
     // migrations-check reads the pom's <locations> as TypeORM classes: all 12, statically.
     assertEquals("PASSED", statuses.get("migrations-check"), log);
