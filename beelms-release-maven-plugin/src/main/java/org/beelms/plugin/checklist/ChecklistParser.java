@@ -19,11 +19,15 @@ import java.util.regex.Pattern;
  * indented or carry stray leading spaces. Any other marker ({@code [-]}, {@code [~]}) is read as
  * not done: never ignored, never a pass.
  *
- * <p>Definition-of-Done items get IDs {@code DOD-<section>-<n>}: an explicit tag in the item's
- * text, {@code (DOD-A-7)}, is its ID wherever the item moves; an untagged item gets the section's
- * BMAD letter (B, M, A, D) when its heading names one, otherwise {@code S<k>}, and its number
- * within that section, skipping numbers tags use. Untagged IDs are stable only while items are
- * not inserted or reordered above them: tag an item a waiver names.
+ * <p>Definition-of-Done items get IDs from what they say, not where they stand: an explicit tag
+ * in the item's text, {@code (DOD-A-7)}, is its ID; an untagged item gets {@code
+ * DOD-<section>-<hash>}, the section's BMAD letter (B, M, A, D) when its heading names one
+ * (otherwise {@code S<k>}) and the first 6 hex digits of the SHA-256 of its normalised text
+ * ({@link #textHash}), so inserting or moving items never moves a waiver, and changing an item's
+ * text does (the waiver then matches nothing, an error). Each item also keeps its positional ID
+ * ({@code DOD-<section>-<n>}, its number within the section skipping numbers tags use), which
+ * earlier releases used, so waivers written with it still match for one release, with a warning
+ * naming the new ID. Other checklists (the WS ones, with their own prefixes) keep positional IDs.
  */
 public final class ChecklistParser {
 
@@ -36,17 +40,39 @@ public final class ChecklistParser {
 
   private ChecklistParser() {}
 
-  /** Parses a Definition-of-Done checklist, numbering items per BMAD section. */
+  /** Parses a Definition-of-Done checklist: IDs from tags or the items' text. */
   public static ChecklistDocument parseDod(Path file) throws IOException {
-    return parse(file, "DOD");
+    return parse(file, "DOD", true);
   }
 
   /**
-   * Parses a checklist whose items are numbered {@code <prefix>-<section>-<n>}.
+   * The first 6 hex digits of the SHA-256 of {@code text} normalised: lower case, whitespace
+   * runs as one space, no leading or trailing space. Re-wrapping or re-casing an item keeps it.
+   */
+  public static String textHash(String text) {
+    String normalised = text.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(normalised.getBytes(StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(digest).substring(0, 6);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JVM has no SHA-256", e);
+    }
+  }
+
+  /** Parses a checklist whose items are numbered {@code <prefix>-<section>-<n>}. */
+  public static ChecklistDocument parse(Path file, String idPrefix) throws IOException {
+    return parse(file, idPrefix, false);
+  }
+
+  /**
+   * Parses a checklist.
    *
+   * @param byText IDs from the items' text ({@code <prefix>-<section>-<hash>}); else positional
    * @throws IOException when the file cannot be read; the message names it
    */
-  public static ChecklistDocument parse(Path file, String idPrefix) throws IOException {
+  private static ChecklistDocument parse(Path file, String idPrefix, boolean byText)
+      throws IOException {
     if (!Files.isRegularFile(file)) {
       throw new java.nio.file.NoSuchFileException(file.toString(), null, "checklist file not found");
     }
@@ -62,6 +88,7 @@ public final class ChecklistParser {
     }
     List<ChecklistItem> items = new ArrayList<>();
     Map<String, Integer> counters = new HashMap<>();
+    java.util.Set<String> ids = new java.util.HashSet<>(tagged);
     String section = "";
     String sectionKey = "S0";
     int sectionCount = 0;
@@ -84,13 +111,23 @@ public final class ChecklistParser {
       Matcher item = ITEM.matcher(line);
       if (item.matches()) {
         Matcher t = tag.matcher(item.group(2));
-        String id;
-        if (t.find()) {
-          id = t.group(1).toUpperCase(Locale.ROOT);
-        } else {
+        String positional = "";
+        if (!t.find()) {
           do {
-            id = idPrefix + "-" + sectionKey + "-" + counters.merge(sectionKey, 1, Integer::sum);
-          } while (tagged.contains(id));
+            positional = idPrefix + "-" + sectionKey + "-" + counters.merge(sectionKey, 1, Integer::sum);
+          } while (tagged.contains(positional));
+        }
+        String id;
+        if (positional.isEmpty()) {
+          id = t.group(1).toUpperCase(Locale.ROOT);
+        } else if (byText) {
+          String base = idPrefix + "-" + sectionKey + "-" + textHash(item.group(2));
+          id = base;
+          for (int n = 2; !ids.add(id); n++) {
+            id = base + "-" + n; // the same text twice in one section
+          }
+        } else {
+          id = positional;
         }
         items.add(
             new ChecklistItem(
@@ -99,7 +136,8 @@ public final class ChecklistParser {
                 group,
                 item.group(2),
                 item.group(1).equalsIgnoreCase("x"),
-                i + 1));
+                i + 1,
+                byText ? positional : ""));
         continue;
       }
       Matcher bold = BOLD_GROUP.matcher(line);

@@ -126,11 +126,20 @@ public final class DodCheck implements Gate {
         findings.add(
             Finding.error(
                 "waiver for '" + waiver.item() + "' matches no item of " + document.file()
-                    + " (an ID that moved or a text that changed waives nothing)",
+                    + " (an item whose text changed has a new ID, and its old ID waives nothing)",
                 waiver.position(),
-                "name the item by its ID as dod-check reports it (tag the item with (DOD-X-n) so"
-                    + " the ID never moves) or by the start of its text, or remove the waiver"));
+                "name the item by its ID as dod-check reports it (DOD-<section>-<hash of its"
+                    + " text>, or tag it with (DOD-X-n) so the ID never changes) or by the start"
+                    + " of its text, or remove the waiver"));
       }
+      document.items().stream().filter(waiver::byPosition).findFirst().ifPresent(item ->
+          findings.add(
+              Finding.warning(
+                  "waiver for '" + waiver.item() + "' names '" + item.text() + "' by its position,"
+                      + " which moves when an item is inserted above it; its ID is now "
+                      + item.id() + " (positional IDs are accepted until the next release)",
+                  waiver.position(),
+                  "write 'item: " + item.id() + "' (or tag the item with (" + waiver.item() + "))")));
     }
     List<Waiver> placeholders =
         report.waived().stream().map(DodReport.WaivedItem::waiver)

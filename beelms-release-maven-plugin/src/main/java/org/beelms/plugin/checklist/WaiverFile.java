@@ -15,7 +15,7 @@ import org.beelms.smoke.waiver.WaiverYaml;
  * WaiverYaml}), so messages name the file and line alike.
  *
  * <pre>
- * - item: DOD-D-6
+ * - item: DOD-D-4af6e6
  *   reason: trial deploy on production-like environment is booked for the next sprint
  *   owner: delivery lead
  *   expires: 2026-12-31
@@ -38,7 +38,7 @@ public final class WaiverFile {
         WaiverYaml.read(
             file,
             "<waivers> / -Dbeelms.dod.waivers",
-            "'- item: DOD-D-6' with 'reason: ...', 'owner: ...', 'expires: YYYY-MM-DD'",
+            "'- item: DOD-D-4af6e6' with 'reason: ...', 'owner: ...', 'expires: YYYY-MM-DD'",
             FIELDS)) {
       waivers.add(
           new Waiver(

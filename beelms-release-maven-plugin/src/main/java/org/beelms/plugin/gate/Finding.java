@@ -11,7 +11,7 @@ import java.util.Optional;
  * @param where where it is: {@code file:line}, an endpoint such as {@code GET /api/courses}, or a
  *     setting such as {@code <branches> / -Dbeelms.scope-freeze.branches}; empty when nowhere
  * @param fix what to do about it; empty when the message says it already
- * @param checklistId the checklist item this finding proves or breaks (e.g. {@code DOD-A-3}),
+ * @param checklistId the checklist item this finding proves or breaks (e.g. {@code DOD-A-3b6f04}),
  *     empty when none
  */
 public record Finding(

@@ -1,35 +1,20 @@
 package org.beelms.plugin.image;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.cloud.tools.jib.api.ImageReference;
 import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import javax.net.ssl.SSLException;
 
 /**
  * Registry-level manifest operations over the registry HTTP API v2: copy a manifest to another
@@ -56,18 +41,9 @@ public final class ManifestCopy {
 
   private static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
   private static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(60);
-  private static final Pattern CHALLENGE_PARAM = Pattern.compile("(\\w+)=\"([^\"]*)\"");
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final Optional<RegistryCredentials> credentials;
-  private final boolean allowInsecureRegistries;
-  private final Duration requestTimeout;
-  private final HttpClient http;
-  private final Map<String, URI> endpoints = new ConcurrentHashMap<>();
-  private final Map<String, String> authorizations = new ConcurrentHashMap<>();
-  private final java.util.concurrent.atomic.AtomicLong requests = new java.util.concurrent.atomic.AtomicLong();
-  private final java.util.concurrent.atomic.AtomicLong bytesSent = new java.util.concurrent.atomic.AtomicLong();
-  private final java.util.concurrent.atomic.AtomicLong bytesReceived = new java.util.concurrent.atomic.AtomicLong();
+  private final RegistryHttp registry;
 
   /**
    * The registry work done so far by this client (probes included), for the measurements in
@@ -108,14 +84,7 @@ public final class ManifestCopy {
       boolean allowInsecureRegistries,
       Duration connectTimeout,
       Duration requestTimeout) {
-    this.credentials = Objects.requireNonNull(credentials, "credentials");
-    this.allowInsecureRegistries = allowInsecureRegistries;
-    this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
-    this.http =
-        HttpClient.newBuilder()
-            .connectTimeout(Objects.requireNonNull(connectTimeout, "connectTimeout"))
-            .followRedirects(HttpClient.Redirect.NORMAL)
-            .build();
+    this.registry = new RegistryHttp(credentials, allowInsecureRegistries, connectTimeout, requestTimeout);
   }
 
   /**
@@ -175,17 +144,17 @@ public final class ManifestCopy {
     String where = ImageSuggestions.where(to.getRegistry(), to.getRepository(), targetTag);
     URI putUri = manifestUri(to, targetTag);
     HttpResponse<String> put =
-        send(
+        registry.send(
             to,
             auth ->
-                request(putUri, auth)
+                registry.request(putUri, auth)
                     .header("Content-Type", manifest.mediaType())
                     .PUT(HttpRequest.BodyPublishers.ofByteArray(manifest.bytes()))
                     .build(),
             HttpResponse.BodyHandlers.ofString(),
             "PUT of the manifest");
     if (put.statusCode() / 100 != 2) {
-      throw statusError(put.statusCode(), where, "PUT of the manifest", put.body());
+      throw registry.statusError(put.statusCode(), where, "PUT of the manifest", put.body());
     }
     // From here on the tag has moved: a failed check makes the move unverified, never "nothing moved".
     String accepted = "the registry accepted the PUT (HTTP " + put.statusCode() + "), so " + to
@@ -213,10 +182,10 @@ public final class ManifestCopy {
     String where = ImageSuggestions.where(repository.getRegistry(), repository.getRepository(), "");
     URI uri = blobUri(repository, digest);
     HttpResponse<byte[]> response =
-        send(repository, auth -> request(uri, auth).GET().build(),
+        registry.send(repository, auth -> registry.request(uri, auth).GET().build(),
             HttpResponse.BodyHandlers.ofByteArray(), "GET of blob " + digest);
     if (response.statusCode() != 200) {
-      throw statusError(response.statusCode(), where + ", blob " + digest, "GET of the blob",
+      throw registry.statusError(response.statusCode(), where + ", blob " + digest, "GET of the blob",
           new String(response.body(), StandardCharsets.UTF_8));
     }
     String computed = sha256(response.body());
@@ -230,14 +199,14 @@ public final class ManifestCopy {
   public boolean blobExists(ImageReference repository, String digest) throws ImageException {
     URI uri = blobUri(repository, digest);
     HttpResponse<Void> response =
-        send(repository,
-            auth -> request(uri, auth).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+        registry.send(repository,
+            auth -> registry.request(uri, auth).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
             HttpResponse.BodyHandlers.discarding(), "HEAD of blob " + digest);
     if (response.statusCode() == 404) {
       return false;
     }
     if (response.statusCode() != 200) {
-      throw statusError(response.statusCode(),
+      throw registry.statusError(response.statusCode(),
           ImageSuggestions.where(repository.getRegistry(), repository.getRepository(), ""),
           "HEAD of blob " + digest, "");
     }
@@ -251,26 +220,26 @@ public final class ManifestCopy {
   public void pushBlob(ImageReference repository, String digest, HttpRequest.BodyPublisher body)
       throws ImageException {
     String where = ImageSuggestions.where(repository.getRegistry(), repository.getRepository(), "");
-    URI start = endpoint(repository.getRegistry())
+    URI start = registry.endpoint(repository.getRegistry())
         .resolve("/v2/" + repository.getRepository() + "/blobs/uploads/");
     HttpResponse<String> started =
-        send(repository,
-            auth -> request(start, auth).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        registry.send(repository,
+            auth -> registry.request(start, auth).POST(HttpRequest.BodyPublishers.noBody()).build(),
             HttpResponse.BodyHandlers.ofString(), "POST of a blob upload");
     if (started.statusCode() != 202) {
-      throw statusError(started.statusCode(), where, "POST of a blob upload", started.body());
+      throw registry.statusError(started.statusCode(), where, "POST of a blob upload", started.body());
     }
     String location = started.headers().firstValue("Location").orElseThrow(() ->
         new ImageException(where + ": the blob upload answer has no Location header", null));
-    URI upload = endpoint(repository.getRegistry()).resolve(location);
+    URI upload = registry.endpoint(repository.getRegistry()).resolve(location);
     String query = "digest=" + URLEncoder.encode(digest, StandardCharsets.UTF_8);
     URI put = URI.create(upload + (upload.getRawQuery() == null ? "?" : "&") + query);
     HttpResponse<String> done =
-        send(repository,
-            auth -> request(put, auth).header("Content-Type", "application/octet-stream").PUT(body).build(),
+        registry.send(repository,
+            auth -> registry.request(put, auth).header("Content-Type", "application/octet-stream").PUT(body).build(),
             HttpResponse.BodyHandlers.ofString(), "PUT of blob " + digest);
     if (done.statusCode() != 201) {
-      throw statusError(done.statusCode(), where + ", blob " + digest, "PUT of the blob", done.body());
+      throw registry.statusError(done.statusCode(), where + ", blob " + digest, "PUT of the blob", done.body());
     }
   }
 
@@ -282,12 +251,12 @@ public final class ManifestCopy {
    */
   public boolean mountBlob(ImageReference repository, String digest, String fromRepository)
       throws ImageException {
-    URI uri = endpoint(repository.getRegistry())
+    URI uri = registry.endpoint(repository.getRegistry())
         .resolve("/v2/" + repository.getRepository() + "/blobs/uploads/?mount="
             + URLEncoder.encode(digest, StandardCharsets.UTF_8) + "&from="
             + URLEncoder.encode(fromRepository, StandardCharsets.UTF_8));
     HttpResponse<String> response =
-        send(repository, auth -> request(uri, auth).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        registry.send(repository, auth -> registry.request(uri, auth).POST(HttpRequest.BodyPublishers.noBody()).build(),
             HttpResponse.BodyHandlers.ofString(), "mount of blob " + digest);
     if (response.statusCode() == 201) {
       return true;
@@ -295,14 +264,14 @@ public final class ManifestCopy {
     if (response.statusCode() == 202) {
       return false;
     }
-    throw statusError(response.statusCode(),
+    throw registry.statusError(response.statusCode(),
         ImageSuggestions.where(repository.getRegistry(), repository.getRepository(), ""),
         "mount of blob " + digest + " from " + fromRepository, response.body());
   }
 
   /** The requests and bytes this client has exchanged with registries so far. */
   public Traffic traffic() {
-    return new Traffic(requests.get(), bytesSent.get(), bytesReceived.get());
+    return registry.traffic();
   }
 
   /** Reads the manifest of a tag or digest reference. */
@@ -311,17 +280,17 @@ public final class ManifestCopy {
     String where = ImageSuggestions.where(ref.getRegistry(), ref.getRepository(), ref.getQualifier());
     URI uri = manifestUri(ref, ref.getQualifier());
     HttpResponse<byte[]> response =
-        send(
+        registry.send(
             ref,
             auth ->
-                request(uri, auth)
+                registry.request(uri, auth)
                     .header("Accept", String.join(", ", MANIFEST_MEDIA_TYPES))
                     .GET()
                     .build(),
             HttpResponse.BodyHandlers.ofByteArray(),
             "GET of the manifest");
     if (response.statusCode() != 200) {
-      throw statusError(
+      throw registry.statusError(
           response.statusCode(),
           where,
           "GET of the manifest",
@@ -353,10 +322,10 @@ public final class ManifestCopy {
     String where = ImageSuggestions.where(ref.getRegistry(), ref.getRepository(), ref.getQualifier());
     URI uri = manifestUri(ref, ref.getQualifier());
     HttpResponse<Void> response =
-        send(
+        registry.send(
             ref,
             auth ->
-                request(uri, auth)
+                registry.request(uri, auth)
                     .header("Accept", String.join(", ", MANIFEST_MEDIA_TYPES))
                     .method("HEAD", HttpRequest.BodyPublishers.noBody())
                     .build(),
@@ -366,7 +335,7 @@ public final class ManifestCopy {
       return Optional.empty();
     }
     if (response.statusCode() != 200) {
-      throw statusError(response.statusCode(), where, "HEAD of the manifest", "");
+      throw registry.statusError(response.statusCode(), where, "HEAD of the manifest", "");
     }
     Optional<String> header = response.headers().firstValue(DIGEST_HEADER);
     return header.isPresent() ? header : Optional.of(read(reference).digest());
@@ -382,202 +351,20 @@ public final class ManifestCopy {
   }
 
   private URI manifestUri(ImageReference ref, String qualifier) throws ImageException {
-    return endpoint(ref.getRegistry())
+    return registry.endpoint(ref.getRegistry())
         .resolve("/v2/" + ref.getRepository() + "/manifests/" + qualifier);
   }
 
   private URI blobUri(ImageReference ref, String digest) throws ImageException {
-    return endpoint(ref.getRegistry()).resolve("/v2/" + ref.getRepository() + "/blobs/" + digest);
-  }
-
-  private HttpRequest.Builder request(URI uri, String authorization) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(requestTimeout);
-    if (authorization != null) {
-      builder.header("Authorization", authorization);
-    }
-    return builder;
+    return registry.endpoint(ref.getRegistry()).resolve("/v2/" + ref.getRepository() + "/blobs/" + digest);
   }
 
   /**
    * The base URI that answers {@code GET /v2/} for {@code registry}: HTTPS, or plain HTTP when
-   * HTTPS fails with a TLS error and insecure registries are allowed. Fails fast, naming the next
-   * step, when the registry is down, unknown, or plain HTTP without permission.
+   * HTTPS fails with a TLS error and insecure registries are allowed.
    */
-  public URI endpoint(String registry) throws ImageException {
-    URI known = endpoints.get(registry);
-    if (known != null) {
-      return known;
-    }
-    URI https = URI.create("https://" + registry + "/");
-    try {
-      probe(https);
-      endpoints.put(registry, https);
-      return https;
-    } catch (SSLException e) {
-      if (!allowInsecureRegistries) {
-        throw new ImageException(ImageSuggestions.httpsRefused(registry), e);
-      }
-    } catch (IOException e) {
-      throw connectionError(registry, e, "GET /v2/");
-    }
-    URI plain = URI.create("http://" + registry + "/");
-    try {
-      probe(plain);
-    } catch (IOException e) {
-      throw connectionError(registry, e, "GET /v2/");
-    }
-    endpoints.put(registry, plain);
-    return plain;
-  }
-
-  private void probe(URI base) throws IOException {
-    try {
-      requests.incrementAndGet();
-      http.send(
-          HttpRequest.newBuilder(base.resolve("/v2/")).timeout(requestTimeout).GET().build(),
-          HttpResponse.BodyHandlers.discarding());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted", e);
-    } catch (IOException e) {
-      for (Throwable t = e; t != null; t = t.getCause()) {
-        if (t instanceof SSLException ssl) {
-          throw ssl;
-        }
-      }
-      throw e;
-    }
-  }
-
-  /** Sends a request; on 401 answers the challenge once and sends it again. */
-  private <T> HttpResponse<T> send(
-      ImageReference ref,
-      Function<String, HttpRequest> request,
-      HttpResponse.BodyHandler<T> handler,
-      String action)
-      throws ImageException {
-    String key = ref.getRegistry() + "/" + ref.getRepository();
-    HttpResponse<T> response = exchange(ref.getRegistry(), request.apply(authorizations.get(key)), handler, action);
-    if (response.statusCode() != 401) {
-      return response;
-    }
-    Optional<String> challenge = response.headers().firstValue("WWW-Authenticate");
-    if (challenge.isEmpty() || credentials.isEmpty() && !challenge.get().startsWith("Bearer")) {
-      return response;
-    }
-    Optional<String> authorization = authorize(ref, challenge.get());
-    if (authorization.isEmpty()) {
-      return response;
-    }
-    authorizations.put(key, authorization.get());
-    return exchange(ref.getRegistry(), request.apply(authorization.get()), handler, action);
-  }
-
-  private <T> HttpResponse<T> exchange(
-      String registry, HttpRequest request, HttpResponse.BodyHandler<T> handler, String action)
-      throws ImageException {
-    try {
-      requests.incrementAndGet();
-      request.bodyPublisher().map(HttpRequest.BodyPublisher::contentLength)
-          .filter(n -> n > 0).ifPresent(bytesSent::addAndGet);
-      HttpResponse<T> response = http.send(request, handler);
-      if (response.body() instanceof byte[] bytes) {
-        bytesReceived.addAndGet(bytes.length);
-      } else if (response.body() instanceof String text) {
-        bytesReceived.addAndGet(text.getBytes(StandardCharsets.UTF_8).length);
-      }
-      return response;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ImageException("interrupted during the " + action + " at registry " + registry, e);
-    } catch (IOException e) {
-      throw connectionError(registry, e, action);
-    }
-  }
-
-  private Optional<String> authorize(ImageReference ref, String challenge) throws ImageException {
-    String scheme = challenge.split("\\s+", 2)[0];
-    if (scheme.equalsIgnoreCase("Basic")) {
-      return credentials.map(ManifestCopy::basic);
-    }
-    if (!scheme.equalsIgnoreCase("Bearer")) {
-      return Optional.empty();
-    }
-    Map<String, String> params = new LinkedHashMap<>();
-    Matcher m = CHALLENGE_PARAM.matcher(challenge);
-    while (m.find()) {
-      params.put(m.group(1), m.group(2));
-    }
-    String realm = params.get("realm");
-    if (realm == null) {
-      return Optional.empty();
-    }
-    List<String> query = new ArrayList<>();
-    if (params.containsKey("service")) {
-      query.add("service=" + URLEncoder.encode(params.get("service"), StandardCharsets.UTF_8));
-    }
-    query.add(
-        "scope="
-            + URLEncoder.encode(
-                "repository:" + ref.getRepository() + ":pull,push", StandardCharsets.UTF_8));
-    URI tokenUri = URI.create(realm + (realm.contains("?") ? "&" : "?") + String.join("&", query));
-    HttpRequest.Builder token = HttpRequest.newBuilder(tokenUri).timeout(requestTimeout).GET();
-    credentials.ifPresent(c -> token.header("Authorization", basic(c)));
-    HttpResponse<String> response =
-        exchange(ref.getRegistry(), token.build(), HttpResponse.BodyHandlers.ofString(), "token request");
-    String where = ImageSuggestions.where(ref.getRegistry(), ref.getRepository(), ref.getQualifier());
-    if (response.statusCode() != 200) {
-      throw statusError(response.statusCode(), where, "token request to " + tokenUri.getHost(), "");
-    }
-    try {
-      JsonNode body = JSON.readTree(response.body());
-      String value = body.path("token").asText(body.path("access_token").asText(""));
-      if (value.isEmpty()) {
-        throw new ImageException(
-            where + ": the token service " + tokenUri.getHost() + " answered without a token", null);
-      }
-      return Optional.of("Bearer " + value);
-    } catch (IOException e) {
-      throw new ImageException(
-          where + ": the token service " + tokenUri.getHost() + " answered with something not JSON", e);
-    }
-  }
-
-  private ImageException statusError(int status, String where, String action, String body) {
-    if (status == 401 || status == 403) {
-      return new ImageException(ImageSuggestions.unauthorized(where, status, credentials), status, null);
-    }
-    if (status == 404) {
-      return new ImageException(ImageSuggestions.notFound(where), status, null);
-    }
-    return new ImageException(ImageSuggestions.unexpectedStatus(where, action, status, body), status, null);
-  }
-
-  private static ImageException connectionError(String registry, IOException e, String action) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
-        return new ImageException(ImageSuggestions.unknownHost(registry, ImageSuggestions.IMAGE_SETTING), e);
-      }
-      if (t instanceof SSLException) {
-        return new ImageException(ImageSuggestions.httpsRefused(registry), e);
-      }
-    }
-    if (e instanceof HttpTimeoutException) {
-      return new ImageException(ImageSuggestions.timedOut(registry, "the " + action), e);
-    }
-    if (e instanceof ConnectException) {
-      return new ImageException(ImageSuggestions.connectionRefused(registry, ImageSuggestions.IMAGE_SETTING), e);
-    }
-    return new ImageException(
-        "registry " + registry + ": the " + action + " failed: " + e.getClass().getSimpleName()
-            + ": " + e.getMessage() + "; is the registry reachable?",
-        e);
-  }
-
-  private static String basic(RegistryCredentials c) {
-    return "Basic "
-        + Base64.getEncoder()
-            .encodeToString((c.username() + ":" + c.password()).getBytes(StandardCharsets.UTF_8));
+  public URI endpoint(String registryHost) throws ImageException {
+    return registry.endpoint(registryHost);
   }
 
   private static String stripParameters(String contentType) {

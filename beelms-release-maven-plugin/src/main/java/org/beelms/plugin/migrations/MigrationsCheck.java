@@ -4,17 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.beelms.plugin.gate.Finding;
@@ -145,7 +140,7 @@ public final class MigrationsCheck implements Gate {
         f.checklistId());
   }
 
-  private static final String NO_PREVIOUS =
+  static final String NO_PREVIOUS =
       "no previous release to upgrade from: only a fresh database was migrated";
 
   /** One execution: the state the steps share. */
@@ -294,7 +289,9 @@ public final class MigrationsCheck implements Gate {
       }
       if (settings.migrationCommand().isPresent()) {
         MigrationCommand command = settings.migrationCommand().get();
-        onScratch(scratch -> reproduceWithCommand(command, scratch));
+        CommandReproduction reproduction =
+            new CommandReproduction(settings, previousTag, findings::add, this::progress, this::compare);
+        onScratch(scratch -> reproduction.run(command, scratch).ifPresent(r -> reproducibility = r));
         return;
       }
       List<TypeOrmMigration> needCommand =
@@ -431,7 +428,9 @@ public final class MigrationsCheck implements Gate {
     }
 
     private void onDatabase(MigrationSet current) throws IOException, SQLException {
-      onScratch(scratch -> onDatabase(current, scratch));
+      FlywayReproduction reproduction = new FlywayReproduction(
+          sqlLocations, previous, previousTag, findings::add, this::progress, this::sqlFailure, this::compare);
+      onScratch(scratch -> reproduction.run(scratch).ifPresent(r -> reproducibility = r));
     }
 
     /** Runs {@code use} on the shared scratch server, or on one started (and stopped) for it. */
@@ -452,213 +451,11 @@ public final class MigrationsCheck implements Gate {
       }
     }
 
-    /**
-     * The project's command on a fresh scratch at HEAD, and on a second one at the previous tag
-     * (an export of its tree) then at HEAD; the two schemas compared.
-     */
-    private void reproduceWithCommand(MigrationCommand command, ScratchDatabases scratch)
-        throws IOException, SQLException {
-      Path log =
-          settings.reportDirectory().orElse(Path.of(System.getProperty("java.io.tmpdir")))
-              .resolve("migration-command.log");
-      Files.deleteIfExists(log);
-      ScratchDatabase fresh = scratch.create("fresh");
-      ScratchDatabase upgraded = previousTag.isEmpty() ? null : scratch.create("upgrade");
-      try {
-        Optional<String> failed = command.run(command.directory(), fresh, log);
-        if (failed.isPresent()) {
-          findings.add(commandFailure(command, command.directory(), "on a fresh database at HEAD", failed.get(), log));
-          return;
-        }
-        progress("fresh database migrated by `" + command.command() + "`");
-        if (upgraded == null) {
-          reproducibility = MigrationsCheckResult.skipped(NO_PREVIOUS);
-          return;
-        }
-        String tag = previousTag.get().name();
-        Path export = Files.createTempDirectory("beelms-release-" + tag + "-");
-        try {
-          Path dirAtTag;
-          try (ReleaseHistory history = ReleaseHistory.open(settings.locations())) {
-            history.exportAt(previousTag.get(), export);
-            dirAtTag = export.resolve(history.workTree().relativize(command.directory()).toString());
-            if (!linkShared(command, history.workTree(), export, tag)) {
-              return;
-            }
-          }
-          failed = command.run(dirAtTag, upgraded, log);
-          if (failed.isPresent()) {
-            findings.add(commandFailure(command, dirAtTag, "at " + tag + " (in a temporary export of " + tag
-                + ", deleted after the run" + (command.shared().isEmpty() ? "; gitignored folders such as"
-                + " node_modules are not in it: name them in <migrationCommandShared>" : "") + ")",
-                failed.get(), log));
-            return;
-          }
-          failed = command.run(command.directory(), upgraded, log);
-          if (failed.isPresent()) {
-            findings.add(commandFailure(command, command.directory(), "at HEAD on a database migrated at " + tag,
-                failed.get(), log));
-            return;
-          }
-        } finally {
-          deleteTree(export);
-        }
-        progress("database upgraded from " + tag + " by `" + command.command() + "`");
-        compare(fresh, upgraded);
-      } finally {
-        if (upgraded != null) {
-          scratch.drop(upgraded);
-        }
-        scratch.drop(fresh);
-      }
-    }
-
-    /**
-     * Links each of the command's shared working-tree paths into the export of the previous tag
-     * (symbolic links: nothing is copied). False, with an error finding, when one does not exist.
-     */
-    private boolean linkShared(MigrationCommand command, Path workTree, Path export, String tag)
-        throws IOException {
-      for (Path shared : command.shared()) {
-        String relative = workTree.relativize(shared).toString().replace('\\', '/');
-        if (!Files.exists(shared)) {
-          findings.add(Finding.error(
-              "<migrationCommandShared> names " + relative + ", which is not in the working tree",
-              "<migrationCommandShared> / -Dbeelms.migrations.migrationCommandShared",
-              "create it first (e.g. npm ci in its package's folder), or remove it from the list"));
-          return false;
-        }
-        Path link = export.resolve(relative);
-        if (Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-          progress(relative + " is in " + tag + "'s tree itself; not linked");
-          continue;
-        }
-        Files.createDirectories(link.getParent());
-        Files.createSymbolicLink(link, shared);
-        progress("linked " + relative + " of the working tree into the export of " + tag
-            + " (symbolic link, not a copy)");
-      }
-      return true;
-    }
-
-    private Finding commandFailure(MigrationCommand command, Path ranIn, String when, String why, Path log) {
-      return Finding.error(
-          "The migration command `" + command.command() + "` failed " + when + ": " + why
-              + " (it ran in " + ranIn + ")",
-          "<migrationCommand> / -Dbeelms.migrations.migrationCommand",
-          "run it by hand in " + ranIn + " against an empty database (DB_HOST,"
-              + " DB_PORT, DB_USER, DB_PASSWORD, DB_NAME, DATABASE_URL); full output in " + log);
-    }
-
-    /**
-     * Migrates the fresh scratch (on a helper thread) while the upgrade path runs on this one:
-     * both are independent until the schemas are compared.
-     */
-    private void onDatabase(MigrationSet current, ScratchDatabases scratch)
-        throws IOException, SQLException {
-      ScratchDatabase fresh = scratch.create("fresh");
-      ScratchDatabase upgraded = previous == null ? null : scratch.create("upgrade");
-      ExecutorService worker =
-          Executors.newSingleThreadExecutor(
-              r -> {
-                Thread t = new Thread(r, "beelms-migrations-fresh");
-                t.setDaemon(true);
-                return t;
-              });
-      try {
-        Future<Optional<FlywayRunner.MigrateFailure>> freshRun =
-            worker.submit(() -> FlywayRunner.migrate(FlywayRunner.fresh(fresh, sqlLocations)));
-        Optional<Finding> upgradeFailure =
-            upgraded == null ? Optional.empty() : upgradeFromPrevious(upgraded);
-        Optional<FlywayRunner.MigrateFailure> freshFailure = await(freshRun);
-        if (freshFailure.isPresent()) {
-          findings.add(sqlFailure("Migrating a fresh database failed", freshFailure.get()));
-          return;
-        }
-        progress("fresh database migrated");
-        if (upgraded == null) {
-          reproducibility = MigrationsCheckResult.skipped(NO_PREVIOUS);
-          return;
-        }
-        if (upgradeFailure.isPresent()) {
-          findings.add(upgradeFailure.get());
-          return;
-        }
-        progress("database upgraded from " + previousTag.get().name());
-        compare(fresh, upgraded);
-      } finally {
-        worker.shutdownNow();
-        if (upgraded != null) {
-          scratch.drop(upgraded);
-        }
-        scratch.drop(fresh);
-      }
-    }
-
-    private Optional<FlywayRunner.MigrateFailure> await(
-        Future<Optional<FlywayRunner.MigrateFailure>> run) throws IOException {
-      try {
-        return run.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException("interrupted while migrating the fresh database", e);
-      } catch (ExecutionException e) {
-        if (e.getCause() instanceof RuntimeException r) {
-          throw r;
-        }
-        throw new IOException("migrating the fresh database failed: " + e.getCause(), e.getCause());
-      }
-    }
-
-    /** Migrates {@code upgraded} with the previous release, then this one; a finding if it fails. */
-    private Optional<Finding> upgradeFromPrevious(ScratchDatabase upgraded) throws IOException {
-      String tag = previousTag.get().name();
-      Path released = Files.createTempDirectory("beelms-migrations-" + tag + "-");
-      try {
-        previous.writeTo(released);
-        Optional<FlywayRunner.MigrateFailure> old =
-            FlywayRunner.migrate(FlywayRunner.fresh(upgraded, released));
-        if (old.isPresent()) {
-          return Optional.of(
-              sqlFailure("The migrations released in " + tag + " no longer run from scratch", old.get()));
-        }
-        Optional<FlywayRunner.MigrateFailure> up =
-            FlywayRunner.migrate(FlywayRunner.upgrade(upgraded, sqlLocations));
-        return up.map(
-            f -> sqlFailure("Upgrading a database from " + tag + " to this release failed", f));
-      } finally {
-        deleteTree(released);
-      }
-    }
-
     private void compare(ScratchDatabase fresh, ScratchDatabase upgraded) throws SQLException {
-      SchemaSnapshot a = snapshot(fresh);
-      SchemaSnapshot b = snapshot(upgraded);
-      String tag = previousTag.get().name();
-      for (SchemaSnapshot.Difference d : a.differences(b)) {
-        String detail;
-        if (d.expected().isEmpty()) {
-          detail = "only in the database upgraded from " + tag + ": " + d.actual();
-        } else if (d.actual().isEmpty()) {
-          detail = "only in the fresh database: " + d.expected();
-        } else {
-          detail = "fresh has '" + d.expected() + "', upgraded from " + tag + " has '" + d.actual() + "'";
-        }
-        findings.add(
-            Finding.error(
-                "Not reproducible: " + d.object() + " differs between a fresh database and one"
-                    + " upgraded from " + tag + ": " + detail,
-                "schema: " + d.object(),
-                MigrationSuggestions.reproducible()));
-      }
-      progress("schemas compared: " + a.asMap().size() + " objects");
+      SchemaComparison comparison = SchemaComparison.of(fresh, upgraded, previousTag.get().name());
+      findings.addAll(comparison.findings());
+      progress("schemas compared: " + comparison.objects() + " objects");
       reproducibility = MigrationsCheckResult.REPRODUCIBILITY_CHECKED;
-    }
-
-    private SchemaSnapshot snapshot(ScratchDatabase db) throws SQLException {
-      try (Connection c = ScratchDatabases.connect(db.connection())) {
-        return SchemaSnapshot.read(c, db.schema());
-      }
     }
 
     private Finding sqlFailure(String what, FlywayRunner.MigrateFailure failure) {
@@ -693,7 +490,7 @@ public final class MigrationsCheck implements Gate {
     void on(ScratchDatabases scratch) throws IOException, SQLException;
   }
 
-  private static void deleteTree(Path root) {
+  static void deleteTree(Path root) {
     try (Stream<Path> walk = Files.walk(root)) {
       for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);

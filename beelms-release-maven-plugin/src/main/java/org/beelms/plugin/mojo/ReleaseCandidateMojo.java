@@ -18,15 +18,9 @@ import org.beelms.plugin.baseline.Baseline;
 import org.beelms.plugin.gate.Finding;
 import org.beelms.plugin.gate.Gate;
 import org.beelms.plugin.gate.GateStatus;
-import org.beelms.plugin.gate.Severity;
 import org.beelms.plugin.git.ReleaseHistory;
 import org.beelms.plugin.git.ReleaseVersion;
-import org.beelms.plugin.git.SemanticVersion;
-import org.beelms.plugin.release.ReleaseRecord;
-import org.beelms.plugin.release.ReleaseRecordAssembler;
-import org.beelms.plugin.release.ReleaseRecordStore;
-import org.beelms.plugin.release.ReleaseRecordMerge;
-import org.beelms.plugin.release.ReleaseRecordSync;
+import org.beelms.plugin.release.ReleaseRecordGate;
 import org.beelms.plugin.gate.GateResult;
 import org.beelms.plugin.gate.ReleaseListener;
 import org.beelms.plugin.release.PlannedGate;
@@ -205,7 +199,16 @@ public class ReleaseCandidateMojo extends AbstractBeelmsMojo {
       }
     }
     if (blocker == null) {
-      results.add(record(results, listener));
+      ReleaseRecordGate recordGate = recordGate(results);
+      List<GateResult> recorded = candidate.runGates(List.of(PlannedGate.run(recordGate)));
+      results.addAll(recorded);
+      recordGate.written().ifPresent(written -> {
+        releasedTag = written.record().tag();
+        ReleaseRecordGate.summary(written, outputDirectory.toPath(), dryRun).forEach(getLog()::info);
+      });
+      if (recorded.stream().anyMatch(GateResult::failed)) {
+        return results;
+      }
       results.addAll(candidate.runGates(afterTag));
       if (prepare && results.stream().noneMatch(GateResult::failed)) {
         results.addAll(candidate.runGates(List.of(PlannedGate.run(releasePush()))));
@@ -274,101 +277,22 @@ public class ReleaseCandidateMojo extends AbstractBeelmsMojo {
     }
   }
 
-  /** Writes the release record and, when the tag was created, keeps it as a git note. */
-  private GateResult record(List<GateResult> results, ReleaseListener listener)
-      throws MojoExecutionException {
-    listener.gateStarted("release-record");
-    try (ReleaseHistory history = ReleaseHistory.open(project.getBasedir().toPath())) {
-      SemanticVersion version =
-          ReleaseVersion.resolve(projectVersion(), deriveVersion, history);
-      String commit =
-          history.head().map(c -> c.getId().name()).orElseThrow(() ->
-              new IllegalStateException("the repository has no commit"));
-      ReleaseRecord record =
-          new ReleaseRecordAssembler(
-                  outputDirectory.toPath(),
-                  locations.toPath(),
-                  java.util.Optional.ofNullable(spec).map(java.io.File::toPath),
-                  java.time.Clock.systemUTC())
-              .assemble(version, commit, dryRun, results);
-      releasedTag = record.tag();
-      java.nio.file.Path file = record.writeTo(outputDirectory.toPath());
-      releaseSummary(record, file);
-      List<Finding> findings = new ArrayList<>();
-      findings.add(Finding.info("release record written", file.toString()));
-      if (dryRun) {
-        findings.add(Finding.info("dry run: the record was not attached to a tag", ""));
-      } else {
-        ReleaseRecordSync sync =
-            new ReleaseRecordSync(history.repository(), remote,
-                new SettingsServers(settings, settingsDecrypter).git(gitServerId), RECORDS_NETWORK_TIMEOUT);
-        // The remote's records first, so a record another runner kept for this commit is seen.
-        ReleaseRecordSync.Outcome fetched = pushRecords ? sync.fetch() : null;
-        ReleaseRecordStore store = new ReleaseRecordStore(history.repository());
-        // A re-run of the same release keeps every deploy and rollback already recorded on it.
-        store.attach(keptEntries(store, record));
-        findings.add(
-            Finding.info(
-                "release record attached to " + record.tag() + " as a git note", ReleaseRecordStore.NOTES_REF));
-        findings.add(shared(sync, fetched));
-      }
-      GateResult result =
-          GateResult.of("release-record", java.time.Duration.ZERO, findings, Severity.ERROR);
-      findings.forEach(f -> listener.finding(result.gate(), f));
-      listener.gateFinished(result);
-      return result;
-    } catch (RuntimeException e) {
-      throw new MojoExecutionException("cannot write the release record: " + e.getMessage(), e);
-    }
-  }
-
-  /**
-   * {@code fresh} with the deploy and rollback entries of the note already on its commit (a re-run
-   * of the same release); {@code fresh} when there is none, or the note is not a record.
-   */
-  private ReleaseRecord keptEntries(ReleaseRecordStore store, ReleaseRecord fresh) {
-    try {
-      return store.read(fresh.commit()).map(kept -> ReleaseRecordMerge.rerun(kept, fresh)).orElse(fresh);
-    } catch (IllegalArgumentException notARecord) {
-      getLog().warn("the git note on " + fresh.commit() + " is not a release record and is replaced: "
-          + notARecord.getMessage());
-      return fresh;
-    }
-  }
-
-  /** Bound of each fetch or push of the release records. */
-  private static final java.time.Duration RECORDS_NETWORK_TIMEOUT = java.time.Duration.ofSeconds(60);
-
-  /** Pushes the record (unless off or there is no remote), and says how it went. */
-  private Finding shared(ReleaseRecordSync sync, ReleaseRecordSync.Outcome fetched) {
-    if (!pushRecords) {
-      return Finding.info("the release record was not pushed (-Dbeelms.record.push=false); push it with: "
-          + sync.pushCommand(), ReleaseRecordStore.NOTES_REF);
-    }
-    ReleaseRecordSync.Outcome outcome = sync.hasRemote() ? sync.push() : fetched;
-    String where = "git remote " + sync.remote() + " " + ReleaseRecordStore.NOTES_REF;
-    if (outcome.failed()) {
-      return Finding.warning(outcome.message(), where, "push it by hand: " + sync.pushCommand());
-    }
-    return Finding.info(outcome.message(), where);
-  }
-
-  /** The lines the console ends with: what was released and where everything is. */
-  private void releaseSummary(ReleaseRecord record, java.nio.file.Path recordFile) {
-    getLog().info("Release " + record.version() + (dryRun ? " (dry run: nothing pushed or tagged)" : ""));
-    getLog().info("  tag:            " + record.tag() + (dryRun ? " (not created)" : "") + " on "
-        + record.commit().substring(0, 7));
-    getLog().info("  image:          " + (record.image() == null ? "not built" : record.image().reference()
-        + " (" + record.image().target() + ": " + record.image().location() + ")"
-        + (record.image() == null || record.image().revisionNotVerified() == null ? ""
-            : ", revision not verified: " + record.image().revisionNotVerified())));
-    if (record.supplyChain() != null) {
-      var chain = record.supplyChain();
-      getLog().info("  SBOM:           " + chain.sbom() + " (" + chain.sbomComponents() + " components)");
-      getLog().info("  signature:      " + (chain.signed() ? chain.signatureReference() + " (key " + chain.signingKey() + ")" : "not signed"));
-    }
-    getLog().info("  release notes:  " + outputDirectory.toPath().resolve("release-notes.md"));
-    getLog().info("  release record: " + recordFile);
+  /** The release record step, configured from this goal's parameters. */
+  private ReleaseRecordGate recordGate(List<GateResult> results) throws MojoExecutionException {
+    return new ReleaseRecordGate(
+        new ReleaseRecordGate.Settings(
+            project.getBasedir().toPath(),
+            outputDirectory.toPath(),
+            locations.toPath(),
+            java.util.Optional.ofNullable(spec).map(java.io.File::toPath),
+            projectVersion(),
+            deriveVersion,
+            dryRun,
+            remote,
+            new SettingsServers(settings, settingsDecrypter).git(gitServerId),
+            pushRecords),
+        results,
+        java.time.Clock.systemUTC());
   }
 
   /** After a failed artifact step: what already left the machine, so nobody has to guess. */

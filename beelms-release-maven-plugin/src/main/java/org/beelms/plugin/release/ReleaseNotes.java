@@ -241,7 +241,7 @@ public record ReleaseNotes(
   /**
    * One Definition-of-Done item that is not done.
    *
-   * @param id the item's ID ({@code DOD-B-3})
+   * @param id the item's ID ({@code DOD-B-3e01b9}, or a {@code (DOD-X-n)} tag)
    * @param text the item's text
    * @param status open, waived, or open with an expired waiver
    * @param waiver for a waived item: until when, by whom, why; empty otherwise

@@ -134,7 +134,12 @@ public final class EnvironmentInspector {
     String redeploy = "mvn beelms:deploy -Dtarget=" + name + " -Dbeelms.deploy.version=" + release;
 
     if (!board.healthy() && !board.rolledBack()) {
-      String state = "outcome " + entry.outcome() + ", " + board.testsLabel();
+      String state = "outcome " + entry.outcome()
+          + (DeploymentEntry.PROMOTION_UNVERIFIED.equals(entry.outcome())
+              ? " (the registry accepted the move of the environment tag but the check after it failed: moved,"
+                  + " unverified; no hook, health or smoke ran after it)"
+              : "")
+          + ", " + board.testsLabel();
       if ("rollback".equals(entry.action()) && "smoke-failed".equals(entry.outcome())) {
         // Every step ran: running the rollback again would change nothing.
         List<String> failed = SmokeFailures.read(board.report());

@@ -42,9 +42,9 @@ class WaiverBaselineTest {
 
     assertEquals(GateStatus.PASSED, written.status(), written.findings().toString());
     String text = Files.readString(waivers);
-    assertTrue(text.contains("- item: DOD-B-3   # Критичните пътеки са минати ръчно поне веднъж на чиста среда.\n"
+    assertTrue(text.contains("- item: DOD-B-3e01b9   # Критичните пътеки са минати ръчно поне веднъж на чиста среда.\n"
         + "  reason: baseline 2026-12-05\n  owner: 'unassigned'\n  expires: 2027-03-05\n"), text);
-    assertEquals(List.of("DOD-B-3", "DOD-M-2", "DOD-A-3", "DOD-D-1"),
+    assertEquals(List.of("DOD-B-3e01b9", "DOD-M-22619d", "DOD-A-3b6f04", "DOD-D-4af6e6"),
         WaiverFile.read(waivers).stream().map(Waiver::item).toList());
 
     GateResult next = check(waivers, null);
@@ -59,7 +59,7 @@ class WaiverBaselineTest {
   @Test
   void ownerAndExpiryGivenAndExistingWaiversKept() throws Exception {
     Path waivers = dir.resolve("waivers.yaml");
-    String kept = "# decided in the review\n- item: DOD-D-1\n  reason: trial deploy booked\n"
+    String kept = "# decided in the review\n- item: DOD-D-4af6e6\n  reason: trial deploy booked\n"
         + "  owner: delivery lead\n  expires: 2026-12-31\n";
     Files.writeString(waivers, kept);
 
@@ -68,7 +68,7 @@ class WaiverBaselineTest {
     String text = Files.readString(waivers);
     assertTrue(text.startsWith(kept), text);
     List<Waiver> all = WaiverFile.read(waivers);
-    assertEquals(List.of("DOD-D-1", "DOD-B-3", "DOD-M-2", "DOD-A-3"), all.stream().map(Waiver::item).toList());
+    assertEquals(List.of("DOD-D-4af6e6", "DOD-B-3e01b9", "DOD-M-22619d", "DOD-A-3b6f04"), all.stream().map(Waiver::item).toList());
     assertEquals("tech lead", all.get(1).owner());
     assertEquals(LocalDate.of(2027, 1, 31), all.get(1).expires());
   }
@@ -76,12 +76,12 @@ class WaiverBaselineTest {
   @Test
   void anExpiredWaiverIsNotRenewedByTheBaseline() throws Exception {
     Path waivers = dir.resolve("waivers.yaml");
-    Files.writeString(waivers, "- item: DOD-A-3\n  reason: proxy\n  owner: ops\n  expires: 2026-11-24\n");
+    Files.writeString(waivers, "- item: DOD-A-3b6f04\n  reason: proxy\n  owner: ops\n  expires: 2026-11-24\n");
 
     GateResult result = check(waivers, WaiverBaseline.of("", "", TODAY));
 
     assertEquals(GateStatus.FAILED, result.status());
-    assertEquals(List.of("DOD-A-3"), result.findingsAtLeast(Severity.ERROR).stream().map(Finding::checklistId).toList());
+    assertEquals(List.of("DOD-A-3b6f04"), result.findingsAtLeast(Severity.ERROR).stream().map(Finding::checklistId).toList());
   }
 
   @Test

@@ -257,11 +257,11 @@ class ReleaseNotesGeneratorTest {
         "# Known limitations\n\n- No e-mail notifications yet.\n\n## Performance\n\n- Search is not indexed.\n");
     Path waivers = dir.resolve("waivers.yaml");
     Files.writeString(waivers, """
-        - item: DOD-D-1
+        - item: DOD-D-4af6e6
           reason: trial deploy booked for next sprint
           owner: delivery lead
           expires: 2026-12-31
-        - item: DOD-A-3
+        - item: DOD-A-3b6f04
           reason: headers come with the proxy
           owner: ops
           expires: 2026-11-01
@@ -273,15 +273,15 @@ class ReleaseNotesGeneratorTest {
 
     List<ReleaseNotes.Limitation> items = notes.knownLimitations().dodItems().orElseThrow();
     Function<ReleaseNotes.Limitation, String> idAndStatus = l -> l.id() + " " + l.status();
-    assertEquals(List.of("DOD-B-3 OPEN", "DOD-M-2 OPEN", "DOD-A-3 WAIVER_EXPIRED", "DOD-D-1 WAIVED"),
+    assertEquals(List.of("DOD-B-3e01b9 OPEN", "DOD-M-22619d OPEN", "DOD-A-3b6f04 WAIVER_EXPIRED", "DOD-D-4af6e6 WAIVED"),
         items.stream().map(idAndStatus).toList());
     String md = notes.toMarkdown();
     assertTrue(md.contains("## Known limitations\n\n- No e-mail notifications yet."
         + "\n\n### Performance\n\n- Search is not indexed."), md);
     assertEquals(1, md.split("Known limitations", -1).length - 1, md);
-    assertTrue(md.contains("- DOD-M-2 open: Backend логва ключовите грешки."), md);
-    assertTrue(md.contains("- DOD-A-3 open, waiver expired on 2026-11-01: CORS"), md);
-    assertTrue(md.contains("- DOD-D-1 waived until 2026-12-31 (delivery lead, trial deploy booked"
+    assertTrue(md.contains("- DOD-M-22619d open: Backend логва ключовите грешки."), md);
+    assertTrue(md.contains("- DOD-A-3b6f04 open, waiver expired on 2026-11-01: CORS"), md);
+    assertTrue(md.contains("- DOD-D-4af6e6 waived until 2026-12-31 (delivery lead, trial deploy booked"
         + " for next sprint): Поне един пробен deploy"), md);
   }
 
@@ -327,7 +327,7 @@ class ReleaseNotesGeneratorTest {
     Files.writeString(allow, "- rule: undocumented\n  subject: GET /a\n  reason: baseline 2026-12-05\n"
         + "- rule: undocumented\n  subject: GET /b\n  reason: scraped by Prometheus\n");
     Path waivers = dir.resolve("dod-waivers.yaml");
-    Files.writeString(waivers, "- item: DOD-D-1\n  reason: trial deploy booked\n  owner: unassigned\n"
+    Files.writeString(waivers, "- item: DOD-D-4af6e6\n  reason: trial deploy booked\n  owner: unassigned\n"
         + "  expires: 2026-12-31\n");
     ReleaseNotes notes = new ReleaseNotesGenerator(settings("0.2.0").withAllowList(allow)
         .withDod(new DodSettings(DOD, Optional.of(waivers), true, NOV_25))).compile(ReleaseListener.NONE);

@@ -266,6 +266,46 @@ class StatusCheckTest {
   }
 
   @Test
+  void anUnverifiedPromotionIsADeployThatDidNotFinishNeverAPassOrInStep(LoopbackRegistry registry)
+      throws Exception {
+    try (DeployWorld world = new DeployWorld(work.resolve("w"), registry);
+        org.beelms.plugin.image.FaultyRegistryProxy proxy = new org.beelms.plugin.image.FaultyRegistryProxy(registry);
+        HealthServer health = new HealthServer("0.1.0")) {
+      world.registryVia(proxy.hostPort());
+      world.release("0.1.0");
+      ReleaseRecord v2 = world.release("0.2.0");
+      Environment staging = world.environment("staging", "staging", world.startingHook(), "");
+      assertEquals(GateStatus.PASSED, world.deploy(staging, "v0.1.0").status());
+      proxy.failTheCheckAfterTheNextManifestPut();
+      assertEquals(GateStatus.FAILED, world.deploy(staging, "v0.2.0").status());
+      assertEquals(1, proxy.faults(), "the check after the PUT got the injected 500");
+
+      GateResult result = status(world, true, registry(), env("staging", "staging", health));
+
+      assertEquals(GateStatus.FAILED, result.status(), all(result));
+      String log = all(result);
+      assertTrue(log.contains("staging (staging): records: v0.2.0 (" + ReleaseBoard.shortDigest(v2.image().digest())
+          + ") deploy "), log);
+      assertTrue(log.contains("by tester, promotion-unverified, smoke SKIPPED"), log);
+      assertFalse(log.contains("in step"), log);
+      List<String> drift = drift(result);
+      assertTrue(drift.stream().anyMatch(d -> d.startsWith("staging: deploy failed half-way: the last deploy of v0.2.0"
+          + " to staging (at ") && d.contains("did not finish: outcome promotion-unverified (the registry accepted"
+          + " the move of the environment tag but the check after it failed: moved, unverified; no hook, health or"
+          + " smoke ran after it), smoke SKIPPED")), log);
+      assertTrue(drift.stream().anyMatch(d -> d.startsWith("staging: another release runs:")),
+          "nothing ran after the move, so staging still runs v0.1.0: " + log);
+      String html = Files.readString(work.resolve("out/board.html"));
+      String cell = html.substring(html.indexOf("id=\"cell-v0.2.0-staging\""), html.indexOf("</td>",
+          html.indexOf("id=\"cell-v0.2.0-staging\"")));
+      assertTrue(cell.contains("<li class=\"entry deploy fail\"><b>deploy</b>"), cell);
+      assertTrue(cell.contains("<span class=\"badge fail\">promotion-unverified</span>"), cell);
+      String md = Files.readString(work.resolve("out/board.md"));
+      assertTrue(md.contains(", promotion-unverified, smoke SKIPPED"), md);
+    }
+  }
+
+  @Test
   void aTagWithoutRecordAndARegistryItCannotReadAreDrift(LoopbackRegistry registry) throws Exception {
     try (DeployWorld world = new DeployWorld(work.resolve("w"), registry);
         HealthServer qa = new HealthServer("0.1.0")) {

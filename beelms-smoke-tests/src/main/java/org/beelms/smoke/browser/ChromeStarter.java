@@ -9,6 +9,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -27,6 +28,22 @@ final class ChromeStarter {
      * so that one logger is silenced; held here so the setting is not garbage-collected.
      */
     private static final java.util.logging.Logger CDP_FINDER_LOG = silenced("org.openqa.selenium.devtools.CdpVersionFinder");
+
+    /**
+     * Nothing a smoke run needs, the switches Playwright starts Chromium with: no background traffic (updates, field
+     * trials, optimisation hints, network time, search preconnects) competing with the pages' own requests, no
+     * throttling of timers or renderers, no crash reporter or hang monitor, no paint holding on same-origin
+     * navigations (the first paint is not held back waiting for the next page).
+     */
+    static final List<String> QUIET = List.of("--no-first-run", "--no-default-browser-check", "--disable-extensions",
+            "--hide-scrollbars", "--mute-audio", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--disable-default-apps", "--metrics-recording-only", "--disable-field-trial-config",
+            "--disable-background-timer-throttling", "--disable-backgrounding-occluded-windows",
+            "--disable-renderer-backgrounding", "--disable-breakpad", "--disable-component-extensions-with-background-pages",
+            "--disable-hang-monitor", "--disable-ipc-flooding-protection", "--disable-search-engine-choice-screen",
+            "--no-service-autorun", "--password-store=basic", "--use-mock-keychain", "--force-color-profile=srgb",
+            "--disable-features=OptimizationHints,NetworkTimeServiceQuerying,PreconnectToSearch,AimEnabled,"
+                    + "MediaRouter,PaintHolding,LensOverlay,DestroyProfileOnBrowserClose");
 
     private ChromeStarter() {
     }
@@ -63,11 +80,11 @@ final class ChromeStarter {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(exe.chromium().toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--no-first-run", "--no-default-browser-check", "--disable-extensions", "--hide-scrollbars",
-                "--force-device-scale-factor=1", "--window-size=" + settings.width() + "," + settings.height(),
-                // nothing a smoke run needs: no background traffic competing with the pages' own requests
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-default-apps", "--metrics-recording-only", "--mute-audio");
+                "--force-device-scale-factor=1", "--window-size=" + settings.width() + "," + settings.height());
+        options.addArguments(QUIET);
+        // chromedriver's own --enable-logging --log-level=0 has Chromium write every log line to its stderr, which
+        // chromedriver then discards (the console errors come over DevTools, not from that log)
+        options.setExperimentalOption("excludeSwitches", List.of("enable-logging"));
         options.setPageLoadStrategy(PageLoadStrategy.EAGER);
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);

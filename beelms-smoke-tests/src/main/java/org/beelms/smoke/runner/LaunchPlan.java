@@ -12,7 +12,7 @@ import java.util.function.Predicate;
  * short run wants. A smoke run lasts seconds; with the JVM's defaults most of its CPU goes to the optimising JIT
  * compiler (C2) for code that runs a few times, and to loading some 4,500 classes from the jar (docs/benchmarks.md).
  * The second JVM stops at the C1 compiler, uses the serial collector and maps the classes from a class-data archive
- * (AppCDS) that the first run on this machine records in a cache directory. A plain decision on its inputs, so it is
+ * (AppCDS) that the first run of the same suite set on this machine records in a cache directory. A plain decision on its inputs, so it is
  * unit-tested without starting anything.
  *
  * <p>Runs in process when asked ({@code --in-process}, {@code BEELMS_SMOKE_IN_PROCESS=true}), for {@code --help},
@@ -62,14 +62,14 @@ record LaunchPlan(Optional<List<String>> command, Optional<Path> archiveToRecord
         Optional<Path> use = Optional.empty();
         // dynamic archives: JDK 13+; only for the jar itself (a class-path directory cannot be archived)
         if (facts.javaFeature() >= 13 && facts.jar().isPresent() && facts.cacheDir().isPresent()) {
+            // one archive per suite set: it holds what such a run loads (an archive recorded by --suites ops would
+            // leave a smoke tier run half served, one of the smoke tier lacks the browser tier's Selenium classes)
             Path archive = facts.cacheDir().get().resolve(archiveName(facts.jar().get(), facts.javaHome(),
-                    facts.javaVmVersion()));
+                    facts.javaVmVersion(), suiteSet(facts.args())));
             if (facts.fileExists().test(archive)) {
                 use = Optional.of(archive);
                 command.add("-XX:SharedArchiveFile=" + archive);
-            } else if (runsSmokeTier(facts.args())) {
-                // recorded from a run of the whole smoke tier (the post-deploy default), so the archive holds what
-                // such a run loads; a shorter run (--suites ops) would leave the later ones half served
+            } else {
                 Path partial = archive.resolveSibling(archive.getFileName() + "." + facts.pid() + ".tmp");
                 record = Optional.of(partial);
                 command.add("-XX:ArchiveClassesAtExit=" + partial);
@@ -83,8 +83,11 @@ record LaunchPlan(Optional<List<String>> command, Optional<Path> archiveToRecord
         return new LaunchPlan(Optional.of(List.copyOf(command)), record, use);
     }
 
-    /** Whether {@code args} run the whole smoke tier: no {@code --suites}, or one naming {@code smoke} or {@code all}. */
-    static boolean runsSmokeTier(List<String> args) {
+    /**
+     * The suite set {@code args} run, as part of an archive's name: empty for the whole smoke tier (no {@code --suites},
+     * or one naming {@code smoke} or {@code all}), else the named suites, lower case, sorted, joined by {@code +}.
+     */
+    static Optional<String> suiteSet(List<String> args) {
         String suites = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
@@ -95,21 +98,33 @@ record LaunchPlan(Optional<List<String>> command, Optional<Path> archiveToRecord
             }
         }
         if (suites == null) {
-            return true;
+            return Optional.empty();
         }
+        java.util.TreeSet<String> names = new java.util.TreeSet<>();
         for (String s : suites.split("[,\\s]+")) {
-            if (s.equalsIgnoreCase("smoke") || s.equalsIgnoreCase("all")) {
-                return true;
+            String name = s.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
+            if (name.equals("smoke") || name.equals("all")) {
+                return Optional.empty();
+            }
+            if (!name.isEmpty()) {
+                names.add(name);
             }
         }
-        return false;
+        return names.isEmpty() ? Optional.empty() : Optional.of(String.join("+", names));
     }
 
-    /** {@code smoke-<hash>.jsa}: the hash covers the jar's path, size and time, and the JDK. */
-    static String archiveName(JarStamp jar, Path javaHome, String vmVersion) {
+    /**
+     * {@code smoke-<hash>.jsa} for the smoke tier, {@code smoke-<hash>-<suites>.jsa} for another suite set: the hash
+     * covers the jar's path, size and time, and the JDK.
+     */
+    static String archiveName(JarStamp jar, Path javaHome, String vmVersion, Optional<String> suiteSet) {
         String key = jar.path().toAbsolutePath() + "|" + jar.size() + "|" + jar.modified() + "|" + javaHome + "|" + vmVersion;
-        return "smoke-" + Integer.toHexString(key.hashCode()) + Long.toHexString(jar.size()) + ".jsa";
+        return "smoke-" + Integer.toHexString(key.hashCode()) + Long.toHexString(jar.size())
+                + suiteSet.map(s -> "-" + s).orElse("") + ".jsa";
     }
+
+    /** The archive files of a cache directory ({@link #archiveName}). */
+    static final String ARCHIVE_PATTERN = "smoke-[0-9a-f]+(-[a-z0-9+]+)?\\.jsa";
 
     /**
      * The JVM options of a {@code java ... -jar file args} or {@code java ... -cp path Main args} command line: what

@@ -67,7 +67,8 @@ public final class SmokeLauncher {
 
     /**
      * Moves a recorded archive into place in one step (concurrent first runs each write their own file) and keeps the
-     * {@value #ARCHIVES_KEPT} newest archives of the cache directory (one per jar and JDK; older builds' go).
+     * {@value #ARCHIVES_KEPT} newest archives of the cache directory (one per jar, JDK and suite set; older builds'
+     * go).
      */
     private static void keepArchive(Path partial, boolean worthKeeping) {
         String name = partial.getFileName().toString();
@@ -88,11 +89,11 @@ public final class SmokeLauncher {
         }
     }
 
-    static final int ARCHIVES_KEPT = 3;
+    static final int ARCHIVES_KEPT = 4;
 
     static void pruneArchives(Path cacheDir) throws IOException {
         try (java.util.stream.Stream<Path> files = Files.list(cacheDir)) {
-            List<Path> archives = files.filter(p -> p.getFileName().toString().matches("smoke-[0-9a-f]+\\.jsa"))
+            List<Path> archives = files.filter(p -> p.getFileName().toString().matches(LaunchPlan.ARCHIVE_PATTERN))
                     .sorted(java.util.Comparator.comparing((Path p) -> p.toFile().lastModified()).reversed())
                     .toList();
             for (Path old : archives.subList(Math.min(ARCHIVES_KEPT, archives.size()), archives.size())) {

@@ -1,14 +1,7 @@
 package org.beelms.smoke.waiver;
 
-import org.beelms.smoke.client.RecordedRequest;
-import org.beelms.smoke.runner.CheckResult;
-import org.beelms.smoke.runner.CheckStatus;
-
-import java.net.URI;
 import java.time.LocalDate;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * One known failure accepted explicitly: a failing check of the smoke or regression tier that may fail without
@@ -36,16 +29,6 @@ public record SmokeWaiver(String check, String endpoint, String detail, String r
         Objects.requireNonNull(position, "position");
     }
 
-    /** True when {@code result} failed and is the failure this waiver describes. */
-    public boolean matches(CheckResult result) {
-        return result.status() == CheckStatus.FAILED && cites(result) && endpointMatches(result) && detailMatches(result);
-    }
-
-    /** True when {@code result} cites this waiver's checklist ID, whatever its outcome. */
-    public boolean cites(CheckResult result) {
-        return result.checklistIds().stream().anyMatch(check::equalsIgnoreCase);
-    }
-
     public boolean expiredOn(LocalDate today) {
         return today.isAfter(expires);
     }
@@ -62,50 +45,5 @@ public record SmokeWaiver(String check, String endpoint, String detail, String r
     /** {@code until 2026-12-31 (core team): malformed UUIDs reach the database}. */
     public String terms() {
         return "until " + expires + " (" + owner + "): " + reason;
-    }
-
-    private boolean detailMatches(CheckResult result) {
-        return detail.isEmpty() || (result.message() != null
-                && result.message().toLowerCase(Locale.ROOT).contains(detail.toLowerCase(Locale.ROOT)));
-    }
-
-    private boolean endpointMatches(CheckResult result) {
-        if (endpoint.isEmpty()) {
-            return true;
-        }
-        String[] parts = endpoint.split("\\s+", 2);
-        String method = parts.length == 2 ? parts[0] : "";
-        Pattern path = template(parts.length == 2 ? parts[1] : parts[0]);
-        for (RecordedRequest request : result.requests()) {
-            if ((method.isEmpty() || method.equalsIgnoreCase(request.method()))
-                    && path.matcher(pathOf(request.url())).matches()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** {@code /courses/{id}} → any path ending in {@code /courses/<one segment>}, so the API prefix is optional. */
-    static Pattern template(String path) {
-        String trimmed = path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path;
-        StringBuilder regex = new StringBuilder("(?i)(.*)?");
-        int from = 0;
-        java.util.regex.Matcher param = Pattern.compile("\\{[^}/]*}").matcher(trimmed);
-        while (param.find()) {
-            regex.append(Pattern.quote(trimmed.substring(from, param.start()))).append("[^/]+");
-            from = param.end();
-        }
-        regex.append(Pattern.quote(trimmed.substring(from))).append("/?");
-        return Pattern.compile(regex.toString());
-    }
-
-    private static String pathOf(String url) {
-        try {
-            String raw = URI.create(url).getRawPath();
-            return raw == null ? url : raw;
-        } catch (IllegalArgumentException e) {
-            int query = url.indexOf('?');
-            return query < 0 ? url : url.substring(0, query);
-        }
     }
 }

@@ -133,7 +133,7 @@ public final class SmokeWaivers {
         List<String> errors = new ArrayList<>();
         List<String> notExercised = new ArrayList<>();
         for (SmokeWaiver waiver : waivers) {
-            List<CheckResult> citing = checks.stream().filter(waiver::cites).toList();
+            List<CheckResult> citing = checks.stream().filter(c -> WaiverMatch.cites(waiver, c)).toList();
             if (waiver.expiredOn(today)) {
                 errors.add(waiver.position() + ": the waiver of " + waiver.describe() + " expired on "
                         + waiver.expires() + " (" + waiver.owner() + ") and accepts nothing; " + outcome(citing)
@@ -160,7 +160,7 @@ public final class SmokeWaivers {
      * each check finishes, so progress lines already say WAIVED.
      */
     public CheckResult accept(CheckResult check, LocalDate today) {
-        return waivers.stream().filter(w -> !w.expiredOn(today) && w.matches(check)).findFirst()
+        return waivers.stream().filter(w -> !w.expiredOn(today) && WaiverMatch.matches(w, check)).findFirst()
                 .map(check::waivedBy).orElse(check);
     }
 

@@ -25,7 +25,7 @@ class LaunchPlanTest {
     }
 
     private static Path archive() {
-        return CACHE.resolve(LaunchPlan.archiveName(STAMP, JAVA_HOME, "17.0.15+6"));
+        return CACHE.resolve(LaunchPlan.archiveName(STAMP, JAVA_HOME, "17.0.15+6", Optional.empty()));
     }
 
     @Test
@@ -57,18 +57,26 @@ class LaunchPlanTest {
     }
 
     @Test
-    void onlyAWholeSmokeTierRunRecordsTheArchive() {
-        for (List<String> args : List.of(List.of("--suites", "ops"), List.of("--suites=ws1,ws2"),
+    void eachSuiteSetRecordsAndUsesItsOwnArchive() {
+        // the browser tier alone (its Selenium classes are in no smoke tier archive), any other set likewise
+        for (List<String> args : List.of(List.of("--suites", "pages"), List.of("--suites=ws1,ws2"),
                 List.of("--suites", "regression"))) {
             LaunchPlan plan = LaunchPlan.decide(facts(args, Map.of(), List.of(), Set.of()));
             assertTrue(plan.forks(), args::toString);
-            assertTrue(plan.archiveToRecord().isEmpty(), args::toString);
-            assertTrue(plan.command().orElseThrow().stream().noneMatch(a -> a.contains("Archive")), args::toString);
+            String recorded = plan.archiveToRecord().orElseThrow().getFileName().toString();
+            assertFalse(recorded.startsWith(archive().getFileName().toString()), recorded);
+            assertTrue(recorded.replaceFirst("\\.[0-9]+\\.tmp$", "").matches(LaunchPlan.ARCHIVE_PATTERN), recorded);
         }
-        assertTrue(LaunchPlan.runsSmokeTier(List.of("--suites", "ops,smoke")));
-        assertTrue(LaunchPlan.runsSmokeTier(List.of("--suites=all")));
-        assertTrue(LaunchPlan.runsSmokeTier(List.of("--url", "u")));
-        assertFalse(LaunchPlan.runsSmokeTier(List.of("--suites", "pages")));
+        Path pages = CACHE.resolve(LaunchPlan.archiveName(STAMP, JAVA_HOME, "17.0.15+6", Optional.of("pages")));
+        LaunchPlan plan = LaunchPlan.decide(facts(List.of("--suites", "pages"), Map.of(), List.of(), Set.of(archive(),
+                pages)));
+        assertEquals(Optional.of(pages), plan.archive(), "the pages tier's own archive, not the smoke tier's");
+        assertTrue(plan.archiveToRecord().isEmpty());
+        assertEquals(Optional.of("ws1+ws2"), LaunchPlan.suiteSet(List.of("--suites", "WS2, ws1")));
+        assertEquals(Optional.empty(), LaunchPlan.suiteSet(List.of("--suites", "ops,smoke")));
+        assertEquals(Optional.empty(), LaunchPlan.suiteSet(List.of("--suites=all")));
+        assertEquals(Optional.empty(), LaunchPlan.suiteSet(List.of("--url", "u")));
+        assertEquals(Optional.of("pages"), LaunchPlan.suiteSet(List.of("--suites", "pages")));
     }
 
     @Test
@@ -100,11 +108,11 @@ class LaunchPlanTest {
 
     @Test
     void anArchiveServesOneJarAndOneJdk() {
-        String name = LaunchPlan.archiveName(STAMP, JAVA_HOME, "17.0.15+6");
+        String name = LaunchPlan.archiveName(STAMP, JAVA_HOME, "17.0.15+6", Optional.empty());
         assertTrue(name.matches("smoke-[0-9a-f]+\\.jsa"), name);
         assertFalse(name.equals(LaunchPlan.archiveName(new LaunchPlan.JarStamp(JAR, STAMP.size(), STAMP.modified() + 1),
-                JAVA_HOME, "17.0.15+6")), "a rebuilt jar");
-        assertFalse(name.equals(LaunchPlan.archiveName(STAMP, JAVA_HOME, "17.0.16+8")), "an updated JDK");
+                JAVA_HOME, "17.0.15+6", Optional.empty())), "a rebuilt jar");
+        assertFalse(name.equals(LaunchPlan.archiveName(STAMP, JAVA_HOME, "17.0.16+8", Optional.empty())), "an updated JDK");
     }
 
     @Test

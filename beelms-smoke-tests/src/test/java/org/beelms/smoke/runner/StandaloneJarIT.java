@@ -102,24 +102,29 @@ class StandaloneJarIT {
     }
 
     @Test
-    void exitCodesPassThroughAndFailedOrInProcessRunsRecordNothing() throws Exception {
+    void exitCodesPassThroughAndASuiteSetRecordsItsOwnArchiveButInProcessOrUnreachableRunsRecordNothing()
+            throws Exception {
         Path cache = work.resolve("cache");
+        List<Path> ws1;
         try (FakeBeelms server = new FakeBeelms()) {
             server.articleDetail500 = true;
             Run failed = run(cache, List.of(), "--url", server.url(), "--suites", "ws1", "--report",
                     work.resolve("r1").toString());
             assertEquals(1, failed.exit(), failed.out());
             assertTrue(failed.out().contains("FAILED  WS1-API-2"), failed.out());
-            assertEquals(List.of(), files(cache), "a --suites ws1 run records no archive");
+            ws1 = files(cache);
+            assertEquals(1, ws1.size(), ws1::toString);
+            assertTrue(ws1.get(0).getFileName().toString().matches("smoke-[0-9a-f]+-ws1\\.jsa"),
+                    "a --suites ws1 run records an archive of its own, not the smoke tier's: " + ws1);
 
             Run inProcess = run(cache, List.of(), "--in-process", "--url", server.url(), "--report",
                     work.resolve("r2").toString());
             assertEquals(1, inProcess.exit(), inProcess.out());
-            assertEquals(List.of(), files(cache), "--in-process starts no second JVM and records nothing");
+            assertEquals(ws1, files(cache), "--in-process starts no second JVM and records nothing");
         }
         Run unreachable = run(cache, List.of(), "--url", "http://127.0.0.1:9/api", "--report",
                 work.resolve("r3").toString(), "-Dbeelms.smoke.readyTimeout=PT1S");
         assertEquals(2, unreachable.exit(), unreachable.out());
-        assertEquals(List.of(), files(cache), "a run that never reached its target keeps no archive");
+        assertEquals(ws1, files(cache), "a run that never reached its target keeps no archive");
     }
 }
