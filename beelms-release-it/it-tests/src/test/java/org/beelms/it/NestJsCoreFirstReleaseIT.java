@@ -78,7 +78,7 @@ class NestJsCoreFirstReleaseIT {
         "beelms:release-candidate", "-Dbeelms.dryRun=true", SCRATCH);
     assertNotEquals(0, first.exitCode(), first.log());
     assertTrue(first.log().contains("POST /courses/{courseId}/unenroll is implemented but not documented"), first.log());
-    assertTrue(first.log().contains("DOD-B-3 open"), first.log());
+    assertTrue(first.log().contains("DOD-B-a85351 open"), first.log());
     assertTrue(first.log().contains("Release gate(s) failed: openapi-check, dod-check"), first.log());
 
     // 2. The baseline: the pom's <allowList> and <waivers> get today's findings.
@@ -104,9 +104,9 @@ class NestJsCoreFirstReleaseIT {
     assertTrue(waivers.startsWith(waiversBefore), "the existing waiver keeps its bytes:\n" + waivers);
     String added = waivers.substring(waiversBefore.length());
     int waived = count(added, "(?m)^- item: ");
-    assertTrue(added.matches("(?s).*- item: DOD-B-3   # Guest wiki[^\n]*\n  reason: baseline \\d{4}-\\d{2}-\\d{2}\n"
+    assertTrue(added.matches("(?s).*- item: DOD-B-a85351 +# Guest wiki[^\n]*\n  reason: baseline \\d{4}-\\d{2}-\\d{2}\n"
         + "  owner: 'delivery-lead@example.org'\n  expires: 2030-06-30\n.*"), added);
-    assertFalse(added.contains("DOD-D-2"), "already waived: " + added);
+    assertFalse(added.contains("DOD-D-4af6e6"), "already waived: " + added);
     assertTrue(log.contains("baseline: " + waived + " open item(s) waived with the placeholder reason"), log);
 
     // Reviewed and committed: the gates pass and report the placeholders as open work.
