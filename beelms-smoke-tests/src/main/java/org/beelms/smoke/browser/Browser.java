@@ -4,15 +4,6 @@ import org.beelms.smoke.client.PageVisit;
 import org.beelms.smoke.client.SmokeJournal;
 import org.beelms.smoke.config.BrowserSettings;
 import org.beelms.smoke.config.Credentials;
-import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TimeoutException;
-import org.openqa.selenium.WebDriverException;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.opentest4j.TestAbortedException;
 
 import java.io.IOException;
@@ -29,12 +20,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.logging.Level;
 
 /**
- * The browser tier's one headless Chromium (one chromedriver session per run, started in the background as soon as
- * the tier asks for the browser, closed with the run; see {@link ChromeStarter}): opens a page below {@code webUrl}, waits (bounded) until its visible text shows what
- * the check expects, collects the page's console errors (chromedriver's browser log) and failed requests (a
+ * The browser tier's one headless Chromium (driven over DevTools, started in the background as soon as the tier asks
+ * for the browser, closed with the run; see {@link ChromeStarter}): opens a page below {@code webUrl}, waits (bounded)
+ * until its visible text shows what the check expects, collects the page's console errors and failed requests (a
  * {@code fetch}/XHR hook installed before any page script, plus Resource Timing), takes a screenshot whatever the
  * outcome and records a {@link PageVisit} in the journal. Failed requests to the front end's own origin or the API fail
  * the check; those to other origins (fonts, analytics, captcha), and resources of other origins that never finish, are
@@ -55,10 +45,10 @@ public final class Browser implements AutoCloseable {
     private final List<String> ownOrigins;
     private final SmokeJournal journal;
     private final Path screenshots;
-    private ChromeDriver driver;
+    private Tab driver;
     private BrowserUnavailableException unavailable;
     /** The browser starting in the background since this was made (the first check's API calls meanwhile). */
-    private CompletableFuture<ChromeDriver> starting;
+    private CompletableFuture<Tab> starting;
     private int shots;
     private boolean loggedIn;
 
@@ -85,7 +75,7 @@ public final class Browser implements AutoCloseable {
         }
         this.ownOrigins = List.copyOf(origins);
         if (webUrl != null) {
-            // Chromium and chromedriver take a second or more to start: begin now, while the first page check asks
+            // Chromium takes a second or more to start: begin now, while the first page check asks
             // the API what its page must show
             starting = ChromeStarter.inBackground(settings);
         }
@@ -135,7 +125,7 @@ public final class Browser implements AutoCloseable {
                     settle(v);
                 }
             }
-        } catch (WebDriverException e) {
+        } catch (DevToolsException e) {
             v.driverFailed("the browser failed on " + v.url, e);
         }
         if (before != null) {
@@ -144,7 +134,7 @@ public final class Browser implements AutoCloseable {
                 if (!put.isEmpty()) {
                     v.notes.add("put back as found before the check: " + String.join(", ", put));
                 }
-            } catch (WebDriverException e) {
+            } catch (DevToolsException e) {
                 v.driverFailed("could not put the front end's cookies and localStorage back on " + v.url, e);
             }
         }
@@ -166,16 +156,15 @@ public final class Browser implements AutoCloseable {
             LoggedInState state = navigate(v) ? LoggedInState.before(v.d) : null;
             if (state != null && fillAndSubmit(v, account)) {
                 String loginPath = v.url.getPath();
-                try {
-                    new WebDriverWait(v.d, settings.timeout(), POLL).until(drv -> !URI.create(drv.getCurrentUrl())
-                            .getPath().equals(loginPath));
+                if (Poll.until(settings.timeout(), POLL, () -> !URI.create(v.d.url()).getPath().equals(loginPath))
+                        != null) {
                     consoleErrors(v.d); // drained: they belong to the landing page
                     String evidence = state.await(v, settings.timeout(), settings.loginPath(), account.email());
                     if (evidence != null) {
                         loggedIn = true;
                         v.shown = "left " + settings.loginPath() + " logged in: " + evidence;
                     }
-                } catch (TimeoutException e) {
+                } else {
                     v.console.addAll(consoleErrors(v.d));
                     observeRequests(v);
                     String alert = text(v.d, "[role=alert], .error, .alert");
@@ -184,18 +173,14 @@ public final class Browser implements AutoCloseable {
                             + (alert.isBlank() ? "" : "; the page says: \"" + FailureText.oneLine(alert, 80) + "\"");
                 }
             }
-        } catch (WebDriverException e) {
+        } catch (DevToolsException e) {
             v.driverFailed("the login through the form on " + v.url + " failed", e);
         }
         return record(v);
     }
 
     private boolean fillAndSubmit(Visit v, Credentials account) {
-        WebElement password;
-        try {
-            password = new WebDriverWait(v.d, settings.timeout(), POLL).until(drv -> visible(drv.findElements(
-                    By.cssSelector(PASSWORD))));
-        } catch (TimeoutException e) {
+        if (Poll.until(settings.timeout(), POLL, () -> v.d.script(PageScripts.SHOWS, PASSWORD)) == null) {
             v.problem = "expected a login form on " + v.url + " (" + PASSWORD + ") within " + settings.timeout()
                     + "; saw none: set beelms.smoke.page.loginPath to the login page's path (the real front end: "
                     + "/auth/login)";
@@ -203,50 +188,50 @@ public final class Browser implements AutoCloseable {
         }
         v.console.addAll(consoleErrors(v.d));
         observeRequests(v);
-        WebElement email = visible(v.d.findElements(By.cssSelector(EMAIL)));
-        if (email == null) {
+        if (!type(v.d, EMAIL, account.email())) {
             v.problem = "expected an email field in the login form on " + v.url + " (" + EMAIL + "); saw none";
             return false;
         }
-        email.clear();
-        email.sendKeys(account.email());
-        password.clear();
-        password.sendKeys(account.password());
-        v.how = new PersonSubmit(v.d, settings.consent()).submit(visible(v.d.findElements(By.cssSelector(SUBMIT))),
-                password).how();
+        if (!type(v.d, PASSWORD, account.password())) {
+            v.problem = "expected the password field on " + v.url + " (" + PASSWORD + ") to take the password; it "
+                    + "could not be focused";
+            return false;
+        }
+        v.how = new PersonSubmit(v.d, settings.consent()).submit(SUBMIT, PASSWORD).how();
         v.notes.add("login form submitted " + v.how);
         return true;
     }
 
-    private static WebElement visible(List<WebElement> elements) {
-        return elements.stream().filter(WebElement::isDisplayed).findFirst().orElse(null);
+    /** Types {@code text} into the first shown field matching {@code css}, replacing what it held; false: no field. */
+    private static boolean type(Tab d, String css, String text) {
+        if (!Boolean.TRUE.equals(d.script(PageScripts.FOCUS_AND_SELECT, css))) {
+            return false;
+        }
+        d.insertText(text);
+        return true;
     }
 
     /** Opens the visit's URL; {@code false} (with the problem set) when the browser could not. */
     private boolean navigate(Visit v) {
         try {
-            v.d.get(v.url.toString());
+            v.d.navigate(v.url);
             return true;
-        } catch (TimeoutException e) {
+        } catch (DevToolsException.Timeout e) {
             v.problem = "expected " + v.url + " to be parsed (DOMContentLoaded) within " + settings.timeout()
                     + " (beelms.smoke.browser.timeout); it was not";
             v.log(e);
-        } catch (WebDriverException e) {
+        } catch (DevToolsException e) {
             v.driverFailed("the browser could not open " + v.url, e);
         }
         return false;
     }
 
-    private String waitForText(ChromeDriver d, Collection<String> expected) {
+    private String waitForText(Tab d, Collection<String> expected) {
         List<String> wanted = expected.stream().filter(t -> t != null && !t.isBlank()).map(Browser::normalise).toList();
-        try {
-            return new WebDriverWait(d, settings.timeout(), POLL).until(drv -> {
-                String text = normalise(visibleText(d));
-                return wanted.stream().filter(text::contains).findFirst().orElse(null);
-            });
-        } catch (TimeoutException e) {
-            return null;
-        }
+        return Poll.until(settings.timeout(), POLL, () -> {
+            String text = normalise(visibleText(d));
+            return wanted.stream().filter(text::contains).findFirst().orElse(null);
+        });
     }
 
     /**
@@ -263,8 +248,8 @@ public final class Browser implements AutoCloseable {
         }
         // timers the page's scripts queued while it was parsed (where an error such as a hydration error is thrown)
         try {
-            v.d.executeAsyncScript(PageScripts.NEXT_TASKS);
-        } catch (WebDriverException e) {
+            v.d.script(PageScripts.NEXT_TASKS);
+        } catch (DevToolsException e) {
             v.log(e);
         }
         pending.stream().filter(p -> !own(p)).forEach(p -> v.notes.add("still loading (another origin, not "
@@ -273,7 +258,7 @@ public final class Browser implements AutoCloseable {
                 + ": " + p));
     }
 
-    private static List<String> pending(ChromeDriver d) {
+    private static List<String> pending(Tab d) {
         List<String> out = new ArrayList<>();
         if (script(d, PageScripts.PENDING_RESOURCES) instanceof List<?> list) {
             list.forEach(o -> out.add(String.valueOf(o)));
@@ -282,7 +267,7 @@ public final class Browser implements AutoCloseable {
     }
 
     private PageVisit record(Visit v) {
-        ChromeDriver d = v.d;
+        Tab d = v.d;
         int status = v.observed ? 0 : number(script(d, PageScripts.NAVIGATION_STATUS));
         if (!v.observed) {
             v.console.addAll(consoleErrors(d));
@@ -358,26 +343,14 @@ public final class Browser implements AutoCloseable {
         return u.getScheme() + "://" + u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort()) + "/";
     }
 
-    private List<String> consoleErrors(ChromeDriver d) {
-        List<String> out = new ArrayList<>();
-        try {
-            for (LogEntry entry : d.manage().logs().get(LogType.BROWSER)) {
-                String message = entry.getMessage();
-                // resource failures are reported as failed requests (401s are not failures)
-                if (entry.getLevel().intValue() >= Level.SEVERE.intValue()
-                        && !message.contains("Failed to load resource")) {
-                    out.add(message);
-                }
-            }
-        } catch (WebDriverException e) {
-            out.add("(the browser log could not be read: " + FailureText.driverSaid(e.getMessage()) + ")");
-        }
-        return out;
+    private static List<String> consoleErrors(Tab d) {
+        // resource failures are reported as failed requests (401s are not failures)
+        return d.consoleErrors().stream().filter(m -> !m.contains("Failed to load resource")).toList();
     }
 
-    private Path screenshot(ChromeDriver d, List<String> ids) {
+    private Path screenshot(Tab d, List<String> ids) {
         try {
-            byte[] png = d.getScreenshotAs(OutputType.BYTES);
+            byte[] png = d.screenshot();
             Files.createDirectories(screenshots);
             String name = String.format(Locale.ROOT, "%02d-%s.png", ++shots,
                     ids.isEmpty() ? "page" : String.join("_", ids));
@@ -387,7 +360,7 @@ public final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the screenshot to " + screenshots.toAbsolutePath()
                     + "; make it writable or set beelms.smoke.screenshots", e);
-        } catch (WebDriverException e) {
+        } catch (DevToolsException e) {
             return null;
         }
     }
@@ -408,28 +381,28 @@ public final class Browser implements AutoCloseable {
         }
     }
 
-    private static String visibleText(ChromeDriver d) {
+    private static String visibleText(Tab d) {
         Object text = script(d, PageScripts.VISIBLE_TEXT);
         return text == null ? "" : String.valueOf(text);
     }
 
-    private static String text(ChromeDriver d, String css) {
-        return String.join(" ", d.findElements(By.cssSelector(css)).stream().map(WebElement::getText)
-                .filter(t -> !t.isBlank()).toList());
+    private static String text(Tab d, String css) {
+        Object text = script(d, PageScripts.TEXT_OF, css);
+        return text == null ? "" : String.valueOf(text);
     }
 
-    private static String currentUrl(ChromeDriver d) {
+    private static String currentUrl(Tab d) {
         try {
-            return d.getCurrentUrl();
-        } catch (WebDriverException e) {
+            return d.url();
+        } catch (DevToolsException e) {
             return "";
         }
     }
 
-    private static Object script(ChromeDriver d, String js) {
+    private static Object script(Tab d, String js, Object... args) {
         try {
-            return d.executeScript(js);
-        } catch (WebDriverException e) {
+            return d.script(js, args);
+        } catch (DevToolsException e) {
             return null;
         }
     }
@@ -455,7 +428,7 @@ public final class Browser implements AutoCloseable {
     }
 
     /** The run's driver, started on first use; a failed start is remembered and reported to every page check. */
-    private ChromeDriver driver() {
+    private Tab driver() {
         if (driver != null) {
             return driver;
         }
@@ -473,11 +446,11 @@ public final class Browser implements AutoCloseable {
         }
     }
 
-    private ChromeDriver started() {
+    private Tab started() {
         return ChromeStarter.await(starting);
     }
 
-    /** Quits the browser (and chromedriver). */
+    /** Stops the browser. */
     @Override
     public synchronized void close() {
         if (starting != null) {
@@ -491,9 +464,7 @@ public final class Browser implements AutoCloseable {
         }
         if (driver != null) {
             try {
-                driver.quit();
-            } catch (WebDriverException e) {
-                // the browser is gone already: nothing left to stop
+                driver.close();
             } finally {
                 driver = null;
             }

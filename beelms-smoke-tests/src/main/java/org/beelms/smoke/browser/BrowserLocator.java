@@ -11,20 +11,28 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Finds Chromium and chromedriver: the paths the settings name ({@code browser.chromium}, {@code browser.chromedriver}),
- * else Debian's ({@code /usr/bin/chromium}, {@code /usr/bin/chromedriver}) and the usual names on {@code PATH}. Never
- * downloads anything: a missing browser is one line naming the Debian packages and the settings.
+ * Finds Chromium: the path the settings name ({@code browser.chromium}), else Debian's {@code /usr/bin/chromium} and the
+ * usual names on {@code PATH}. Never downloads anything: a missing browser is one line naming the Debian package and
+ * the setting. Debian's {@code /usr/bin/chromium} is a shell script that reads {@code /etc/chromium.d} (desktop
+ * defaults: extensions, API keys, GPU flags) and then runs {@code /usr/lib/chromium/chromium}; the tier runs that
+ * binary directly ({@link Executables#binary()}), which saves the script's dozen helper processes on each start.
  */
 public final class BrowserLocator {
     /** Executable names tried on {@code PATH} (Debian's first). */
     static final List<String> CHROMIUM_NAMES = List.of("chromium", "chromium-browser", "google-chrome",
             "google-chrome-stable");
-    static final List<String> DRIVER_NAMES = List.of("chromedriver");
     /** The install command the error names. */
-    public static final String INSTALL = "apt-get install -y chromium chromium-driver";
+    public static final String INSTALL = "apt-get install -y chromium";
+    /** Where Debian's wrapper script {@code /usr/bin/chromium} runs the browser from. */
+    static final Path DEBIAN_BINARY = Path.of("/usr/lib/chromium/chromium");
 
-    /** The executables found. */
-    public record Executables(Path chromium, Path chromedriver) {
+    /**
+     * What was found.
+     *
+     * @param chromium the executable found or configured
+     * @param binary what is started: {@code chromium} itself, or the binary behind Debian's wrapper script
+     */
+    public record Executables(Path chromium, Path binary) {
     }
 
     private final List<Path> searchPath;
@@ -44,8 +52,24 @@ public final class BrowserLocator {
      */
     public Executables locate(BrowserSettings settings) {
         Path chromium = find(settings.chromium(), CHROMIUM_NAMES, "browser.chromium", "Chromium");
-        Path driver = find(settings.chromedriver(), DRIVER_NAMES, "browser.chromedriver", "chromedriver");
-        return new Executables(chromium, driver);
+        return new Executables(chromium, behindWrapper(chromium, DEBIAN_BINARY));
+    }
+
+    /** {@code binary} when {@code chromium} is a shell script that runs it (Debian's wrapper), else {@code chromium}. */
+    static Path behindWrapper(Path chromium, Path binary) {
+        try (java.io.InputStream in = Files.newInputStream(chromium)) {
+            byte[] start = in.readNBytes(4096);
+            String head = new String(start, java.nio.charset.StandardCharsets.ISO_8859_1);
+            // Debian's script: LIBDIR=/usr/lib/$APPNAME ... exec $LIBDIR/$APPNAME $CHROMIUM_FLAGS "$@"
+            boolean runsIt = head.contains(binary.toString()) || head.contains("LIBDIR=/usr/lib/");
+            if (head.startsWith("#!") && runsIt && Files.isRegularFile(binary)
+                    && Files.isExecutable(binary)) {
+                return binary;
+            }
+        } catch (java.io.IOException e) {
+            // unreadable: started as found
+        }
+        return chromium;
     }
 
     private Path find(Optional<Path> configured, List<String> names, String key, String what) {
@@ -68,7 +92,7 @@ public final class BrowserLocator {
         }
         throw new BrowserUnavailableException("The browser tier cannot start: no " + what + " found (looked for "
                 + String.join(", ", names) + " in /usr/bin and on PATH); install Debian's packages (" + INSTALL
-                + ") or name the executables with beelms.smoke.browser.chromium and beelms.smoke.browser.chromedriver.");
+                + ") or name the executable with beelms.smoke.browser.chromium.");
     }
 
     private static List<Path> searchPath(Path first, String path) {

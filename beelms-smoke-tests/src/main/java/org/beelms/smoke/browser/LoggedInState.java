@@ -1,10 +1,5 @@
 package org.beelms.smoke.browser;
 
-import org.openqa.selenium.Cookie;
-import org.openqa.selenium.TimeoutException;
-import org.openqa.selenium.WebDriverException;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -59,65 +54,66 @@ final class LoggedInState {
     }
 
     /** Takes note of the tokens already stored (before the form is submitted): they prove nothing about this login. */
-    static LoggedInState before(ChromeDriver d) {
+    static LoggedInState before(Tab d) {
         return new LoggedInState(tokens(d));
     }
 
     /** Waits (bounded) for the logged-in state: what showed it, or {@code null} with the visit's problem set. */
     String await(Visit v, Duration timeout, String loginPath, String email) {
-        try {
-            return new WebDriverWait(v.d, timeout, POLL).until(drv -> seen(v.d, email));
-        } catch (TimeoutException e) {
+        String seen = Poll.until(timeout, POLL, () -> seen(v.d, email));
+        if (seen == null) {
             v.problem = "left " + loginPath + " for " + path(v.d) + " after submitting the login form (" + v.how
                     + "), but saw no logged-in state within " + timeout + " (beelms.smoke.browser.timeout): no new token"
                     + " (JWT) in localStorage, sessionStorage or cookies, neither the account's email nor a logout"
                     + " control on the page";
-            return null;
         }
+        return seen;
     }
 
     /** What shows the logged-in state now, or {@code null}. */
-    String seen(ChromeDriver d, String email) {
+    String seen(Tab d, String email) {
         for (Map.Entry<String, String> token : tokens(d).entrySet()) {
             if (!token.getValue().equals(tokensBefore.get(token.getKey()))) {
                 return "a token (JWT) stored in " + token.getKey();
             }
         }
-        Object text = d.executeScript(PageScripts.VISIBLE_TEXT);
+        Object text = d.script(PageScripts.VISIBLE_TEXT);
         if (email != null && text instanceof String shown && shown.toLowerCase(Locale.ROOT)
                 .contains(email.toLowerCase(Locale.ROOT))) {
             return "the account's email shown on " + path(d);
         }
-        Object logout = d.executeScript(FIND_LOGOUT, LOGOUT_WORDS);
+        Object logout = d.script(FIND_LOGOUT, LOGOUT_WORDS);
         return logout == null ? null : "a logout control (\"" + FailureText.oneLine(String.valueOf(logout), 40)
                 + "\") on " + path(d);
     }
 
-    private static String path(ChromeDriver d) {
+    private static String path(Tab d) {
         try {
-            return java.net.URI.create(d.getCurrentUrl()).getPath();
-        } catch (IllegalArgumentException e) {
+            return java.net.URI.create(d.url()).getPath();
+        } catch (IllegalArgumentException | DevToolsException e) {
             return "the page";
         }
     }
 
     /** Stored values holding a JWT, by where they are kept ({@code localStorage "key"}, {@code cookie "name"}). */
-    private static Map<String, String> tokens(ChromeDriver d) {
+    private static Map<String, String> tokens(Tab d) {
         Map<String, String> found = new LinkedHashMap<>();
         try {
-            if (d.executeScript(READ_STORES) instanceof Map<?, ?> stores) {
+            if (d.script(READ_STORES) instanceof Map<?, ?> stores) {
                 stores.forEach((where, value) -> {
                     if (value != null && JWT.matcher(String.valueOf(value)).find()) {
                         found.put(String.valueOf(where), String.valueOf(value));
                     }
                 });
             }
-            for (Cookie c : d.manage().getCookies()) {
-                if (c.getValue() != null && JWT.matcher(c.getValue()).find()) {
-                    found.put("cookie \"" + c.getName() + "\"" + (c.isHttpOnly() ? " (HttpOnly)" : ""), c.getValue());
+            for (Map<String, Object> c : d.cookies()) {
+                String value = String.valueOf(c.get("value"));
+                if (JWT.matcher(value).find()) {
+                    found.put("cookie \"" + c.get("name") + "\"" + (Boolean.TRUE.equals(c.get("httpOnly"))
+                            ? " (HttpOnly)" : ""), value);
                 }
             }
-        } catch (WebDriverException e) {
+        } catch (DevToolsException e) {
             // an unreadable store shows nothing: the other signs may still show the state
         }
         return found;

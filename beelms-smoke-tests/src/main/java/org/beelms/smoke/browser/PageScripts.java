@@ -1,6 +1,9 @@
 package org.beelms.smoke.browser;
 
-/** The scripts the browser tier runs in a page (through chromedriver's {@code executeScript}). */
+/**
+ * The scripts the browser tier runs in a page ({@link Tab#script}: each is a function's body, its arguments in
+ * {@code arguments}; it may return a promise).
+ */
 final class PageScripts {
     private PageScripts() {
     }
@@ -78,9 +81,9 @@ final class PageScripts {
     static final String NAVIGATION_STATUS = "var n = performance.getEntriesByType('navigation')[0];"
             + " return n && n.responseStatus ? n.responseStatus : 0;";
 
-    /** Async: returns after the page's already queued tasks (two task turns, so timers set by those run too). */
-    static final String NEXT_TASKS = "var done = arguments[arguments.length - 1];"
-            + " setTimeout(function () { setTimeout(done, 0); }, 0);";
+    /** A promise settled after the page's already queued tasks (two task turns, so timers set by those run too). */
+    static final String NEXT_TASKS = "return new Promise(function (done) {"
+            + " setTimeout(function () { setTimeout(done, 0); }, 0); });";
 
     static final String VISIBLE_TEXT = "return document.body ? document.body.innerText : '';";
 
@@ -96,24 +99,69 @@ final class PageScripts {
             }
             """;
 
+    /** Whether an element takes up room on the page (Selenium's "displayed", near enough); defined as {@code shown}. */
+    private static final String SHOWN = """
+            function shown(el) {
+              if (!el || !el.isConnected) { return false; }
+              var r = el.getBoundingClientRect(), st = getComputedStyle(el);
+              return r.width > 0 && r.height > 0 && st.visibility !== 'hidden' && st.display !== 'none';
+            }
+            function firstShown(selector) {
+              var all = document.querySelectorAll(selector);
+              for (var i = 0; i < all.length; i++) { if (shown(all[i])) { return all[i]; } }
+              return null;
+            }
+            """;
+
+    /** Whether the page shows an element matching the selector {@code arguments[0]}. */
+    static final String SHOWS = SHOWN + "return !!firstShown(arguments[0]);";
+
+    /** Focuses the first shown element matching {@code arguments[0]}; {@code false} when there is none. */
+    static final String FOCUS = SHOWN + """
+            var el = firstShown(arguments[0]);
+            if (!el) { return false; }
+            el.focus();
+            return document.activeElement === el;
+            """;
+
     /**
-     * Scrolls {@code arguments[0]} to the middle of the viewport and answers what covers its centre there: {@code null}
-     * when the element itself (or a child of it) would receive a click.
+     * Focuses the first shown element matching {@code arguments[0]} and selects its text (what is typed next replaces
+     * it, as after a person's Ctrl+A); {@code false} when there is none.
      */
-    static final String SCROLL_TO_MIDDLE_AND_FIND_COVER = DESCRIBE + """
-            var el = arguments[0];
+    static final String FOCUS_AND_SELECT = SHOWN + """
+            var el = firstShown(arguments[0]);
+            if (!el) { return false; }
+            el.focus();
+            if (typeof el.select === 'function') { el.select(); }
+            return document.activeElement === el;
+            """;
+
+    /** The visible text of the elements matching {@code arguments[0]}, joined by spaces. */
+    static final String TEXT_OF = """
+            return Array.prototype.map.call(document.querySelectorAll(arguments[0]), function (e) { return e.innerText || ''; })
+                .filter(function (t) { return t.trim(); }).join(' ');
+            """;
+
+    /**
+     * Scrolls the first shown element matching {@code arguments[0]} to the middle of the viewport and answers where
+     * its centre is there and what covers it: {@code {x, y, cover}} with {@code cover} {@code null} when the element
+     * itself (or a child of it) would receive a click; {@code null} when no such element is shown.
+     */
+    static final String SCROLL_TO_MIDDLE_AND_FIND_COVER = DESCRIBE + SHOWN + """
+            var el = firstShown(arguments[0]);
+            if (!el) { return null; }
             el.scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' });
-            var r = el.getBoundingClientRect();
-            var top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-            if (!top || top === el || el.contains(top)) { return null; }
-            return d(top);
+            var r = el.getBoundingClientRect(), x = r.left + r.width / 2, y = r.top + r.height / 2;
+            var top = document.elementFromPoint(x, y);
+            return { x: x, y: y, cover: !top || top === el || el.contains(top) ? null : d(top) };
             """;
 
     /**
      * The consent bar's button to click: {@code arguments[0]} a CSS selector (or {@code null}: found by text),
      * {@code arguments[1]} the words of the wanted answer, {@code arguments[2]} the words of the other answer (a bar
-     * has both). Answers {@code [button, description of the bar]} or {@code null}. Only buttons inside an element
-     * whose computed position is fixed or sticky count.
+     * has both). Answers {@code [x, y, label, description of the bar]} (the button's centre) or {@code null}, and keeps
+     * the button as {@code window.__beelmsConsent} for {@link #CONSENT_SHOWN}. Only buttons inside an element whose
+     * computed position is fixed or sticky count.
      */
     static final String FIND_CONSENT_BUTTON = DESCRIBE + """
             function fixedAncestor(el) {
@@ -124,10 +172,15 @@ final class PageScripts {
               return null;
             }
             function shown(el) { var r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; }
+            function found(b, bar) {
+              window.__beelmsConsent = b;
+              var r = b.getBoundingClientRect();
+              return [r.left + r.width / 2, r.top + r.height / 2, (b.innerText || b.value || '').trim(), d(bar)];
+            }
             function label(el) { return (el.innerText || el.value || el.getAttribute('aria-label') || '').trim().toLowerCase(); }
             if (arguments[0]) {
               var chosen = document.querySelector(arguments[0]);
-              return chosen && shown(chosen) ? [chosen, d(fixedAncestor(chosen) || chosen.parentElement)] : null;
+              return chosen && shown(chosen) ? found(chosen, fixedAncestor(chosen) || chosen.parentElement) : null;
             }
             var wanted = arguments[1], other = arguments[2];
             var buttons = Array.prototype.slice.call(document.querySelectorAll(
@@ -139,10 +192,13 @@ final class PageScripts {
               if (!bar) { continue; }
               var both = Array.prototype.slice.call(bar.querySelectorAll('button, [role=button], input[type=button], a'))
                   .some(function (o) { return other.indexOf(label(o)) >= 0; });
-              if (both) { return [b, d(bar)]; }
+              if (both) { return found(b, bar); }
             }
             return null;
             """;
+
+    /** Whether the consent button {@link #FIND_CONSENT_BUTTON} found is still shown (its bar not yet gone). */
+    static final String CONSENT_SHOWN = SHOWN + "return shown(window.__beelmsConsent);";
 
     /** The front end's localStorage as {@code {key: value}}. */
     static final String READ_STORAGE = """

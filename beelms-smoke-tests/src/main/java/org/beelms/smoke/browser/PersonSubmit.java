@@ -1,14 +1,10 @@
 package org.beelms.smoke.browser;
 
 import org.beelms.smoke.config.PageConsent;
-import org.openqa.selenium.ElementClickInterceptedException;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriverException;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -34,56 +30,70 @@ final class PersonSubmit {
     record Outcome(String how) {
     }
 
-    private final ChromeDriver driver;
+    private final Tab tab;
     private final PageConsent consent;
 
-    PersonSubmit(ChromeDriver driver, PageConsent consent) {
-        this.driver = Objects.requireNonNull(driver, "driver");
+    PersonSubmit(Tab tab, PageConsent consent) {
+        this.tab = Objects.requireNonNull(tab, "tab");
         this.consent = Objects.requireNonNull(consent, "consent");
     }
 
-    /** Submits through {@code button} (or Enter in {@code password} when there is none or it stays covered). */
-    Outcome submit(WebElement button, WebElement password) {
-        if (button == null) {
-            password.sendKeys(Keys.ENTER);
+    /**
+     * Submits through the first shown element matching {@code button} (or by Enter in the first shown {@code password}
+     * field when there is none or it stays covered).
+     */
+    Outcome submit(String button, String password) {
+        Map<?, ?> target = target(button);
+        if (target == null) {
+            enter(password);
             return new Outcome("by Enter in the password field (the form has no submit button)");
         }
-        String cover = cover(button);
+        Object cover = target.get("cover");
         if (cover == null) {
             return clickOrEnter(button, password, "by a click on the submit button");
         }
         String answered = answerConsent();
         if (answered != null) {
-            String after = cover(button);
+            Map<?, ?> again = target(button);
+            Object after = again == null ? "nothing (the button is gone)" : again.get("cover");
             if (after == null) {
                 return clickOrEnter(button, password, "by a click on the submit button after " + answered
                         + " that covered it with " + cover);
             }
-            password.sendKeys(Keys.ENTER);
+            enter(password);
             return new Outcome("by Enter in the password field: after " + answered + " the submit button was still "
                     + "covered by " + after);
         }
-        password.sendKeys(Keys.ENTER);
+        enter(password);
         return new Outcome("by Enter in the password field: the submit button was covered by " + cover
                 + (consent.answer() == PageConsent.Answer.LEAVE ? " (page.consent=leave)"
                 : " and no consent bar to answer was found"));
     }
 
-    private Outcome clickOrEnter(WebElement button, WebElement password, String how) {
-        try {
-            button.click();
-            return new Outcome(how);
-        } catch (ElementClickInterceptedException e) {
-            password.sendKeys(Keys.ENTER);
-            return new Outcome("by Enter in the password field: the click was intercepted ("
-                    + FailureText.driverSaid(e.getMessage()) + ")");
+    /**
+     * Clicks the button's centre through the browser's mouse events, right after a hit test there (what a click would
+     * reach): when something else would receive it (the page moved an overlay over it meanwhile), Enter instead.
+     */
+    private Outcome clickOrEnter(String button, String password, String how) {
+        Map<?, ?> target = target(button);
+        if (target == null || target.get("cover") != null || !(target.get("x") instanceof Number x)
+                || !(target.get("y") instanceof Number y)) {
+            enter(password);
+            return new Outcome("by Enter in the password field: the click was intercepted (element click intercepted"
+                    + " by " + (target == null ? "nothing: the button is gone" : target.get("cover")) + ")");
         }
+        tab.click(x.doubleValue(), y.doubleValue());
+        return new Outcome(how);
     }
 
-    /** Scrolls {@code element} to the viewport's middle; what covers it there, or {@code null}. */
-    private String cover(WebElement element) {
-        Object covered = driver.executeScript(PageScripts.SCROLL_TO_MIDDLE_AND_FIND_COVER, element);
-        return covered == null ? null : String.valueOf(covered);
+    /** The button scrolled to the middle: {@code {x, y, cover}}, or {@code null} when none is shown. */
+    private Map<?, ?> target(String button) {
+        return tab.script(PageScripts.SCROLL_TO_MIDDLE_AND_FIND_COVER, button) instanceof Map<?, ?> m ? m : null;
+    }
+
+    private void enter(String password) {
+        tab.script(PageScripts.FOCUS, password);
+        tab.pressEnter();
     }
 
     /** Answers the consent bar as configured: what was done (e.g. "declining the consent bar <div ...>"), or null. */
@@ -92,37 +102,19 @@ final class PersonSubmit {
             return null;
         }
         boolean decline = consent.answer() == PageConsent.Answer.DECLINE;
-        Object found = driver.executeScript(PageScripts.FIND_CONSENT_BUTTON, consent.selector().orElse(null),
+        Object found = tab.script(PageScripts.FIND_CONSENT_BUTTON, consent.selector().orElse(null),
                 decline ? DECLINE_WORDS : ACCEPT_WORDS, decline ? ACCEPT_WORDS : DECLINE_WORDS);
-        if (!(found instanceof List<?> pair) || pair.size() < 2 || !(pair.get(0) instanceof WebElement answer)) {
+        if (!(found instanceof List<?> answer) || answer.size() < 4 || !(answer.get(0) instanceof Number x)
+                || !(answer.get(1) instanceof Number y)) {
             return null;
         }
-        String label = answer.getText().trim();
         try {
-            answer.click();
-        } catch (WebDriverException e) {
+            tab.click(x.doubleValue(), y.doubleValue());
+        } catch (DevToolsException e) {
             return null;
         }
-        long until = System.nanoTime() + BAR_GONE.toNanos();
-        while (System.nanoTime() < until && shown(answer)) {
-            sleep();
-        }
-        return (decline ? "declining" : "accepting") + " the consent bar " + pair.get(1) + " (\"" + label + "\")";
-    }
-
-    private static boolean shown(WebElement element) {
-        try {
-            return element.isDisplayed();
-        } catch (WebDriverException e) {
-            return false; // removed from the page with its bar
-        }
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Poll.until(BAR_GONE, Duration.ofMillis(50), () -> !Boolean.TRUE.equals(tab.script(PageScripts.CONSENT_SHOWN)));
+        return (decline ? "declining" : "accepting") + " the consent bar " + answer.get(3) + " (\"" + answer.get(2)
+                + "\")";
     }
 }

@@ -1,14 +1,10 @@
 package org.beelms.smoke.browser;
 
-import org.openqa.selenium.Cookie;
-import org.openqa.selenium.WebDriverException;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What the front end keeps in the browser between pages (its cookies and localStorage), read before a check that
@@ -16,10 +12,10 @@ import java.util.Set;
  * would have without it, whatever order they run in.
  */
 final class StoredPreferences {
-    private final Map<String, Cookie> cookies;
+    private final Map<String, Map<String, Object>> cookies;
     private final Map<String, String> storage;
 
-    private StoredPreferences(Map<String, Cookie> cookies, Map<String, String> storage) {
+    private StoredPreferences(Map<String, Map<String, Object>> cookies, Map<String, String> storage) {
         this.cookies = cookies;
         this.storage = storage;
     }
@@ -28,51 +24,52 @@ final class StoredPreferences {
      * The state the browser holds for the front end now. Before the browser showed a page of the front end (a fresh
      * profile) it holds nothing.
      */
-    static StoredPreferences read(ChromeDriver d, String frontEndOrigin) {
+    static StoredPreferences read(Tab d, String frontEndOrigin) {
         if (!currentUrl(d).startsWith(frontEndOrigin)) {
             return new StoredPreferences(Map.of(), Map.of());
         }
-        Map<String, Cookie> cookies = new LinkedHashMap<>();
-        d.manage().getCookies().forEach(c -> cookies.put(c.getName(), c));
+        Map<String, Map<String, Object>> cookies = new LinkedHashMap<>();
+        d.cookies().forEach(c -> cookies.put(String.valueOf(c.get("name")), c));
         Map<String, String> storage = new LinkedHashMap<>();
-        if (d.executeScript(PageScripts.READ_STORAGE) instanceof Map<?, ?> map) {
+        if (d.script(PageScripts.READ_STORAGE) instanceof Map<?, ?> map) {
             map.forEach((k, v) -> storage.put(String.valueOf(k), v == null ? null : String.valueOf(v)));
         }
         return new StoredPreferences(cookies, storage);
     }
 
     /** Puts the cookies and localStorage back as read; what changed, e.g. {@code cookie beelms.lang}, or empty. */
-    List<String> restore(ChromeDriver d, String frontEndOrigin) {
+    List<String> restore(Tab d, String frontEndOrigin) {
         List<String> changed = new ArrayList<>();
         if (!currentUrl(d).startsWith(frontEndOrigin)) {
             return changed;
         }
-        Set<Cookie> now = d.manage().getCookies();
-        for (Cookie c : now) {
-            Cookie was = cookies.get(c.getName());
-            if (was == null || !was.getValue().equals(c.getValue())) {
-                d.manage().deleteCookieNamed(c.getName());
+        List<Map<String, Object>> now = d.cookies();
+        for (Map<String, Object> c : now) {
+            Map<String, Object> was = cookies.get(String.valueOf(c.get("name")));
+            if (was == null || !String.valueOf(was.get("value")).equals(String.valueOf(c.get("value")))) {
+                d.deleteCookie(c);
                 if (was != null) {
-                    d.manage().addCookie(was);
+                    d.setCookie(was);
                 }
-                changed.add("cookie " + c.getName());
+                changed.add("cookie " + c.get("name"));
             }
         }
-        cookies.values().stream().filter(was -> now.stream().noneMatch(c -> c.getName().equals(was.getName())))
+        cookies.values().stream().filter(was -> now.stream().noneMatch(c -> String.valueOf(c.get("name"))
+                        .equals(String.valueOf(was.get("name")))))
                 .forEach(was -> {
-                    d.manage().addCookie(was);
-                    changed.add("cookie " + was.getName());
+                    d.setCookie(was);
+                    changed.add("cookie " + was.get("name"));
                 });
-        if (d.executeScript(PageScripts.WRITE_STORAGE, storage) instanceof List<?> keys) {
+        if (d.script(PageScripts.WRITE_STORAGE, storage) instanceof List<?> keys) {
             keys.forEach(k -> changed.add("localStorage " + k));
         }
         return changed;
     }
 
-    private static String currentUrl(ChromeDriver d) {
+    private static String currentUrl(Tab d) {
         try {
-            return d.getCurrentUrl();
-        } catch (WebDriverException e) {
+            return d.url();
+        } catch (DevToolsException e) {
             return "";
         }
     }

@@ -1,7 +1,5 @@
 package org.beelms.smoke.browser;
 
-import org.openqa.selenium.WebDriverException;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -17,7 +15,7 @@ final class Visit {
     final String check;
     final URI url;
     final Collection<String> expected;
-    final ChromeDriver d;
+    final Tab d;
     final Instant at = Instant.now();
     final List<String> console = new ArrayList<>();
     final List<String> failed = new ArrayList<>();
@@ -29,7 +27,7 @@ final class Visit {
     String problem;
     String how = "";
 
-    Visit(List<String> ids, String check, URI url, Collection<String> expected, ChromeDriver d) {
+    Visit(List<String> ids, String check, URI url, Collection<String> expected, Tab d) {
         this.ids = ids;
         this.check = check;
         this.url = url;
@@ -37,15 +35,15 @@ final class Visit {
         this.d = d;
     }
 
-    /** A one-line problem from the driver's exception; its full text to the log file. */
-    void driverFailed(String doing, WebDriverException e) {
+    /** A one-line problem from the browser's exception; its full text to the log file. */
+    void driverFailed(String doing, RuntimeException e) {
         if (problem == null) {
             problem = doing + ": " + FailureText.driverSaid(e.getMessage());
         }
         log(e);
     }
 
-    void log(WebDriverException e) {
+    void log(RuntimeException e) {
         StringWriter trace = new StringWriter();
         e.printStackTrace(new PrintWriter(trace));
         driverLog.add(trace.toString());

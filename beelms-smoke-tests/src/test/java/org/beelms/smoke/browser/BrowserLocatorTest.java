@@ -27,25 +27,34 @@ class BrowserLocatorTest {
     @Test
     void findsDebiansNamesOnTheSearchPath(@TempDir Path bin) throws IOException {
         Path chromium = executable(bin, "chromium");
-        Path driver = executable(bin, "chromedriver");
         BrowserLocator.Executables found = new BrowserLocator(List.of(bin)).locate(BrowserSettings.DEFAULTS);
         assertEquals(chromium, found.chromium());
-        assertEquals(driver, found.chromedriver());
+        assertEquals(chromium, found.binary(), "no wrapper script: started as found");
+    }
+
+    @Test
+    void debiansWrapperScriptIsSkippedForTheBinaryItRuns(@TempDir Path bin, @TempDir Path lib) throws IOException {
+        Path wrapper = Files.writeString(bin.resolve("chromium"), "#!/bin/sh\nAPPNAME=chromium\nLIBDIR=/usr/lib/$APPNAME\n"
+                + "exec $LIBDIR/$APPNAME $CHROMIUM_FLAGS \"$@\"\n");
+        Path real = executable(lib, "chromium");
+        assertEquals(real, BrowserLocator.behindWrapper(wrapper, real));
+        Path missing = lib.resolve("not-installed");
+        assertEquals(wrapper, BrowserLocator.behindWrapper(wrapper, missing), "no binary behind it: the script runs");
+        Path other = Files.writeString(bin.resolve("chrome"), "#!/bin/sh\nexec /opt/google/chrome/chrome \"$@\"\n");
+        assertEquals(other, BrowserLocator.behindWrapper(other, real), "another script is started as it is");
     }
 
     @Test
     void missingBrowserIsOneLineNamingThePackagesAndTheSettings(@TempDir Path empty) {
         BrowserUnavailableException e = assertThrows(BrowserUnavailableException.class,
                 () -> new BrowserLocator(List.of(empty)).locate(BrowserSettings.DEFAULTS));
-        assertTrue(e.getMessage().contains("apt-get install -y chromium chromium-driver"), e.getMessage());
+        assertTrue(e.getMessage().contains("apt-get install -y chromium)"), e.getMessage());
         assertTrue(e.getMessage().contains("beelms.smoke.browser.chromium"), e.getMessage());
-        assertTrue(e.getMessage().contains("beelms.smoke.browser.chromedriver"), e.getMessage());
         assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
     }
 
     @Test
     void aConfiguredPathMustBeAnExecutableAndIsNamed(@TempDir Path bin) throws IOException {
-        executable(bin, "chromedriver");
         Path notExecutable = Files.writeString(bin.resolve("my-chrome"), "x");
         BrowserSettings settings = new BrowserSettings(Optional.of(notExecutable), Optional.empty(),
                 BrowserSettings.DEFAULT_TIMEOUT, 1280, 800, "/login", Optional.empty());
@@ -53,13 +62,12 @@ class BrowserLocatorTest {
                 () -> new BrowserLocator(List.of(bin)).locate(settings));
         assertTrue(e.getMessage().contains(notExecutable.toString()) && e.getMessage().contains(
                 "beelms.smoke.browser.chromium"), e.getMessage());
-        assertTrue(e.getMessage().contains("chromium chromium-driver"), e.getMessage());
+        assertTrue(e.getMessage().contains("apt-get install -y chromium"), e.getMessage());
     }
 
     @Test
     void aConfiguredPathWinsOverTheSearchPath(@TempDir Path bin, @TempDir Path other) throws IOException {
         executable(bin, "chromium");
-        executable(bin, "chromedriver");
         Path mine = executable(other, "chrome-for-ci");
         BrowserSettings settings = new BrowserSettings(Optional.of(mine), Optional.empty(),
                 BrowserSettings.DEFAULT_TIMEOUT, 1280, 800, "/login", Optional.empty());
