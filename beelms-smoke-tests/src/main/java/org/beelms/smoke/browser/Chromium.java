@@ -127,6 +127,13 @@ final class Chromium implements AutoCloseable {
             devTools.close();
             stop(process, profile, STOP_WAIT);
             removeHook(cleanUp);
+            // the reader of its stderr would block in read() while a leftover child (the crash handler) holds the
+            // pipe open, and the JVM waits up to 300 ms at exit for a thread in native code
+            try {
+                process.getErrorStream().close();
+            } catch (IOException e) {
+                // already closed
+            }
         }
     }
 

@@ -2,15 +2,13 @@ package org.beelms.smoke.browser;
 
 import org.beelms.smoke.client.Json;
 
+import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -33,22 +31,14 @@ final class DevTools implements AutoCloseable {
     private final Map<Integer, CompletableFuture<Map<String, Object>>> waiting = new ConcurrentHashMap<>();
     private final List<Consumer<Event>> listeners = new CopyOnWriteArrayList<>();
     private final CompletableFuture<String> closed = new CompletableFuture<>();
-    private final WebSocket socket;
+    private final WebSocketClient socket;
 
     private DevTools(URI endpoint, Duration timeout) {
-        Listener listener = new Listener();
         try {
-            socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(timeout)
-                    .buildAsync(endpoint, listener).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
+            socket = WebSocketClient.connect(endpoint, timeout, this::received, this::gone);
+        } catch (IOException e) {
             throw new DevToolsException("cannot connect to the browser's DevTools endpoint " + endpoint + ": "
-                    + e.getCause(), e.getCause());
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new DevToolsException.Timeout("no connection to the browser's DevTools endpoint " + endpoint
-                    + " within " + timeout);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DevToolsException("interrupted while connecting to " + endpoint, e);
+                    + e.getMessage(), e);
         }
     }
 
@@ -87,10 +77,10 @@ final class DevTools implements AutoCloseable {
                 throw new DevToolsException.Closed(method + ": the browser connection is closed (" + closed.getNow("")
                         + ")");
             }
-            synchronized (socket) {
-                socket.sendText(Json.write(message), true).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            }
+            socket.send(Json.write(message));
             return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (IOException e) {
+            throw new DevToolsException.Closed(method + " could not be sent: " + e.getMessage());
         } catch (java.util.concurrent.TimeoutException e) {
             throw new DevToolsException.Timeout(method + " got no answer from the browser within " + timeout);
         } catch (ExecutionException e) {
@@ -115,19 +105,14 @@ final class DevTools implements AutoCloseable {
 
     @Override
     public void close() {
-        if (!closed.isDone()) {
-            try {
-                socket.sendClose(WebSocket.NORMAL_CLOSURE, "").get(1, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                // the browser went first: nothing left to close politely
-            }
-            socket.abort();
-            gone("closed by the smoke run");
-        }
+        socket.close();
+        gone("closed by the smoke run");
     }
 
     private void gone(String why) {
-        closed.complete(why);
+        if (!closed.complete(why)) {
+            return;
+        }
         waiting.values().forEach(w -> w.completeExceptionally(new DevToolsException.Closed("the browser connection "
                 + "closed (" + why + ")")));
     }
@@ -160,35 +145,11 @@ final class DevTools implements AutoCloseable {
         }
     }
 
-    /** Collects a message's fragments (a screenshot is one large message), then dispatches it. */
-    private final class Listener implements WebSocket.Listener {
-        private final StringBuilder partial = new StringBuilder();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                String text = partial.toString();
-                partial.setLength(0);
-                try {
-                    dispatch(text);
-                } catch (RuntimeException e) {
-                    // a listener's failure must not stop the connection; the check it belongs to sees its own state
-                }
-            }
-            ws.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
-            gone("closed by the browser: " + status + (reason == null || reason.isEmpty() ? "" : " " + reason));
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket ws, Throwable error) {
-            gone("failed: " + error);
+    private void received(String text) {
+        try {
+            dispatch(text);
+        } catch (RuntimeException e) {
+            // a listener's failure must not stop the connection; the check it belongs to sees its own state
         }
     }
 }
