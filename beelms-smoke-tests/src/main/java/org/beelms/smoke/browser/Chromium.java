@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -39,12 +40,16 @@ final class Chromium implements AutoCloseable {
     private final DevTools devTools;
     private final Thread cleanUp;
     private final Deque<String> stderr;
+    /** The thread that waits for the browser's exit and deletes the profile, once {@link #close()} asked it to go. */
+    private final AtomicReference<Thread> exiting;
 
-    private Chromium(Process process, Path profile, DevTools devTools, Thread cleanUp, Deque<String> stderr) {
+    private Chromium(Process process, Path profile, DevTools devTools, Thread cleanUp, Deque<String> stderr,
+                     AtomicReference<Thread> exiting) {
         this.process = process;
         this.profile = profile;
         this.devTools = devTools;
         this.cleanUp = cleanUp;
+        this.exiting = exiting;
         this.stderr = stderr;
     }
 
@@ -77,8 +82,21 @@ final class Chromium implements AutoCloseable {
                     + e.getMessage() + "); install Debian's package (" + BrowserLocator.INSTALL + ") or correct "
                     + "beelms.smoke.browser.chromium.", e);
         }
-        // a JVM ending without close() (a CI timeout, an uncaught error) must not leave the browser running
-        Thread cleanUp = new Thread(() -> stop(process, profile, Duration.ZERO), "beelms-chromium-stop");
+        // a JVM ending without close() (a CI timeout, an uncaught error) must not leave the browser running; after
+        // close() it waits (bounded) for the exit close() asked for
+        AtomicReference<Thread> exiting = new AtomicReference<>();
+        Thread cleanUp = new Thread(() -> {
+            Thread closing = exiting.get();
+            if (closing == null) {
+                stop(process, profile, Duration.ZERO);
+                return;
+            }
+            try {
+                closing.join(STOP_WAIT.multipliedBy(2).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "beelms-chromium-stop");
         Runtime.getRuntime().addShutdownHook(cleanUp);
         Deque<String> stderr = new ArrayDeque<>();
         CompletableFuture<URI> endpoint = new CompletableFuture<>();
@@ -88,7 +106,7 @@ final class Chromium implements AutoCloseable {
         try {
             URI ws = endpoint.get(startTimeout.toMillis(), TimeUnit.MILLISECONDS);
             DevTools devTools = DevTools.connect(ws, startTimeout);
-            return new Chromium(process, profile, devTools, cleanUp, stderr);
+            return new Chromium(process, profile, devTools, cleanUp, stderr, exiting);
         } catch (java.util.concurrent.TimeoutException | ExecutionException | RuntimeException e) {
             stop(process, profile, Duration.ZERO);
             removeHook(cleanUp);
@@ -114,9 +132,16 @@ final class Chromium implements AutoCloseable {
         return devTools;
     }
 
-    /** Stops the browser and deletes its profile (bounded). */
+    /**
+     * Asks the browser to close. Its exit (≈ 150 ms) and the profile's deletion happen on a background thread, while
+     * the run writes its report; the shutdown hook waits for that thread (bounded), so nothing is left behind when the
+     * JVM ends, and ends the browser forcibly if it has not gone by then.
+     */
     @Override
     public void close() {
+        if (exiting.get() != null) {
+            return;
+        }
         try {
             if (devTools.isOpen()) {
                 devTools.send("Browser.close", null, Duration.ofSeconds(2));
@@ -125,8 +150,14 @@ final class Chromium implements AutoCloseable {
             // already going: stop() below waits for it or ends it
         } finally {
             devTools.close();
-            stop(process, profile, STOP_WAIT);
-            removeHook(cleanUp);
+            Thread stopping = new Thread(() -> {
+                stop(process, profile, STOP_WAIT);
+                removeHook(cleanUp);
+            }, "beelms-chromium-exit");
+            stopping.setDaemon(true);
+            if (exiting.compareAndSet(null, stopping)) {
+                stopping.start();
+            }
             // the reader of its stderr would block in read() while a leftover child (the crash handler) holds the
             // pipe open, and the JVM waits up to 300 ms at exit for a thread in native code
             try {
