@@ -3,19 +3,18 @@
 #
 # The image, deploy and rollback tests push to a real OCI registry, Debian's docker-registry,
 # which they start themselves on 127.0.0.1 with their own config; the browser tier's tests drive
-# Debian's headless chromium through its chromedriver. When a package is missing, this script
+# Debian's headless chromium over the DevTools protocol. When a package is missing, this script
 # installs it (as root, or through sudo without a password prompt); when it cannot, it stops with
 # the command to run. Extra arguments go to Maven (e.g. ./test.sh -o).
 set -euo pipefail
 cd "$(dirname "$0")"
 
 # Debian packages the tests need, installed when missing: docker-registry (image, deploy and rollback tests push
-# to it), chromium + chromium-driver (the smoke library's browser tier, PagesTierIT), and jq + openssl (the
+# to it), chromium (the smoke library's browser tier, PagesTierIT), and jq + openssl (the
 # supply-chain tests count a lockfile's packages with jq and verify signatures with openssl, not with our code).
 missing=()
 [ -x /usr/bin/docker-registry ] || missing+=(docker-registry)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
-[ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
 command -v jq >/dev/null 2>&1 || missing+=(jq)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 
@@ -33,7 +32,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
   if ! command -v apt-get >/dev/null 2>&1; then
     echo "The tests need ${missing[*]} (docker-registry: the Docker distribution registry 2.x at /usr/bin/docker-registry;" >&2
-    echo "chromium and chromium-driver: /usr/bin/chromium and /usr/bin/chromedriver of the same version);" >&2
+    echo "chromium: /usr/bin/chromium);" >&2
     echo "this machine has no apt-get: install them from your distribution, then run ./test.sh again." >&2
     exit 1
   fi

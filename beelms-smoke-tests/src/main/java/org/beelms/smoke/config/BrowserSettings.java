@@ -10,12 +10,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The browser tier's settings ({@code pages}): where Chromium and chromedriver are (empty: looked up on the machine),
+ * The browser tier's settings ({@code pages}): where Chromium is (empty: looked up on the machine),
  * how long a page may take to show its content, the window (= screenshot) size, the login page's path and where
  * screenshots go (empty: the runner's report directory, else {@code target/beelms-smoke/screenshots}).
  *
  * @param chromium {@code browser.chromium}: the Chromium (or Chrome) executable
- * @param chromedriver {@code browser.chromedriver}: the chromedriver executable
  * @param timeout {@code browser.timeout}: bounded wait for a page's content (default 15 s)
  * @param width {@code browser.window} width in CSS pixels (default 1280)
  * @param height {@code browser.window} height (default 800)
@@ -23,19 +22,17 @@ import java.util.regex.Pattern;
  * @param screenshots {@code screenshots}: the folder for the PNGs
  * @param consent {@code page.consent}, {@code page.consentSelectors}: the answer to a cookie-consent bar in the way
  */
-public record BrowserSettings(Optional<Path> chromium, Optional<Path> chromedriver, Duration timeout, int width,
+public record BrowserSettings(Optional<Path> chromium, Duration timeout, int width,
                               int height, String loginPath, Optional<Path> screenshots, PageConsent consent) {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(15);
     public static final int DEFAULT_WIDTH = 1280;
     public static final int DEFAULT_HEIGHT = 800;
     public static final String DEFAULT_LOGIN_PATH = "/login";
-    public static final BrowserSettings DEFAULTS = new BrowserSettings(Optional.empty(), Optional.empty(),
-            DEFAULT_TIMEOUT, DEFAULT_WIDTH, DEFAULT_HEIGHT, DEFAULT_LOGIN_PATH, Optional.empty(), PageConsent.DEFAULT);
+    public static final BrowserSettings DEFAULTS = new BrowserSettings(Optional.empty(), DEFAULT_TIMEOUT, DEFAULT_WIDTH, DEFAULT_HEIGHT, DEFAULT_LOGIN_PATH, Optional.empty(), PageConsent.DEFAULT);
     private static final Pattern WINDOW = Pattern.compile("(\\d{3,4})x(\\d{3,4})");
 
     public BrowserSettings {
         Objects.requireNonNull(chromium, "chromium");
-        Objects.requireNonNull(chromedriver, "chromedriver");
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(screenshots, "screenshots");
         Objects.requireNonNull(consent, "consent");
@@ -44,30 +41,30 @@ public record BrowserSettings(Optional<Path> chromium, Optional<Path> chromedriv
     }
 
     /** Settings answering a consent bar the default way (decline). */
-    public BrowserSettings(Optional<Path> chromium, Optional<Path> chromedriver, Duration timeout, int width,
+    public BrowserSettings(Optional<Path> chromium, Duration timeout, int width,
                            int height, String loginPath, Optional<Path> screenshots) {
-        this(chromium, chromedriver, timeout, width, height, loginPath, screenshots, PageConsent.DEFAULT);
+        this(chromium, timeout, width, height, loginPath, screenshots, PageConsent.DEFAULT);
     }
 
     /** A copy writing screenshots to {@code dir}. */
     public BrowserSettings withScreenshots(Path dir) {
-        return new BrowserSettings(chromium, chromedriver, timeout, width, height, loginPath, Optional.of(dir),
+        return new BrowserSettings(chromium, timeout, width, height, loginPath, Optional.of(dir),
                 consent);
     }
 
     /** A copy waiting at most {@code wait} for a page's content. */
     public BrowserSettings withTimeout(Duration wait) {
-        return new BrowserSettings(chromium, chromedriver, wait, width, height, loginPath, screenshots, consent);
+        return new BrowserSettings(chromium, wait, width, height, loginPath, screenshots, consent);
     }
 
     /** A copy answering a consent bar as {@code answer} says. */
     public BrowserSettings withConsent(PageConsent answer) {
-        return new BrowserSettings(chromium, chromedriver, timeout, width, height, loginPath, screenshots, answer);
+        return new BrowserSettings(chromium, timeout, width, height, loginPath, screenshots, answer);
     }
 
     /** A copy with the login page at {@code path}. */
     public BrowserSettings withLoginPath(String path) {
-        return new BrowserSettings(chromium, chromedriver, timeout, width, height, path, screenshots, consent);
+        return new BrowserSettings(chromium, timeout, width, height, path, screenshots, consent);
     }
 
     /** {@code "1280x800"} → width and height (320..3840 × 240..2160), or the error naming the setting. */
@@ -88,7 +85,6 @@ public record BrowserSettings(Optional<Path> chromium, Optional<Path> chromedriv
     Map<String, String> toParameters() {
         Map<String, String> p = new LinkedHashMap<>();
         chromium.ifPresent(c -> p.put("browser.chromium", c.toString()));
-        chromedriver.ifPresent(c -> p.put("browser.chromedriver", c.toString()));
         p.put("browser.timeout", String.valueOf(timeout.toMillis()));
         p.put("browser.window", width + "x" + height);
         p.put("page.loginPath", loginPath);

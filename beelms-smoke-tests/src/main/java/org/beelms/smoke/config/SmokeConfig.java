@@ -56,7 +56,7 @@ public final class SmokeConfig {
                 "user.email", "user.password", "admin.email", "admin.password", "connectTimeout", "readTimeout",
                 "readyTimeout", "retryBudget", "expectedVersion", "identity.mode", "identity.proof", "register.extraFields", "taskCompletion", "config",
                 "spec", "failOnContractDeviation", "registrationBudget", "load.users", "load.duration",
-                "load.maxErrorRate", "load.maxP95", "parallelism", "browser.chromium", "browser.chromedriver",
+                "load.maxErrorRate", "load.maxP95", "parallelism", "browser.chromium",
                 "browser.timeout", "browser.window", "page.loginPath", "page.consent", "page.consentSelectors",
                 "screenshots", "waivers", "requiredChecks"));
         for (StatusKey k : StatusKey.values()) {

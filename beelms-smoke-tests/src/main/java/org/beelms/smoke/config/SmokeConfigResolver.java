@@ -42,6 +42,12 @@ final class SmokeConfigResolver {
         }
         for (ConfigSource source : all) {
             for (String key : source.knownKeys()) {
+                if (key.equals(RETIRED_CHROMEDRIVER)) {
+                    throw new SmokeConfigException(key, source.describe(key), "The smoke configuration key '" + key
+                            + "' (from " + source.describe(key) + ") is no longer used: the browser tier drives "
+                            + "Chromium over the DevTools protocol, without chromedriver. Remove it (only "
+                            + "browser.chromium names the browser).");
+                }
                 if (!isKnownKey(key)) {
                     throw new SmokeConfigException(key, source.describe(key),
                             "Unknown smoke configuration key '" + key + "' (from " + source.describe(key)
@@ -167,14 +173,13 @@ final class SmokeConfigResolver {
     private static BrowserSettings browserSettings(List<ConfigSource> all, Map<String, String> sources) {
         BrowserSettings d = BrowserSettings.DEFAULTS;
         Lookup chromium = lookup(all, "browser.chromium");
-        Lookup driver = lookup(all, "browser.chromedriver");
         Lookup timeout = lookup(all, "browser.timeout");
         Lookup window = lookup(all, "browser.window");
         Lookup login = lookup(all, "page.loginPath");
         Lookup shots = lookup(all, "screenshots");
         Lookup consent = lookup(all, "page.consent");
         Lookup consentSelectors = lookup(all, "page.consentSelectors");
-        for (Lookup l : new Lookup[] {chromium, driver, timeout, window, login, shots, consent, consentSelectors}) {
+        for (Lookup l : new Lookup[] {chromium, timeout, window, login, shots, consent, consentSelectors}) {
             if (l != null) {
                 sources.put(l.key(), l.source());
             }
@@ -183,7 +188,6 @@ final class SmokeConfigResolver {
                 : BrowserSettings.parseWindow("browser.window", window.source(), window.value());
         return new BrowserSettings(
                 chromium == null || chromium.value().isEmpty() ? Optional.empty() : Optional.of(Path.of(chromium.value())),
-                driver == null || driver.value().isEmpty() ? Optional.empty() : Optional.of(Path.of(driver.value())),
                 timeout == null ? d.timeout() : parseDuration("browser.timeout", timeout), size[0], size[1],
                 login == null ? d.loginPath() : login.value(),
                 shots == null || shots.value().isEmpty() ? Optional.empty() : Optional.of(Path.of(shots.value())),
@@ -191,6 +195,9 @@ final class SmokeConfigResolver {
                         consentSelectors == null ? null : consentSelectors.source(),
                         consentSelectors == null ? null : consentSelectors.value()));
     }
+
+    /** The key of chromedriver's path, from before the tier talked to Chromium directly: refused with what to do. */
+    static final String RETIRED_CHROMEDRIVER = "browser.chromedriver";
 
     private static boolean isKnownKey(String key) {
         return KEYS.contains(key) || key.startsWith("register.extraFields") || key.equals("resolved");

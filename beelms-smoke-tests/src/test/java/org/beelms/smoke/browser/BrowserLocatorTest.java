@@ -56,7 +56,7 @@ class BrowserLocatorTest {
     @Test
     void aConfiguredPathMustBeAnExecutableAndIsNamed(@TempDir Path bin) throws IOException {
         Path notExecutable = Files.writeString(bin.resolve("my-chrome"), "x");
-        BrowserSettings settings = new BrowserSettings(Optional.of(notExecutable), Optional.empty(),
+        BrowserSettings settings = new BrowserSettings(Optional.of(notExecutable), 
                 BrowserSettings.DEFAULT_TIMEOUT, 1280, 800, "/login", Optional.empty());
         BrowserUnavailableException e = assertThrows(BrowserUnavailableException.class,
                 () -> new BrowserLocator(List.of(bin)).locate(settings));
@@ -69,7 +69,7 @@ class BrowserLocatorTest {
     void aConfiguredPathWinsOverTheSearchPath(@TempDir Path bin, @TempDir Path other) throws IOException {
         executable(bin, "chromium");
         Path mine = executable(other, "chrome-for-ci");
-        BrowserSettings settings = new BrowserSettings(Optional.of(mine), Optional.empty(),
+        BrowserSettings settings = new BrowserSettings(Optional.of(mine), 
                 BrowserSettings.DEFAULT_TIMEOUT, 1280, 800, "/login", Optional.empty());
         assertEquals(mine, new BrowserLocator(List.of(bin)).locate(settings).chromium());
     }

@@ -188,14 +188,23 @@ class SmokeConfigTest {
     }
 
     @Test
+    void chromedriversRetiredKeyIsRefusedSayingWhatToDo() {
+        SmokeConfigException e = assertThrows(SmokeConfigException.class, () -> SmokeConfig.resolve(List.of(
+                ConfigSource.map("command-line option", Map.of("url", "http://h:3000",
+                        "browser.chromedriver", "/usr/bin/chromedriver")))));
+        assertTrue(e.getMessage().contains("'browser.chromedriver' (from command-line option 'browser.chromedriver') is"
+                + " no longer used"), e.getMessage());
+        assertTrue(e.getMessage().contains("Remove it"), e.getMessage());
+    }
+
+    @Test
     void browserSettingsResolveFromTheEnvironmentAndRoundTrip() {
         SmokeConfig config = SmokeConfig.resolve(List.of(ConfigSource.environment(Map.of(
                 "BEELMS_SMOKE_URL", "http://h:3000", "BEELMS_SMOKE_BROWSER_CHROMIUM", "/opt/chromium/chrome",
-                "BEELMS_SMOKE_BROWSER_CHROMEDRIVER", "/opt/chromium/chromedriver", "BEELMS_SMOKE_BROWSER_TIMEOUT", "PT20S",
+                "BEELMS_SMOKE_BROWSER_TIMEOUT", "PT20S",
                 "BEELMS_SMOKE_BROWSER_WINDOW", "1024x768", "BEELMS_SMOKE_PAGE_LOGINPATH", "auth/login"))));
         BrowserSettings b = config.browser();
         assertEquals(Optional.of(Path.of("/opt/chromium/chrome")), b.chromium());
-        assertEquals(Optional.of(Path.of("/opt/chromium/chromedriver")), b.chromedriver());
         assertEquals(Duration.ofSeconds(20), b.timeout());
         assertEquals(1024, b.width());
         assertEquals(768, b.height());
