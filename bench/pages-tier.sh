@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark of the smoke library's browser tier (pages): runs it (standalone jar, headless Chromium)
 # against an already running reference beelms core and prints, per run, the process wall time (JVM
-# start included), the run's own time, the first page check (Chromium and chromedriver start-up
-# included) and the other six page checks together.
+# start included), the run's own time, the first page check (Chromium's start-up and DevTools
+# connection included) and the other six page checks together.
 #
 #   bench/pages-tier.sh API_URL WEB_URL [RUNS]
 #
