@@ -22,12 +22,12 @@ public final class SmokeSuites {
     /** Every tier: smoke, regression, pages. */
     public static final List<Class<?>> ALL_CLASSES = Stream.of(CHECK_CLASSES, REGRESSION_CLASSES, PAGE_CLASSES)
             .flatMap(List::stream).toList();
-    /** The tag of every smoke-tier check. */
-    public static final String ALL = "smoke";
-    /** The tag of every regression-tier check. */
-    public static final String REGRESSION = "regression";
-    /** The tag of every browser-tier check. */
-    public static final String PAGES = "pages";
+    /** The tag of every smoke-tier check ({@link SuiteTags#ALL}). */
+    public static final String ALL = SuiteTags.ALL;
+    /** The tag of every regression-tier check ({@link SuiteTags#REGRESSION}). */
+    public static final String REGRESSION = SuiteTags.REGRESSION;
+    /** The tag of every browser-tier check ({@link SuiteTags#PAGES}). */
+    public static final String PAGES = SuiteTags.PAGES;
     /** Tags selecting one smoke suite each. */
     public static final Set<String> SUITE_TAGS = Set.of("ops", "ws1", "ws2", "ws3");
 

@@ -5,7 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.beelms.smoke.checks.SmokeSuites;
+import org.beelms.smoke.checks.SuiteTags;
 import org.beelms.smoke.config.SmokeConfigException;
 import org.beelms.smoke.regression.RegressionItems;
 import org.beelms.smoke.report.ChecklistCatalog;
@@ -82,10 +82,10 @@ public final class RequiredChecks {
 
     private static boolean selected(String id, Set<String> suites) {
         if (regression(id)) {
-            return suites.contains(SmokeSuites.REGRESSION);
+            return suites.contains(SuiteTags.REGRESSION);
         }
         String suite = ChecklistCatalog.suiteOf(id);
-        return suites.contains(suite) || suites.contains(SmokeSuites.ALL);
+        return suites.contains(suite) || suites.contains(SuiteTags.ALL);
     }
 
     /**
